@@ -1,0 +1,1 @@
+"""annotate: the spaCy side of dyad (one component per concern)."""
