@@ -1,0 +1,284 @@
+"""Build dyad's gazetteer TSV files from pycountry, the Phoenix dictionaries and curated TSVs.
+
+Run from the project root (needs the `build` extra, pycountry, and ../shared/data/phoenix):
+
+    .venv/bin/python scripts/build_gazetteer.py
+
+Writes src/dyad/gazetteer/data/{countries,organisations,roles,country_names}.tsv. Those generated files are
+committed, so run time needs neither pycountry nor ../shared. The curated files in the same
+folder (curated_*.tsv) are merged last and win over generated rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "dyad" / "gazetteer" / "data"
+PHOENIX = ROOT.parent / "shared" / "data" / "phoenix"
+
+# Kinds in priority order: when one phrase maps to several codes, the better kind wins.
+COUNTRY_KINDS = ("name", "informal", "historical", "seat", "demonym", "adjective", "capital", "iso3", "city", "place")
+DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "ic", "ch")
+CODE_RE = re.compile(r"\[([^\]}]*)[\]}]")
+
+
+@dataclass
+class Entry:
+    """One Phoenix actor entry: its phrases and its [code date-range] items."""
+
+    phrases: list[str] = field(default_factory=list)
+    codes: list[tuple[str, str]] = field(default_factory=list)  # (code, range or "")
+    comment: str = ""
+
+
+def read_curated(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+# ---------------------------------------------------------------- Phoenix actor files
+
+
+def parse_actor_file(path: Path) -> list[Entry]:
+    """Group lines into entries: a primary line, '+' synonyms and TAB code lines."""
+    entries: list[Entry] = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        body, _, comment = raw.partition("#")
+        if not body.strip():
+            continue
+        codes = [_split_code(c) for c in CODE_RE.findall(body)]
+        phrase = CODE_RE.sub("", body).strip()
+        if raw[0] in " \t" and not phrase:
+            if entries:
+                entries[-1].codes.extend(codes)
+            continue
+        if phrase.startswith("+") and entries:
+            entries[-1].phrases.append(phrase[1:])
+            entries[-1].codes.extend(codes)
+        elif entries and not entries[-1].codes and not codes:
+            entries[-1].phrases.append(phrase)  # a synonym missing its '+'
+        else:
+            entries.append(Entry([phrase], codes, comment))
+    return entries
+
+
+def _split_code(item: str) -> tuple[str, str]:
+    parts = item.strip().lstrip("~").split(None, 1)
+    return (parts[0] if parts else "", parts[1].strip() if len(parts) > 1 else "")
+
+
+def current_code(entry: Entry) -> str | None:
+    """The code in force today: an open-ended '>date' one, else the undated default."""
+    usable = [(c, r) for c, r in entry.codes if c and c not in ("ELI", "---")]
+    for code, rng in usable:
+        if rng.startswith(">"):
+            return code
+    undated = [c for c, r in usable if not r]
+    return undated[0] if undated else None
+
+
+def is_person_entry(entry: Entry) -> bool:
+    return "IGOrulers" in entry.comment or any(r for _, r in entry.codes)
+
+
+def phoenix_phrase(raw: str) -> str:
+    """PHOENIX_STYLE_ → 'Phoenix Style'; acronyms (dots, no vowels, 2 letters) stay upper."""
+    raw = re.sub(r"\([^)]*\)", "", raw).replace("_", " ").strip()
+    words = []
+    for word in raw.split():
+        letters = re.sub(r"[^A-Za-z]", "", word)
+        if word.lower() in STOP_WORDS:
+            words.append(word.lower() if words else word.capitalize())
+            continue
+        acronym = "." in word or len(letters) <= 2 or not re.search(r"[AEIOUY]", letters.upper())
+        words.append(word.upper() if acronym else word.capitalize())
+    return " ".join(words)
+
+
+# ---------------------------------------------------------------- countries
+
+
+def build_countries() -> dict[str, tuple[str, str]]:
+    rows: dict[str, tuple[str, str]] = {}
+    ambiguous: set[str] = set()
+
+    def add(phrase: str, code: str, kind: str) -> None:
+        key = phrase.lower()
+        if not key or key in ambiguous:
+            return
+        old = rows.get(key)
+        if old is None:
+            rows[key] = (phrase, code, kind)  # type: ignore[assignment]
+        elif old[1] != code:
+            rank_old, rank_new = COUNTRY_KINDS.index(old[2]), COUNTRY_KINDS.index(kind)
+            if rank_new < rank_old:
+                rows[key] = (phrase, code, kind)  # type: ignore[assignment]
+            elif rank_new == rank_old:  # same standing, different states: drop the phrase
+                del rows[key]
+                ambiguous.add(key)
+
+    for country in pycountry.countries:
+        code = country.alpha_3
+        for attr in ("name", "official_name", "common_name"):
+            name = getattr(country, attr, None)
+            if name:
+                add(name, code, "name")
+        if code.lower() not in STOP_WORDS:
+            add(code, code, "iso3")
+
+    for entry in parse_actor_file(PHOENIX / "Phoenix.Countries.actors.txt"):
+        code = current_code(entry)
+        if not code or len(code) != 3:
+            continue
+        primary = phoenix_phrase(entry.phrases[0])
+        add(primary, code, "name")
+        for raw in entry.phrases[1:]:
+            phrase = phoenix_phrase(raw)
+            add(phrase, code, _guess_kind(phrase, primary))
+
+    curated = read_curated("curated_countries.tsv")
+    for phrase, code, kind in curated:  # curated rows win over generated ones
+        rows.pop(phrase.lower(), None)
+        ambiguous.discard(phrase.lower())
+    for phrase, code, kind in curated:
+        add(phrase, code, kind)
+        if kind == "demonym" and not phrase.endswith(("ese", "ss", "sh", "ch")):
+            add(_plural(phrase), code, "demonym")
+    return {key: value for key, value in rows.items()}
+
+
+def _guess_kind(phrase: str, primary: str) -> str:
+    """Phoenix lists names, demonyms, foreign names, misspellings and cities without labels."""
+    low, base = phrase.lower(), primary.lower()
+    if low[:3] == base[:3] and " " not in low:
+        return "demonym" if low.endswith(DEMONYM_ENDINGS) and len(low) > len(base) - 2 else "informal"
+    return "place"
+
+
+def _plural(word: str) -> str:
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+# ---------------------------------------------------------------- organisations
+
+
+def build_organisations() -> dict[str, tuple[str, str, str, str]]:
+    country_codes = {c.alpha_3 for c in pycountry.countries} | {"KSV", "SUN"}
+    rows: dict[str, tuple[str, str, str, str]] = {}
+    sources = (("Phoenix.International.actors.txt", None), ("Phoenix.MilNonState.actors.txt", "armed_group"))
+    for filename, forced_kind in sources:
+        for entry in parse_actor_file(PHOENIX / filename):
+            code = current_code(entry)
+            if not code or is_person_entry(entry) or code.startswith("MNC"):
+                continue
+            kind = forced_kind or _org_kind(code)
+            country = code[:3] if code[:3] in country_codes else ""
+            for raw in entry.phrases:
+                phrase = phoenix_phrase(raw)
+                if len(re.sub(r"[^A-Za-z]", "", phrase)) > 2:
+                    rows.setdefault(phrase.lower(), (phrase, code, kind, country))
+    for phrase, code, kind, *rest in read_curated("curated_organisations.tsv"):
+        rows[phrase.lower()] = (phrase, code, kind, rest[0] if rest else "")
+    return rows
+
+
+def _org_kind(code: str) -> str:
+    for prefix, kind in (("IGO", "igo"), ("NGO", "ngo"), ("MED", "media")):
+        if code.startswith(prefix):
+            return kind
+    return "organisation"
+
+
+# ---------------------------------------------------------------- roles
+
+PERSON_SUFFIXES = ("er", "or", "ist", "man", "woman", "person", "ary", "ian", "at", "ief", "ee", "ess", "ent",
+                   "ant", "al", "ier", "ive", "ire", "ate", "ic", "ite", "eur", "ado", "ero", "el")
+BODY_WORDS = {"government", "department", "parliament", "establishment", "movement", "council", "staff", "newspaper", "paper"}
+
+
+def build_roles() -> dict[str, tuple[str, str, str]]:
+    text = (PHOENIX / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace")
+    sets = {m.group(1): [w.strip() for w in m.group(2).split(",")]
+            for m in re.finditer(r"^(!\w+!)\s*=\s*(.+)$", text, re.M)}
+    sets["MINIST"] = sets.get("!MINIST!", [])  # a bare trailing MINIST is the same stem set
+    rows: dict[str, tuple[str, str, str]] = {}
+    for line in text.splitlines():
+        body = line.split("#", 1)[0]
+        m = re.match(r"^([^\s{\[]+)\s*(\{[^}]*\})?\s*\[~([A-Z]+)[\]}]", body.strip())
+        if not m:
+            continue
+        stem, plural, sector = m.groups()
+        for phrase in _expand(stem, sets):
+            low = phrase.replace("_", " ").strip().lower()
+            rows.setdefault(low, (low, sector, _role_kind(low)))
+            if plural is None and not low.endswith("s"):
+                rows.setdefault(_regular_plural(low), (_regular_plural(low), sector, _role_kind(low)))
+            elif plural and plural.strip("{}"):
+                extra = plural.strip("{}").replace("_", " ").lower()
+                rows.setdefault(extra, (extra, sector, _role_kind(low)))
+    for phrase, sector, kind in read_curated("curated_roles.tsv"):
+        rows[phrase.lower()] = (phrase.lower(), sector, kind)
+    return rows
+
+
+def _expand(stem: str, sets: dict[str, list[str]]) -> list[str]:
+    for marker, words in sets.items():
+        if marker.startswith("!") and marker in stem:
+            return [x for w in words for x in _expand(stem.replace(marker, w), sets)]
+    if stem.rstrip("_").endswith("MINIST"):
+        return [stem.rstrip("_")[: -len("MINIST")] + w for w in sets["MINIST"]]
+    return [stem]
+
+
+def _role_kind(phrase: str) -> str:
+    head = re.split(r" (?:of|in|for|to|on|at|with) ", phrase)[0].split()[-1]
+    if phrase in BODY_WORDS or head in BODY_WORDS or head.rstrip("s") in BODY_WORDS:
+        return "body"
+    return "person" if head.rstrip("s").endswith(PERSON_SUFFIXES) or head.endswith("men") else "body"
+
+
+def _regular_plural(phrase: str) -> str:
+    if phrase.endswith("man"):
+        return phrase[:-3] + "men"
+    if phrase.endswith("y") and not phrase.endswith(("ay", "ey", "oy")):
+        return phrase[:-1] + "ies"
+    if phrase.endswith(("s", "x", "ch", "sh")):
+        return phrase + "es"
+    return phrase + "s"
+
+
+# ---------------------------------------------------------------- output
+
+
+def write_tsv(name: str, header: str, rows) -> None:
+    lines = [header] + ["\t".join(r) for r in sorted(rows, key=lambda r: r[0].lower())]
+    (DATA / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{name}: {len(lines) - 1} rows")
+
+
+def build_country_names() -> dict[str, tuple[str, str]]:
+    names = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+    names.update(dict(read_curated("curated_country_names.tsv")))
+    return {code: (code, name) for code, name in names.items()}
+
+
+def main() -> None:
+    write_tsv("country_names.tsv", "code\tname", build_country_names().values())
+    write_tsv("countries.tsv", "phrase\tcode\tkind", build_countries().values())
+    write_tsv("organisations.tsv", "phrase\tcode\tkind\tcountry", build_organisations().values())
+    write_tsv("roles.tsv", "phrase\tsector\tkind", build_roles().values())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,235 @@
+"""The ``dyad`` command: ingest articles, list and show their events, extract JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dyad.records import DocumentRecord
+from dyad.store import DEFAULT_DB, EventFilter, Store, StoreError
+
+app = typer.Typer(
+    help="dyad: political event data from news text, every fact pointing back to its words.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.", envvar="DYAD_DB")]
+PublishedOption = Annotated[
+    Optional[str],
+    typer.Option("--published", help="Publication date (YYYY-MM-DD) for every input; overrides metadata."),
+]
+OutletOption = Annotated[Optional[str], typer.Option("--outlet", help="Outlet name for inputs that lack one.")]
+PathsArgument = Annotated[
+    list[str], typer.Argument(help="Text, HTML or JSONL files, folders of them, or - for stdin.")
+]
+
+
+def _open_store(db: Path, read_only: bool = False) -> Store:
+    if read_only and not db.exists():
+        err.print(f"[red]error:[/] no store at {db} (run `dyad ingest` first)")
+        raise typer.Exit(2)
+    try:
+        return Store(db, read_only=read_only)
+    except StoreError as error:
+        err.print(f"[red]error:[/] {escape(str(error))}")
+        raise typer.Exit(2) from error
+
+
+def _read(paths: list[str], published: str | None, outlet: str | None, failures: list):
+    """Documents from the inputs; each unreadable input is reported on one line and skipped."""
+    from dyad.ingest import ReadError, read_paths
+
+    try:
+        items = read_paths(paths, published=published, outlet=outlet)
+        for item in items:
+            if isinstance(item, ReadError):
+                err.print(f"[yellow]skipped[/] {escape(str(item))}")
+                failures.append((str(item.path), item.line, item.reason))
+            else:
+                yield item
+    except ValueError as error:  # a bad --published is the user's to fix, before any work
+        err.print(f"[red]error:[/] {escape(str(error))}")
+        raise typer.Exit(2) from error
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+@app.command()
+def ingest(
+    paths: PathsArgument,
+    db: DbOption = Path(DEFAULT_DB),
+    published: PublishedOption = None,
+    outlet: OutletOption = None,
+) -> None:
+    """Read articles, code their events and store them. Re-ingesting the same text changes nothing."""
+    from dyad.api import extract_records
+
+    store = _open_store(db)
+    run_id = store.start_run({"paths": paths, "published": published, "outlet": outlet})
+    failures: list[tuple[str, int | None, str]] = []
+    counts = {"added": 0, "unchanged": 0, "replaced": 0}
+    documents = list(_read(paths, published, outlet, failures))
+    fresh = [d for d in documents if not store.is_stored(d.id, d.text)]
+    counts["unchanged"] = len(documents) - len(fresh)
+    with _progress() as progress:
+        task = progress.add_task("coding", total=len(fresh), rate="")
+        for record in extract_records(fresh):
+            counts[store.save(record)] += 1
+            done = progress.tasks[task].completed + 1
+            elapsed = progress.tasks[task].elapsed or 1e-9
+            progress.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s")
+    store.finish_run(run_id, counts, failures)
+    summary = ", ".join(f"{n} {k}" for k, n in counts.items())
+    err.print(f"{summary}, {len(failures)} failed → {db}")
+    store.close()
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: DbOption = Path(DEFAULT_DB),
+    actor: Annotated[Optional[str], typer.Option(help="Actor code prefix (RUS, PRKGOV) or name on either side.")] = None,
+    dyad: Annotated[
+        Optional[tuple[str, str]], typer.Option(help="Two actors, in either direction: --dyad RUS PRK.")
+    ] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Events dated on or after YYYY[-MM[-DD]].")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Events dated on or before YYYY[-MM[-DD]].")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many events.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line instead of a table.")] = False,
+) -> None:
+    """List stored events, filtered by actor, dyad, type and date."""
+    with _open_store(db, read_only=True) as store:
+        rows = store.events(EventFilter(actor=actor, dyad=dyad, type=type, since=since, until=until, limit=limit))
+    if as_json:
+        for row in rows:
+            out.print_json(json.dumps(row, default=str), indent=None)
+        return
+    out.print(_events_table(rows))
+
+
+def _events_table(rows: list[dict], evidence: bool = False) -> Table:
+    table = Table(title=f"{len(rows)} events", show_lines=evidence)
+    for column in ("date", "type", "mode", "source", "target", "modality", "asserted by", "trigger"):
+        table.add_column(column, overflow="fold")
+    if evidence:
+        table.add_column("evidence", overflow="fold", ratio=3)
+    for row in rows:
+        cells = [
+            f"{row['date'] or '?'}" + ("" if row["date_source"] == "text" else "*"),
+            row["type"],
+            row["mode"] or "",
+            _side(row["source_names"], row["source_codes"]),
+            _side(row["target_names"], row["target_codes"]),
+            row["modality"],
+            row["attributed_to"] or "",
+            row["trigger_text"],
+        ]
+        if evidence:
+            cells.append(row["evidence"].strip())
+        table.add_row(*(escape(str(c)) for c in cells))
+    table.caption = "* date of publication, not stated in the text"
+    return table
+
+
+def _side(names: list[str] | None, codes: list[str] | None) -> str:
+    return "; ".join(f"{n} ({c})" for n, c in zip(names or [], codes or [])) or "—"
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="Document id, as `dyad documents` lists.")],
+    db: DbOption = Path(DEFAULT_DB),
+    as_json: Annotated[bool, typer.Option("--json", help="The full JSON record.")] = False,
+) -> None:
+    """Show one document's events with the sentences that support them."""
+    with _open_store(db, read_only=True) as store:
+        record = store.document(doc_id)
+        rows = store.events(EventFilter(doc_id=doc_id)) if record else []
+    if record is None:
+        err.print(f"[red]error:[/] no document {escape(doc_id)} in {db}")
+        raise typer.Exit(1)
+    if as_json:
+        out.print_json(json.dumps(record.to_dict()))
+        return
+    out.print(_record_header(record))
+    out.print(_events_table(sorted(rows, key=lambda r: r["trigger_start"]), evidence=True))
+
+
+def _record_header(record: DocumentRecord) -> str:
+    chain = " citing ".join(s.name for s in record.sources if s.role in ("outlet", "cited"))
+    return (
+        f"[bold]{escape(record.title or record.id)}[/]  {record.id}\n"
+        f"published {record.published or 'unknown'} ({record.published_source})"
+        + (f" · {escape(chain)}" if chain else "")
+        + f" · {len(record.actors)} actors, {len(record.events)} events, {len(record.quotes)} quotes"
+    )
+
+
+@app.command()
+def documents(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """List stored documents."""
+    with _open_store(db, read_only=True) as store:
+        rows = store.documents()
+    table = Table(title=f"{len(rows)} documents")
+    for column in ("id", "published", "outlet", "events", "title"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(escape(str(row[c] if row[c] is not None else "")) for c in ("id", "published", "outlet", "events", "title")))
+    out.print(table)
+
+
+@app.command()
+def delete(
+    doc_id: Annotated[str, typer.Argument(help="Document id to remove, with everything derived from it.")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Remove a document and all its records from the store."""
+    with _open_store(db) as store:
+        if not store.delete(doc_id):
+            err.print(f"[red]error:[/] no document {escape(doc_id)} in {db}")
+            raise typer.Exit(1)
+    err.print(f"deleted {escape(doc_id)}")
+
+
+@app.command()
+def extract(
+    input: Annotated[str, typer.Argument(help="A text, HTML or JSONL file, a folder, or - for stdin.")],
+    published: PublishedOption = None,
+    outlet: OutletOption = None,
+) -> None:
+    """Code documents without a store: one JSON record per line on stdout."""
+    from dyad.api import extract_records
+
+    failures: list = []
+    for record in extract_records(_read([input], published, outlet, failures)):
+        sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+    if failures:
+        raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

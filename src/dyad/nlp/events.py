@@ -1,0 +1,305 @@
+"""``dyad_events``: PLOVER events from a trigger lexicon and the dependency parse.
+
+A trigger (verb, noun or multi-word phrase from ``ontology/data/triggers.tsv``)
+opens an event; its source and target come from the parse (subject and agent,
+object and the trigger's target prepositions), its modality from negation,
+modals and the verbs that govern it, its date from the time expressions in its
+clause. Needs ``dyad_actors`` (mentions) and ``dyad_times`` before it;
+``dyad_quotes`` and ``dyad_sources`` give attribution when present.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dyad.nlp.extensions import get_list, register_extensions
+from dyad.nlp.lexicon import load_word_sets
+from dyad.ontology.cameo import cameo_entry
+from dyad.ontology.plover import plover_type
+from dyad.ontology.triggers import Trigger, load_triggers
+from dyad.records import Event, Mention, TimeExpression, content_id
+
+register_extensions()
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+# dependents that still name the same participant as their head
+PARTICIPANT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
+
+
+@cache
+def _modality_words() -> dict[str, frozenset[str]]:
+    return load_word_sets("modality.tsv")
+
+
+class EventCoder:
+    """Finds triggers, fills in their dyads, modality, date and attribution."""
+
+    def __init__(self, nlp: Language, name: str = "dyad_events", min_confidence: float = 0.0):
+        self.name = name
+        self.min_confidence = min_confidence
+        self.lexicon = load_triggers()
+        self.phrases: dict[str, list[Trigger]] = {}
+        for trigger in sorted(self.lexicon.phrases, key=lambda t: -len(t.phrase.split())):
+            self.phrases.setdefault(trigger.phrase.split()[0], []).append(trigger)
+        self.words = _modality_words()
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = _mention_index(get_list(doc, "dyad_mentions"))
+        codes = {actor.id: actor.code for actor in get_list(doc, "dyad_actors")}
+        times = get_list(doc, "dyad_times")
+        events = get_list(doc, "dyad_events")
+        spans = []
+        for trigger_span, trigger in self._triggers(doc):
+            event = self._event(doc, trigger_span, trigger, mentions, times)
+            event.source_codes = [codes[a] for a in event.source if codes.get(a)]
+            event.target_codes = [codes[a] for a in event.target if codes.get(a)]
+            if event.confidence >= self.min_confidence:
+                events.append(event)
+                spans.append(Span(doc, trigger_span.start, trigger_span.end, label=event.type))
+        doc.spans["dyad_events"] = spans
+        return doc
+
+    # -- triggers --------------------------------------------------------
+
+    def _triggers(self, doc: Doc) -> Iterable[tuple[Span, Trigger]]:
+        """Each trigger once: a multi-word phrase wins over its head word alone."""
+        taken: set[int] = set()
+        for token in doc:
+            if token.i in taken:
+                continue
+            found = self._phrase_at(token) or self._word_at(token)
+            if found is None:
+                continue
+            tokens, trigger = found
+            taken.update(t.i for t in tokens)
+            head = _head_of(tokens)
+            yield doc[head.i : head.i + 1] if len(tokens) == 1 else _covering(doc, tokens), trigger
+
+    def _word_at(self, token: Token) -> tuple[list[Token], Trigger] | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB":
+            entries = self.lexicon.verbs.get(lemma)
+        elif token.pos_ in ("NOUN", "PROPN") and not _is_modifier_noun(token):
+            entries = self.lexicon.nouns.get(lemma)
+        else:
+            entries = None
+        return ([token], entries[0]) if entries else None
+
+    def _phrase_at(self, token: Token) -> tuple[list[Token], Trigger] | None:
+        for trigger in self.phrases.get(token.lemma_.lower(), ()):
+            tokens = _match_phrase(token, trigger.phrase.split())
+            if tokens:
+                return tokens, trigger
+        return None
+
+    # -- one event -------------------------------------------------------
+
+    def _event(self, doc, trigger_span, trigger, mentions, times) -> Event:
+        head = trigger_span.root
+        sentence = head.sent
+        source, target = self._participants(head, trigger, mentions)
+        date = _event_date(head, times, doc)
+        cameo = cameo_entry(trigger.cameo) if trigger.cameo else None
+        ptype = plover_type(trigger.type)
+        event = Event(
+            id=content_id(f"{doc._.dyad_document.id if doc._.dyad_document else doc.text}"
+                          f":{trigger_span.start_char}:{trigger.type}", "ev-"),
+            type=trigger.type,
+            mode=trigger.mode or None,
+            cameo=trigger.cameo or None,
+            goldstein=cameo.goldstein if cameo else None,
+            quad_class=ptype.quad_class,
+            trigger=(trigger_span.start_char, trigger_span.end_char),
+            sentence=(sentence.start_char, sentence.end_char),
+            source=_unique(m.actor_id for m in source),
+            target=_unique(m.actor_id for m in target if m.actor_id not in {s.actor_id for s in source}),
+            modality=self._modality(head),
+            **date,
+        )
+        event.confidence = _confidence(event, head)
+        return event
+
+    def _participants(self, head: Token, trigger: Trigger, mentions) -> tuple[list[Mention], list[Mention]]:
+        source: list[Mention] = []
+        target: list[Mention] = []
+        target_preps = set(trigger.target_preps)
+        for child in head.children:
+            if child.dep_ in SUBJECT_DEPS or child.dep_ == "poss":
+                source += _actors_of(child, mentions)
+            elif child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ in OBJECT_DEPS:
+                target += _actors_of(child, mentions)
+            elif child.dep_ == "agent":
+                source += [m for obj in child.children for m in _actors_of(obj, mentions)]
+            elif child.dep_ == "prep" and child.lower_ in target_preps:
+                target += [m for obj in child.children if obj.dep_ == "pobj" for m in _actors_of(obj, mentions)]
+            elif child.dep_ == "prep" and child.lower_ in ("of", "by", "from") and head.pos_ == "NOUN":
+                # "a visit by X", "the test of X"'s agent-like complements
+                source += [m for obj in child.children if obj.dep_ == "pobj" for m in _actors_of(obj, mentions)]
+            elif child.dep_ == "prep" and child.lower_ == "between":
+                source += [m for obj in child.children if obj.dep_ == "pobj" for m in _actors_of(obj, mentions)]
+        if not source:
+            source = _inherited_subject(head, mentions)
+        return source, target
+
+    def _modality(self, head: Token) -> str:
+        """The strongest marker on the trigger or the clauses that govern it."""
+        words = self.words
+        for token in _clause_chain(head):
+            deps = list(token.children)
+            if any(c.dep_ == "neg" or c.lower_ in words["negation"] for c in deps):
+                return "negated"
+            lemmas = {c.lower_ for c in deps if c.dep_ in ("aux", "auxpass", "advmod", "mark")}
+            if lemmas & words["hypothetical"]:
+                return "hypothetical"
+            if lemmas & words["future"]:
+                return "future"
+            if token is not head:
+                lemma = token.lemma_.lower()
+                if lemma in words["denial_verbs"]:
+                    return "negated"
+                if lemma in words["allegation_verbs"]:
+                    return "alleged"
+                if lemma in words["future_verbs"]:
+                    return "future"
+                if lemma in words["speculation_verbs"]:
+                    return "hypothetical"
+        if any(c.lower_ in words["allegation_modifiers"] for c in head.children if c.dep_ == "amod"):
+            return "alleged"
+        return "asserted"
+
+
+def _covering(doc: Doc, tokens: list[Token]) -> Span:
+    return doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
+
+
+def _head_of(tokens: list[Token]) -> Token:
+    ids = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in ids or t.head is t), tokens[0])
+
+
+def _match_phrase(token: Token, lemmas: list[str]) -> list[Token] | None:
+    """A phrase as adjacent lemmas ("test - fire") or as head plus dependents ("hold ... talk")."""
+    doc = token.doc
+    words = [t for t in doc[token.i : token.i + 2 * len(lemmas)] if t.text != "-"]
+    if [t.lemma_.lower() for t in words[: len(lemmas)]] == lemmas:
+        last = words[len(lemmas) - 1]
+        return list(doc[token.i : last.i + 1])
+    if token.pos_ == "VERB":
+        found = [token]
+        for lemma in lemmas[1:]:
+            child = next((c for c in token.subtree if c.lemma_.lower() == lemma and c.head.i in {f.i for f in found}), None)
+            if child is None:
+                return None
+            found.append(child)
+        return found
+    return None
+
+
+def _is_modifier_noun(token: Token) -> bool:
+    """"missile" in "missile test" is not itself an event; "test" is."""
+    return token.dep_ == "compound"
+
+
+def _mention_index(mentions: list[Mention]) -> dict[int, Mention]:
+    """Character offset -> the longest mention covering it."""
+    index: dict[int, Mention] = {}
+    for mention in sorted(mentions, key=lambda m: m.end - m.start):
+        for offset in range(mention.start, mention.end):
+            index[offset] = mention
+    return index
+
+
+def _actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
+    """The actors a noun phrase names: its own mention, its conjuncts', else the nearest modifier's."""
+    found: list[Mention] = []
+    own = mentions.get(token.idx)
+    if own is not None and own.actor_id:
+        found.append(own)
+    else:
+        for dep in PARTICIPANT_DEPS + ("prep",):
+            for child in token.children:
+                if child.dep_ != dep or found:
+                    continue
+                if dep == "prep":
+                    if child.lower_ == "of":
+                        found += [m for obj in child.children if obj.dep_ == "pobj" for m in _actors_of(obj, mentions)]
+                else:
+                    found += _actors_of(child, mentions)
+    for child in token.children:
+        if child.dep_ == "conj":
+            found += _actors_of(child, mentions)
+    return found
+
+
+def _inherited_subject(head: Token, mentions) -> list[Mention]:
+    """Subject of the verb this trigger depends on: "X vowed to deepen ...", "talks" in "X is here for talks"."""
+    token = head
+    for _ in range(4):
+        if token.head is token:
+            break
+        if token.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+            break  # another clause, another speaker
+        token = token.head
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return [m for s in subjects for m in _actors_of(s, mentions)]
+    return []
+
+
+def _clause_chain(head: Token) -> Iterable[Token]:
+    """The trigger, then the verbs that govern it, up to the sentence root."""
+    token = head
+    yield token
+    while token.head is not token:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            yield token
+
+
+def _event_date(head: Token, times: list[TimeExpression], doc: Doc) -> dict:
+    """Date from the nearest time expression in the trigger's clause, else the publication date."""
+    sentence = head.sent
+    in_sentence = [t for t in times if sentence.start_char <= t.start < sentence.end_char and t.value]
+    governing = {t.i for t in _clause_chain(head)}
+    best = None
+    for tx in in_sentence:
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None:
+            continue
+        attach = span.root
+        while attach.head is not attach and attach.pos_ not in ("VERB", "AUX") and attach.i != head.i:
+            attach = attach.head
+        if attach.i in governing or attach.i == head.i:
+            distance = abs(span.root.i - head.i)
+            if best is None or distance < best[0]:
+                best = (distance, tx)
+    if best is not None and best[1].type == "DATE":
+        tx = best[1]
+        return {"date": tx.value, "date_precision": tx.precision, "date_source": "text", "date_span": (tx.start, tx.end)}
+    published = doc._.dyad_document.published if doc._.dyad_document else None
+    if published:
+        return {"date": published, "date_precision": "day", "date_source": "publication"}
+    return {"date": None, "date_precision": "none", "date_source": "none"}
+
+
+def _confidence(event: Event, head: Token) -> float:
+    score = 0.4 + (0.3 if event.source else 0) + (0.2 if event.target else 0)
+    if head.pos_ != "VERB":
+        score -= 0.1
+    return round(min(score, 1.0), 2)
+
+
+def _unique(ids: Iterable[str | None]) -> list[str]:
+    return list(dict.fromkeys(i for i in ids if i))
+
+
+@Language.factory("dyad_events", default_config={"min_confidence": 0.0})
+def make_event_coder(nlp: Language, name: str, min_confidence: float) -> EventCoder:
+    return EventCoder(nlp, name, min_confidence)

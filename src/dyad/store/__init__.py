@@ -1,0 +1,251 @@
+"""store: DuckDB tables of documents, actors, mentions, events, times, places, quotes, sources.
+
+One file, no server. Saving the same document twice changes nothing; a document
+whose id is known but whose text changed replaces its old rows in one
+transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+
+from dyad.records import DocumentRecord
+
+SCHEMA_VERSION = "1"
+DEFAULT_DB = "dyad.duckdb"
+DERIVED_TABLES = ("actors", "mentions", "events", "times", "places", "quotes", "sources")
+
+SaveResult = Literal["added", "unchanged", "replaced"]
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or has a schema this version cannot read."""
+
+
+@dataclass
+class EventFilter:
+    """What ``dyad events`` asks for. Actors match a code prefix (RUS, RUSGOV) or a name."""
+
+    actor: str | None = None
+    dyad: tuple[str, str] | None = None
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    doc_id: str | None = None
+    limit: int | None = None
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Store:
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: cannot open store ({error})") from error
+        if not read_only:
+            self._create_schema()
+        self._check_version()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- schema -----------------------------------------------------------
+
+    def _create_schema(self) -> None:
+        sql = (resources.files("dyad.store") / "schema.sql").read_text(encoding="utf-8")
+        self.con.execute(sql)
+        self.con.execute(
+            "INSERT INTO dyad_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [SCHEMA_VERSION]
+        )
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute("SELECT value FROM dyad_meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException as error:
+            raise StoreError(f"{self.path}: not a dyad store") from error
+        if row is None or row[0] != SCHEMA_VERSION:
+            found = row[0] if row else "none"
+            raise StoreError(f"{self.path}: schema version {found}, this dyad reads version {SCHEMA_VERSION}")
+
+    # -- writes -----------------------------------------------------------
+
+    def is_stored(self, doc_id: str, text: str) -> bool:
+        """True when this exact document is already stored (so it need not be coded again)."""
+        row = self.con.execute("SELECT content_hash FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return row is not None and row[0] == content_hash(text)
+
+    def save(self, record: DocumentRecord) -> SaveResult:
+        """Add a document's records; unchanged content is a no-op, changed content replaces."""
+        digest = content_hash(record.text)
+        row = self.con.execute("SELECT content_hash FROM documents WHERE id = ?", [record.id]).fetchone()
+        if row is not None and row[0] == digest:
+            return "unchanged"
+        self.con.begin()
+        try:
+            if row is not None:
+                self._delete_rows(record.id)
+            self._insert(record, digest)
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+        return "replaced" if row is not None else "added"
+
+    def delete(self, doc_id: str) -> bool:
+        self.con.begin()
+        try:
+            found = self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+            self._delete_rows(doc_id)
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+        return found
+
+    def _delete_rows(self, doc_id: str) -> None:
+        for table in DERIVED_TABLES:
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+        self.con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+    def _insert(self, r: DocumentRecord, digest: str) -> None:
+        self._append("documents (id, content_hash, title, url, outlet, published, published_source, language,"
+                     " pipeline_version, text, record)",
+                     [[r.id, digest, r.title, r.url, r.outlet, r.published, r.published_source, r.language,
+                       r.pipeline_version, r.text, json.dumps(r.to_dict())]])
+        self._append("actors", [[r.id, a.id, a.name, a.code, a.country, a.sector, a.kind, a.role] for a in r.actors])
+        self._append("mentions", [[r.id, a.id, s, e] for a in r.actors for s, e in a.mentions])
+        self._append("events", [
+            [e.id, r.id, e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.source, e.target,
+             e.source_codes, e.target_codes, e.date, e.date_precision, e.date_source, e.modality,
+             e.attributed_to, e.trigger[0], e.trigger[1], e.sentence[0], e.sentence[1], e.confidence]
+            for e in r.events])
+        self._append("times", [[r.id, t.start, t.end, t.text, t.type, t.value] for t in r.times])
+        self._append("places", [[r.id, p.start, p.end, p.text, p.country, p.kind] for p in r.places])
+        self._append("quotes", [
+            [r.id, i, q.speaker, q.speaker_id, q.direct, json.dumps(q.source), json.dumps(q.cue),
+             json.dumps(q.content)] for i, q in enumerate(r.quotes)])
+        self._append("sources", [[r.id, i, s.name, s.role] for i, s in enumerate(r.sources)])
+
+    def _append(self, table: str, rows: list[list]) -> None:
+        if rows:
+            placeholders = ", ".join("?" * len(rows[0]))
+            self.con.executemany(f"INSERT INTO {table} VALUES ({placeholders})", rows)
+
+    def start_run(self, options: dict) -> str:
+        run_id = uuid.uuid4().hex[:12]
+        from dyad import __version__
+
+        self.con.execute(
+            "INSERT INTO ingest_runs (run_id, started_at, pipeline_version, options) VALUES (?, ?, ?, ?)",
+            [run_id, _now(), __version__, json.dumps(options)],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, counts: dict[str, int], failures: list[tuple[str, int | None, str]]) -> None:
+        self._append("failures", [[run_id, *f] for f in failures])
+        self.con.execute(
+            "UPDATE ingest_runs SET finished_at = ?, added = ?, unchanged = ?, replaced = ?, failed = ?"
+            " WHERE run_id = ?",
+            [_now(), counts.get("added", 0), counts.get("unchanged", 0), counts.get("replaced", 0),
+             len(failures), run_id],
+        )
+
+    # -- reads ------------------------------------------------------------
+
+    def document(self, doc_id: str) -> DocumentRecord | None:
+        row = self.con.execute("SELECT record FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return DocumentRecord.from_dict(json.loads(row[0])) if row else None
+
+    def count(self, table: str) -> int:
+        if table not in DERIVED_TABLES + ("documents",):
+            raise ValueError(f"unknown table {table!r}")
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def events(self, where: EventFilter | None = None) -> list[dict]:
+        """Events with their source and target names, newest first; every filter is a bound parameter."""
+        where = where or EventFilter()
+        clauses, params = [], []
+        if where.actor:
+            clauses.append(f"({_side_matches('source')} OR {_side_matches('target')})")
+            params += [where.actor] * 4
+        if where.dyad:
+            a, b = where.dyad
+            clauses.append(
+                f"(({_side_matches('source')} AND {_side_matches('target')})"
+                f" OR ({_side_matches('source')} AND {_side_matches('target')}))"
+            )
+            params += [a, a, b, b, b, b, a, a]
+        if where.type:
+            clauses.append("upper(e.type) = upper(?)")
+            params.append(where.type)
+        if where.since:
+            clauses.append("e.date >= ?")
+            params.append(where.since)
+        if where.until:
+            clauses.append("left(e.date, 10) <= ?")
+            params.append(where.until)
+        if where.doc_id:
+            clauses.append("e.doc_id = ?")
+            params.append(where.doc_id)
+        sql = (
+            "SELECT e.*, d.title, d.outlet, d.published,"
+            " substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence,"
+            " substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS trigger_text,"
+            f" {_names('source')} AS source_names, {_names('target')} AS target_names"
+            " FROM events e JOIN documents d ON d.id = e.doc_id"
+            + (" WHERE " + " AND ".join(clauses) if clauses else "")
+            + " ORDER BY e.date DESC NULLS LAST, e.doc_id, e.trigger_start"
+        )
+        if where.limit:
+            sql += " LIMIT ?"
+            params.append(where.limit)
+        cursor = self.con.execute(sql, params)
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+    def documents(self) -> list[dict]:
+        cursor = self.con.execute(
+            "SELECT d.id, d.title, d.outlet, d.published, count(e.id) AS events"
+            " FROM documents d LEFT JOIN events e ON e.doc_id = d.id"
+            " GROUP BY ALL ORDER BY d.published DESC NULLS LAST, d.id"
+        )
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+def _side_matches(side: str) -> str:
+    """SQL: an actor on this side of the event has a code starting with ? or a name containing ?."""
+    return (
+        f"EXISTS (SELECT 1 FROM actors a WHERE a.doc_id = e.doc_id AND list_contains(e.{side}_ids, a.actor_id)"
+        " AND (starts_with(upper(a.code), upper(?)) OR contains(lower(a.name), lower(?))))"
+    )
+
+
+def _names(side: str) -> str:
+    return (
+        f"(SELECT list(a.name ORDER BY list_position(e.{side}_ids, a.actor_id)) FROM actors a"
+        f" WHERE a.doc_id = e.doc_id AND list_contains(e.{side}_ids, a.actor_id))"
+    )
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)

@@ -1,0 +1,104 @@
+"""The DuckDB store, on records built by hand (no NLP): idempotence, replacement, deletion, filters."""
+
+import duckdb
+import pytest
+
+from dyad.records import Actor, DocumentRecord, Event
+from dyad.store import EventFilter, Store, StoreError
+
+TEXT = "Russia's foreign minister met his Chinese counterpart in Beijing on Tuesday."
+
+
+def span(text, word):
+    start = text.index(word)
+    return (start, start + len(word))
+
+
+def make_record(text=TEXT, doc_id="doc-1", date="2024-03-05"):
+    actors = [
+        Actor(id="a1", name="Russia", code="RUSGOV", country="RUS", sector="GOV", mentions=[(0, 6)]),
+        Actor(id="a2", name="China", code="CHNGOV", country="CHN", sector="GOV", mentions=[span(text, "Chinese")]),
+    ]
+    event = Event(
+        id=f"ev-{doc_id}", type="CONSULT", mode="visit", cameo="043", trigger=span(text, "met"), sentence=(0, len(text)),
+        source=["a1"], target=["a2"], source_codes=["RUSGOV"], target_codes=["CHNGOV"], date=date,
+        date_precision="day", date_source="text",
+    )
+    return DocumentRecord(id=doc_id, text=text, published="2024-03-06", actors=actors, events=[event])
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "test.duckdb") as store:
+        yield store
+
+
+def test_same_document_twice_adds_nothing(store):
+    assert store.save(make_record()) == "added"
+    assert store.save(make_record()) == "unchanged"
+    assert (store.count("documents"), store.count("events"), store.count("actors")) == (1, 1, 2)
+
+
+def test_changed_text_replaces_old_rows(store):
+    store.save(make_record())
+    edited = make_record(text=TEXT.replace("Tuesday", "Wednesday"), date="2024-03-06")
+    assert store.save(edited) == "replaced"
+    assert store.count("events") == 1 and store.count("actors") == 2
+    assert store.events()[0]["date"] == "2024-03-06"
+    assert store.document("doc-1").text.endswith("Wednesday.")
+
+
+def test_delete_removes_everything_derived(store):
+    store.save(make_record())
+    assert store.delete("doc-1")
+    assert all(store.count(t) == 0 for t in ("documents", "events", "actors", "mentions"))
+    assert not store.delete("doc-1")
+
+
+def test_record_round_trips_through_the_store(store):
+    record = make_record()
+    store.save(record)
+    assert store.document("doc-1").to_dict() == record.to_dict()
+
+
+@pytest.mark.parametrize(
+    "where, expected",
+    [
+        (EventFilter(actor="RUS"), 1),
+        (EventFilter(actor="china"), 1),
+        (EventFilter(actor="USA"), 0),
+        (EventFilter(dyad=("CHN", "RUS")), 1),
+        (EventFilter(dyad=("RUS", "USA")), 0),
+        (EventFilter(type="consult"), 1),
+        (EventFilter(type="ASSAULT"), 0),
+        (EventFilter(since="2024-03-05", until="2024-03-05"), 1),
+        (EventFilter(since="2024-04"), 0),
+        (EventFilter(actor="' OR 1=1 --"), 0),
+    ],
+)
+def test_event_filters(store, where, expected):
+    store.save(make_record())
+    assert len(store.events(where)) == expected
+
+
+def test_event_rows_carry_their_evidence(store):
+    store.save(make_record())
+    row = store.events()[0]
+    assert row["trigger_text"] == "met"
+    assert row["evidence"] == TEXT
+    assert row["source_names"] == ["Russia"] and row["target_names"] == ["China"]
+
+
+def test_a_database_that_is_not_a_dyad_store_is_refused(tmp_path):
+    path = tmp_path / "other.duckdb"
+    duckdb.connect(str(path)).execute("CREATE TABLE x (a INT)").close()
+    with pytest.raises(StoreError, match="not a dyad store"):
+        Store(path, read_only=True)
+
+
+def test_a_newer_schema_is_refused_not_misread(tmp_path):
+    path = tmp_path / "new.duckdb"
+    Store(path).close()
+    duckdb.connect(str(path)).execute("UPDATE dyad_meta SET value = '99'").close()
+    with pytest.raises(StoreError, match="schema version 99"):
+        Store(path)
