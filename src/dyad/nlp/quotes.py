@@ -129,7 +129,8 @@ def _source(verb: Token) -> TokenRange | None:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             return _subtree(objects[0]) if objects else None
-    shares_subject = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")  # "..., while pledging"
+    # "deny ... but have vowed", "said ..., adding": the subject of the verb it hangs on
+    shares_subject = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG" and cue_entry(verb.head))
     if shares_subject and verb.head is not verb:
         return _source(verb.head)
     return None

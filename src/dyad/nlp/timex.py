@@ -1,0 +1,521 @@
+"""Temporal expressions in plain text, normalised to TIMEX3 values.
+
+Pure Python (no spaCy) so it can be tested and reused alone. Two steps:
+``find_candidates`` finds spans with regular expressions built once from the word
+lists in ``data/timex_*.tsv``; ``normalise`` turns a candidate into a
+``TimeExpression`` against the document creation time (DCT). Weekdays, months
+and seasons without a year need a *direction* (the tense of their clause):
+the caller gives it, ``dyad_times`` reads it from the parse.
+
+With no DCT, relative expressions get underspecified values ("XXXX-07",
+"XXXX-WXX-7") or None: never today's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+from dyad.records import TimeExpression
+
+DATA = Path(__file__).parent / "data"
+DIRECTIONS = ("past", "future", "present", "none")
+
+
+# --- word lists ----------------------------------------------------------------
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a data file as dicts; '#' lines are comments, the first row is the header."""
+    lines = [
+        line.rstrip("\n")
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"))) for line in lines[1:]]
+
+
+def _alt(words) -> str:
+    """A regex alternation, longest first so "September" wins over "Sept"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _plural(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") and word[-2] not in "aeiou" else word + "s"
+
+
+MONTHS = {r["word"]: int(r["month"]) for r in read_tsv("timex_months.tsv")}
+MONTH_FORM = {r["word"]: r["form"] for r in read_tsv("timex_months.tsv")}
+WEEKDAYS = {r["word"]: int(r["weekday"]) for r in read_tsv("timex_weekdays.tsv")}
+WEEKDAY_FORM = {r["word"]: r["form"] for r in read_tsv("timex_weekdays.tsv")}
+NUMBERS = {r["word"]: r for r in read_tsv("timex_numbers.tsv")}
+UNITS = {r["word"]: r for r in read_tsv("timex_units.tsv")}
+UNIT_OF = {**{w: w for w in UNITS}, **{_plural(w): w for w in UNITS}}
+SEASONS = {r["word"]: r for r in read_tsv("timex_seasons.tsv")}
+DAY_PARTS = {r["word"]: r["code"] for r in read_tsv("timex_day_parts.tsv")}
+REFS = {r["phrase"]: r["value"] for r in read_tsv("timex_refs.tsv")}
+SIGNALS = {r["word"]: r["kind"] for r in read_tsv("timex_signals.tsv")}
+ORDINALS = {w: int(r["value"]) for w, r in NUMBERS.items() if r["kind"] == "ordinal"}
+CARDINALS = {w: r["value"] for w, r in NUMBERS.items() if r["kind"] != "ordinal"}
+
+
+# --- patterns (compiled once) ------------------------------------------------------
+
+_MONTH_ANY = rf"(?P<month>(?:{_alt(MONTHS)}))\b\.?"
+_MONTH_NAME = rf"(?P<month>{_alt(w for w, f in MONTH_FORM.items() if f != 'abbrev')})\b"
+_WEEKDAY_NAME = rf"(?P<wd>{_alt(w for w, f in WEEKDAY_FORM.items() if f == 'full')})\b"
+_WEEKDAY_PREFIX = rf"(?:(?:{_alt(WEEKDAYS)})\b\.?,?\s+)?"
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?!\d)"
+_POS = r"(?P<pos>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))"
+_REL = r"(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|the\s+current|the\s+previous|the\s+coming))"
+_NUMWORD = rf"(?i:{_alt(CARDINALS)})"
+_NUMBER = rf"(?P<num>\d+(?:\.\d+)?|{_NUMWORD}(?:[\s-]+{_NUMWORD})*)"
+_UNIT = rf"(?P<unit>(?i:{_alt(UNIT_OF)}))\b"
+_PART = rf"(?P<part>(?i:{_alt(DAY_PARTS)}))\b"
+_SEASON = rf"(?P<season>(?i:{_alt(SEASONS)}))\b"
+
+PATTERNS: dict[str, str] = {
+    "iso": r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b",
+    "slash": r"\b(?P<mon>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d\d)\b",
+    "month_day": rf"\b{_WEEKDAY_PREFIX}{_MONTH_ANY}\s*{_DAY}(?:,?\s+{_YEAR})?",
+    "day_month": rf"\b{_WEEKDAY_PREFIX}{_DAY}\s+(?:(?i:of)\s+)?{_MONTH_ANY}(?:,?\s+{_YEAR})?",
+    "month_year": rf"\b(?:{_POS}[\s-]+)?{_MONTH_ANY},?\s+(?:(?i:of)\s+)?{_YEAR}",
+    "month": rf"\b(?:{_POS}[\s-]+)?(?:{_REL}\s+)?{_MONTH_NAME}",
+    "year": rf"(?<![\d$£€.,/-])(?:{_POS}[\s-]+)?(?:(?i:fiscal|calendar|the\s+year)\s+)?{_YEAR}(?![%\d]|[.,]\d|-\d)",
+    "decade": rf"\b(?:(?i:the)\s+)?(?:{_POS}[\s-]+)?(?:(?P<dec>1[6-9]\d|20\d)0|'(?P<short>\d)0)'?s\b",
+    "day_word": rf"\b(?:(?P<pos>(?i:early|late|earlier|later))\s+)?(?P<rel>(?i:today|yesterday|tomorrow|tonight))\b(?:\s+{_PART})?",
+    "part_of_day": rf"\b(?P<rel>(?i:this|last))\s+{_PART}",
+    "period": rf"\b(?:(?P<pos>(?i:earlier|later|early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+rest\s+of))[\s-]+)?{_REL}\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))\b",
+    "quarter": rf"\b(?:(?i:the)\s+)?(?P<ord>(?i:{_alt(ORDINALS)}))[\s-]+(?i:quarter)\b(?:\s+(?i:of)\s+{_YEAR})?",
+    "weekday": rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|early|late))\s+)?{_WEEKDAY_NAME}(?:\s+{_PART})?",
+    "duration": rf"\b(?:(?P<lead>(?i:the\s+(?:past|last|next|first|coming|previous)|the))\s+)?(?:{_NUMBER}[\s-]+)?{_UNIT}(?P<ago>\s+(?i:ago))?",
+    "season": rf"\b(?:{_POS}[\s-]+)?(?:(?P<rel>(?i:this|last|next|this\s+past|this\s+coming|the))\s+)?{_SEASON}(?:\s+(?:(?i:of)\s+)?{_YEAR})?",
+    "set": rf"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?:{_NUMBER}\s+)?(?:{_UNIT}|{_WEEKDAY_NAME})",
+    "ref": rf"\b(?P<ref>(?i:{_alt(REFS)}))\b",
+    "clock": r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?!\w)",
+}
+COMPILED = {name: re.compile(pattern) for name, pattern in PATTERNS.items()}
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
+_WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
+
+# rules whose value depends on the tense of the clause when no modifier/year fixes it
+TENSE_RULES = frozenset({"month_day", "day_month", "month", "weekday", "quarter", "season"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span that looks like a temporal expression, before normalisation."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    groups: tuple[tuple[str, str], ...]  # the named groups that matched
+
+    def get(self, name: str) -> str | None:
+        return dict(self.groups).get(name)
+
+    @property
+    def needs_direction(self) -> bool:
+        """Whether the clause's tense decides the value (no year, no last/next)."""
+        return self.rule in TENSE_RULES and not self.get("year") and not self.get("rel")
+
+    @property
+    def anchor(self) -> str | None:
+        """The month or weekday word, for callers that check its part of speech."""
+        return self.get("month") or self.get("wd")
+
+
+# --- finding -----------------------------------------------------------------------
+
+
+def _word_before(text: str, start: int) -> str:
+    found = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    return found.group(1).lower() if found else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    found = _WORD_AFTER.match(text[end : end + 30])
+    return found.group(1) if found else ""
+
+
+def _plausible(rule: str, m: re.Match, text: str) -> bool:
+    """Context checks for words that are often not times (May, fall, 2000 troops)."""
+    g = m.groupdict()
+    before = SIGNALS.get(_word_before(text, m.start()))
+    if rule == "month":
+        return MONTH_FORM[g["month"]] != "context" or bool(g["rel"] or g["pos"]) or before == "signal"
+    if rule == "year":
+        if before == "quantity":
+            return False
+        after = _word_after(text, m.end())
+        plural_noun = after.islower() and after.endswith("s") and not after.endswith("ss")
+        return before == "signal" or bool(g["pos"]) or not plural_noun
+    if rule == "season":
+        if g["year"] or (g["rel"] and g["rel"].lower() != "the") or g["pos"]:
+            return True
+        return before == "signal" and _word_after(text, m.end()).lower() != "of"
+    if rule == "duration":
+        return bool(g["num"]) or bool(g["lead"] and g["lead"].lower() != "the")
+    return True
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Non-overlapping candidates in text order; the longest match wins."""
+    found: list[Candidate] = []
+    for rule, regex in COMPILED.items():
+        for m in regex.finditer(text):
+            if m.end() > m.start() and _plausible(rule, m, text):
+                groups = tuple((k, v) for k, v in m.groupdict().items() if v)
+                found.append(Candidate(m.start(), m.end(), m.group(), rule, groups))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[Candidate] = []
+    for cand in sorted(found, key=lambda c: -(c.end - c.start)):
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+# --- calendar helpers --------------------------------------------------------------
+
+
+def parse_dct(value: str | date | None) -> date | None:
+    """The DCT as a date (from an ISO string, possibly with a time), or None."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def _week(day: date) -> str:
+    iso = day.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+def _choose(options: list[tuple[int, str]], now: int, how: str) -> str:
+    """Pick among (key, value) options around ``now``: last/next are strict, past/future
+    include now, anything else takes the nearest (ties go to the past)."""
+    options = sorted(options)
+    pick = {
+        "last": lambda: [o for o in options if o[0] < now][-1],
+        "next": lambda: [o for o in options if o[0] > now][0],
+        "past": lambda: [o for o in options if o[0] <= now][-1],
+        "future": lambda: [o for o in options if o[0] >= now][0],
+    }.get(how, lambda: min(options, key=lambda o: (abs(o[0] - now), o[0] > now)))
+    return pick()[1]
+
+
+def _how(rel: str | None, direction: str) -> str:
+    """'last'/'next'/'this' from a modifier, else the clause's direction."""
+    rel = re.sub(r"\s+", " ", (rel or "").lower())
+    return {"last": "last", "this past": "last", "the previous": "last", "next": "next",
+            "this coming": "next", "the coming": "next", "this": "this", "the current": "this"}.get(rel, direction)
+
+
+# --- normalisation ------------------------------------------------------------------
+
+Value = tuple[str, str | None, str]  # (TIMEX type, value, precision)
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    return year if len(text) == 4 else (2000 + year if year < 50 else 1900 + year)
+
+
+def _explicit_day(c: Candidate, dct: date | None, direction: str) -> Value | None:
+    """Month + day, with or without a year ("Jan. 15", "15 January 2024", "1/15/2024")."""
+    month = int(c.get("mon")) if c.get("mon") else MONTHS[c.get("month")]
+    day = int(c.get("day"))
+    if c.get("year"):
+        try:
+            return "DATE", date(_full_year(c.get("year")), month, day).isoformat(), "day"
+        except ValueError:
+            return None
+    if dct is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", "day"
+    options = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            options.append((date(year, month, day).toordinal(), date(year, month, day).isoformat()))
+        except ValueError:
+            continue
+    return ("DATE", _choose(options, dct.toordinal(), direction), "day") if options else None
+
+
+def _month(c: Candidate, dct: date | None, direction: str) -> Value:
+    month = MONTHS[c.get("month")]
+    if c.get("year"):
+        return "DATE", f"{c.get('year')}-{month:02d}", "month"
+    if dct is None:
+        return "DATE", f"XXXX-{month:02d}", "month"
+    how = _how(c.get("rel"), direction)
+    if how == "this":
+        return "DATE", f"{dct.year}-{month:02d}", "month"
+    options = [(y * 12 + month, f"{y}-{month:02d}") for y in (dct.year - 1, dct.year, dct.year + 1)]
+    return "DATE", _choose(options, dct.year * 12 + dct.month, how), "month"
+
+
+def _weekday(c: Candidate, dct: date | None, direction: str) -> Value:
+    weekday = WEEKDAYS[c.get("wd")]
+    part = DAY_PARTS.get((c.get("part") or "").lower())
+    kind = "TIME" if part else "DATE"
+    if dct is None:
+        return kind, f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""), "day"
+    how = _how(c.get("rel"), direction)
+    if how == "this":
+        day = dct + timedelta(days=weekday - dct.isoweekday())
+    else:
+        # news convention: an untensed weekday is the most recent one
+        how = how if how in ("last", "next", "future") else "past"
+        options = [(o, date.fromordinal(o).isoformat()) for o in range(dct.toordinal() - 7, dct.toordinal() + 8)
+                   if date.fromordinal(o).isoweekday() == weekday]
+        day = date.fromisoformat(_choose(options, dct.toordinal(), how))
+    return kind, day.isoformat() + (f"T{part}" if part else ""), "day"
+
+
+def _day_word(c: Candidate, dct: date | None, direction: str) -> Value:
+    word = c.get("rel").lower()
+    part = DAY_PARTS.get((c.get("part") or "").lower()) or ("NI" if word == "tonight" else None)
+    kind = "TIME" if part else "DATE"
+    if dct is None:
+        return kind, None, "day"
+    offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+    day = dct + timedelta(days=offset)
+    return kind, day.isoformat() + (f"T{part}" if part else ""), "day"
+
+
+def _part_of_day(c: Candidate, dct: date | None, direction: str) -> Value:
+    part = DAY_PARTS[c.get("part").lower()]
+    if dct is None:
+        return "TIME", None, "day"
+    day = dct - timedelta(days=1) if c.get("rel").lower() == "last" else dct
+    return "TIME", f"{day.isoformat()}T{part}", "day"
+
+
+def _period(c: Candidate, dct: date | None, direction: str) -> Value:
+    """this/last/next week, month, year, quarter, decade, century."""
+    unit = c.get("unit").lower()
+    precision = {"week": "week", "weekend": "week", "month": "month", "quarter": "month"}.get(unit, "year")
+    if dct is None:
+        return "DATE", None, precision
+    step = {"last": -1, "next": 1}.get(_how(c.get("rel"), "this"), 0)
+    if unit in ("week", "weekend"):
+        return "DATE", _week(dct + timedelta(weeks=step)) + ("-WE" if unit == "weekend" else ""), precision
+    if unit == "month":
+        year, month = _shift_month(dct.year, dct.month, step)
+        return "DATE", f"{year}-{month:02d}", precision
+    if unit == "quarter":
+        index = dct.year * 4 + (dct.month - 1) // 3 + step
+        return "DATE", f"{index // 4}-Q{index % 4 + 1}", precision
+    if unit == "decade":
+        return "DATE", str(dct.year // 10 + step), "none"
+    if unit == "century":
+        return "DATE", str(dct.year // 100 + step), "none"
+    return "DATE", str(dct.year + step), precision
+
+
+def _quarter(c: Candidate, dct: date | None, direction: str) -> Value:
+    quarter = ORDINALS[c.get("ord").lower()]
+    if c.get("year"):
+        return "DATE", f"{c.get('year')}-Q{quarter}", "month"
+    if dct is None:
+        return "DATE", f"XXXX-Q{quarter}", "month"
+    options = [(y * 4 + quarter - 1, f"{y}-Q{quarter}") for y in (dct.year - 1, dct.year, dct.year + 1)]
+    return "DATE", _choose(options, dct.year * 4 + (dct.month - 1) // 3, direction), "month"
+
+
+def _season(c: Candidate, dct: date | None, direction: str) -> Value:
+    season = SEASONS[c.get("season").lower()]
+    code, first = season["code"], int(season["month"])
+    if c.get("year"):
+        return "DATE", f"{c.get('year')}-{code}", "month"
+    if dct is None:
+        return "DATE", f"XXXX-{code}", "month"
+    how = _how(c.get("rel"), direction)
+    if how == "this":
+        return "DATE", f"{dct.year}-{code}", "month"
+    # seasons are keyed by the month they start in (winter starts in December)
+    now = dct.year * 12 + dct.month - (0 if dct.month >= 3 else 12)
+    current = max(k for k in range(now - 12, now + 1) if (k % 12 + 1) in (3, 6, 9, 12))
+    options = [(y * 12 + first - 1, f"{y}-{code}") for y in (dct.year - 1, dct.year, dct.year + 1)]
+    return "DATE", _choose(options, current, how), "month"
+
+
+def _year(c: Candidate, dct: date | None, direction: str) -> Value:
+    return "DATE", c.get("year"), "year"
+
+
+def _decade(c: Candidate, dct: date | None, direction: str) -> Value:
+    return "DATE", c.get("dec") or f"19{c.get('short')}", "none"
+
+
+def _number(text: str | None) -> str:
+    """'three' -> '3', 'twenty four' -> '24', '48' -> '48', 'several' -> 'X', None -> '1'."""
+    if not text:
+        return "1"
+    if text[0].isdigit():
+        return text
+    total = 0.0
+    words = re.split(r"[\s-]+", text.lower())
+    phrase = " ".join(words)
+    if phrase in CARDINALS:
+        return CARDINALS[phrase] if CARDINALS[phrase] == "X" else _fmt(float(CARDINALS[phrase]))
+    for word in words:
+        value = CARDINALS.get(word)
+        if value is None or value == "X":
+            return "X"
+        total = total * float(value) if NUMBERS[word]["kind"] == "multiplier" else total + float(value)
+    return _fmt(total)
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if number == int(number) else str(number)
+
+
+def _duration_value(num: str, unit: str) -> str:
+    row = UNITS[UNIT_OF[unit.lower()]]
+    code = row["code"].lstrip("0123456789")
+    factor = row["code"][: len(row["code"]) - len(code)]
+    if factor and num != "X":
+        num = _fmt(float(num) * int(factor))
+    return ("PT" if row["time"] == "1" else "P") + num + code
+
+
+def _ago(num: str, unit: str, dct: date | None) -> Value:
+    row = UNITS[UNIT_OF[unit.lower()]]
+    precision = row["precision"]
+    if num == "X" or dct is None or precision == "none" or "." in num:
+        return "DATE", "PAST_REF" if num == "X" or dct is not None else None, "none"
+    n = int(num)
+    if precision == "day":
+        return "DATE", (dct - timedelta(days=n)).isoformat(), "day"
+    if precision == "week":
+        return "DATE", _week(dct - timedelta(weeks=n)), "week"
+    if precision == "month":
+        months = n * 3 if row["code"] == "3M" else n
+        year, month = _shift_month(dct.year, dct.month, -months)
+        return "DATE", f"{year}-{month:02d}", "month"
+    years = n * {"DE": 10, "CE": 100}.get(row["code"], 1)
+    return "DATE", str(dct.year - years), "year"
+
+
+def _duration(c: Candidate, dct: date | None, direction: str) -> Value:
+    num = _number(c.get("num"))
+    if c.get("ago"):
+        return _ago(num, c.get("unit"), dct)
+    return "DURATION", _duration_value(num, c.get("unit")), "none"
+
+
+def _set(c: Candidate, dct: date | None, direction: str) -> Value:
+    if c.get("wd"):
+        return "SET", f"XXXX-WXX-{WEEKDAYS[c.get('wd')]}", "none"
+    num = _number(c.get("num"))
+    if "other" in c.text.lower() and num != "X":
+        num = _fmt(float(num) * 2)
+    return "SET", _duration_value(num, c.get("unit")), "none"
+
+
+def _ref(c: Candidate, dct: date | None, direction: str) -> Value:
+    return "DATE", REFS[re.sub(r"\s+", " ", c.get("ref").lower())], "none"
+
+
+def _clock(c: Candidate, dct: date | None, direction: str) -> Value:
+    hour = int(c.get("hour")) % 12 + (12 if c.get("ampm").lower().startswith("p") else 0)
+    day = dct.isoformat() if dct else "XXXX-XX-XX"
+    return "TIME", f"{day}T{hour:02d}:{c.get('minute') or '00'}", "day"
+
+
+NORMALISERS: dict[str, Callable[[Candidate, date | None, str], Value | None]] = {
+    "iso": _explicit_day, "slash": _explicit_day, "month_day": _explicit_day, "day_month": _explicit_day,
+    "month_year": _month, "month": _month, "year": _year, "decade": _decade, "day_word": _day_word,
+    "part_of_day": _part_of_day, "period": _period, "quarter": _quarter, "weekday": _weekday,
+    "duration": _duration, "season": _season, "set": _set, "ref": _ref, "clock": _clock,
+}
+
+
+# --- direction of the result relative to the DCT -----------------------------------
+
+_SEASON_START = {r["code"]: int(r["month"]) for r in SEASONS.values()}
+
+
+def interval(value: str | None) -> tuple[date, date] | None:
+    """The first and last day a TIMEX3 date value covers, when it is absolute."""
+    if not value:
+        return None
+    try:
+        if m := re.match(r"^(\d{4})-(\d\d)-(\d\d)", value):
+            day = date(*map(int, m.groups()))
+            return day, day
+        if m := re.match(r"^(\d{4})-W(\d\d)", value):
+            first = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return first, first + timedelta(days=6)
+        if m := re.match(r"^(\d{4})-(Q\d|SP|SU|FA|WI|\d\d)$", value):
+            year, part = int(m[1]), m[2]
+            first_month = 3 * int(part[1]) - 2 if part[0] == "Q" else _SEASON_START.get(part) or int(part)
+            months = 1 if part.isdigit() else 3
+            end_year, end_month = _shift_month(year, first_month, months)
+            return date(year, first_month, 1), date(end_year, end_month, 1) - timedelta(days=1)
+        if m := re.match(r"^(\d{2,4})$", value):
+            span = 10 ** (4 - len(value))
+            first_year = int(value) * span
+            return date(first_year, 1, 1), date(first_year + span - 1, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def relation(value: str | None, dct: date | None, fallback: str = "none") -> str:
+    """past/present/future of a value relative to the DCT; ``fallback`` when unknown."""
+    refs = {"PAST_REF": "past", "PRESENT_REF": "present", "FUTURE_REF": "future"}
+    if value in refs:
+        return refs[value]
+    span = interval(value)
+    if span is None or dct is None:
+        return fallback
+    if span[1] < dct:
+        return "past"
+    return "future" if span[0] > dct else "present"
+
+
+# --- public entry points ------------------------------------------------------------
+
+
+def normalise(cand: Candidate, dct: str | date | None, direction: str = "none") -> TimeExpression | None:
+    """The TimeExpression for a candidate; ``direction`` is the tense of its clause."""
+    anchor = parse_dct(dct)
+    result = NORMALISERS[cand.rule](cand, anchor, direction if direction in DIRECTIONS else "none")
+    if result is None:
+        return None
+    kind, value, precision = result
+    fallback = direction if cand.needs_direction else "none"
+    rel = "none" if kind in ("DURATION", "SET") else relation(value, anchor, fallback)
+    return TimeExpression(cand.start, cand.end, cand.text, kind, value, precision, rel)  # type: ignore[arg-type]
+
+
+def find_times(
+    text: str,
+    dct: str | date | None = None,
+    direction: str | Callable[[Candidate], str] = "none",
+) -> list[TimeExpression]:
+    """All temporal expressions in ``text``, normalised. ``direction`` is one tense for
+    the whole text or a function giving the tense of each candidate's clause."""
+    out = []
+    for cand in find_candidates(text):
+        tense = direction(cand) if callable(direction) else direction
+        timex = normalise(cand, dct, tense)
+        if timex is not None:
+            out.append(timex)
+    return out
