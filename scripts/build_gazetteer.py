@@ -93,6 +93,7 @@ def is_person_entry(entry: Entry) -> bool:
 def phoenix_phrase(raw: str) -> str:
     """PHOENIX_STYLE_ → 'Phoenix Style'; acronyms (dots, no vowels, 2 letters) stay upper."""
     raw = re.sub(r"\([^)]*\)", "", raw).replace("_", " ").strip()
+    raw = re.sub(r"^THE\s+", "", raw, flags=re.I)  # "the" is not part of a name to match
     words = []
     for word in raw.split():
         letters = re.sub(r"[^A-Za-z]", "", word)

@@ -15,6 +15,8 @@ import json
 import re
 from pathlib import Path
 
+from dyad.ontology.cameo import parent_code
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "dyad" / "ontology" / "data"
 QUAD_NUMBERS = {"VERBAL COOPERATION": 1, "MATERIAL COOPERATION": 2, "VERBAL CONFLICT": 3, "MATERIAL CONFLICT": 4}
@@ -49,24 +51,34 @@ def manual_sections(tex: str, names: list[str]) -> dict[str, str]:
     return bodies
 
 
-def manual_definition(body: str) -> str:
+def manual_description(body: str) -> str:
     """The section's opening text, up to its first subsection, minus cross-references."""
     intro = body.split("\\subsection", 1)[0]
     sentences = re.split(r"(?<=\.)\s+", clean_latex(intro))
     return " ".join(s for s in sentences if not _DROP_SENTENCE.search(s)).strip()
 
 
+def manual_definition(body: str) -> str:
+    """One sentence: the opening text before any list (else the list's first item)."""
+    intro = body.split("\\subsection", 1)[0]
+    lead, _, rest = intro.partition("\\begin{itemize}")
+    text = clean_latex(lead) or clean_latex(rest.split("\\item")[1])
+    first = re.split(r"(?<=\.)\s+", text)[0]
+    first = re.sub(r"(,? including|Examples include)\s*:?$", "", first).strip()
+    return first if first.endswith(".") else first + "."
+
+
 def manual_modes(body: str) -> dict[str, str]:
     """Mode name -> content from the section's modes table (continuation rows appended)."""
     modes: dict[str, str] = {}
     last = None
-    for table in re.findall(r"\\begin\{tabular\}.*?\\end\{tabular\}", body, re.S):
-        for line in table.splitlines():
-            line = line.strip()
-            if "&" not in line or line.startswith("%") or line.startswith("Name"):
+    for table in re.findall(r"\\begin\{tabular\}\{.*?\}\n(.*?)\\end\{tabular\}", body, re.S):
+        for row in table.replace("\\hline", "").split("\\\\"):
+            row = row.strip()
+            if "&" not in row or row.startswith("Name"):
                 continue
-            name, content = (part.strip() for part in line.rstrip("\\").split("&", 1))
-            content = clean_latex(content.rstrip("\\ "))
+            name, content = (part.strip() for part in row.split("&", 1))
+            content = clean_latex(content)
             if name:
                 last = name
                 modes[name] = content
@@ -86,15 +98,6 @@ def plover_scores(tex: str) -> dict[tuple[str, str], float]:
 def read_tsv(path: Path) -> list[dict[str, str]]:
     with path.open(newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f, delimiter="\t"))
-
-
-def parent_code(code: str) -> str | None:
-    """CAMEO hierarchy: 1951 -> 195 -> 19 -> 190 (the root's general code)."""
-    if len(code) == 4:
-        return code[:3]
-    if len(code) == 3:
-        return None if code.endswith("0") else code[:2]
-    return code + "0" if len(code) == 2 else None
 
 
 def cameo_rows(shared: Path) -> list[dict[str, str]]:
@@ -148,6 +151,7 @@ def default_code(rows: list[dict[str, str]], ptype: str, mode: str | None) -> st
 def build_types(shared: Path, rows: list[dict[str, str]]) -> dict:
     source = json.loads((shared / "plover" / "plover_event_types_modes.json").read_text())
     tex = (shared / "plover" / "PLOVER_MANUAL.tex").read_text(encoding="utf-8")
+    tex = re.sub(r"(?m)^\s*%.*\n", "", tex)  # commented-out tables and rows are not PLOVER
     names = list(source["event_types"])
     sections = manual_sections(tex, names)
     scores = plover_scores(tex)
@@ -165,7 +169,7 @@ def build_types(shared: Path, rows: list[dict[str, str]]) -> dict:
                           "plover_score": scores.get((name, mode))})
         types.append({"name": name, "quad_class": QUAD_NUMBERS[info["quad"]], "quad_name": info["quad"].lower(),
                       "requires_recipient": info["requires_recipient"] == "Yes",
-                      "definition": manual_definition(body),
+                      "definition": manual_definition(body), "description": manual_description(body),
                       "default_cameo": code, "default_goldstein": _num(goldstein.get(code)),
                       "plover_score": scores.get((name, "")), "modes": modes})
     return {"source": f"{source['source']} (PLOVER, CC BY-SA 4.0); CAMEO2PLOVER-2021; CAMEO/GDELT Goldstein",

@@ -266,7 +266,10 @@ def _clause_chain(head: Token) -> Iterable[Token]:
 def _event_date(head: Token, times: list[TimeExpression], doc: Doc) -> dict:
     """Date from the nearest time expression in the trigger's clause, else the publication date."""
     sentence = head.sent
-    in_sentence = [t for t in times if sentence.start_char <= t.start < sentence.end_char and t.value]
+    # an underspecified value ("XXXX-07": no publication date to anchor it) dates nothing
+    in_sentence = [
+        t for t in times if sentence.start_char <= t.start < sentence.end_char and t.value and "X" not in t.value
+    ]
     governing = {t.i for t in _clause_chain(head)}
     best = None
     for tx in in_sentence:

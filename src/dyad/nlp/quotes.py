@@ -8,6 +8,7 @@ marks turn an attribution into a direct quote and give it the quoted words.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -29,7 +30,7 @@ CLAUSES = ("ccomp",)
 OBJECTS = ("dobj", "xcomp", "prep", "dative", "ccomp", "advcl")  # right of an object-taking cue
 NOT_VERBAL = ("amod", "compound", "nmod", "poss")  # "the said agreement", "alleged transfers"
 OPENERS = {'"': '"', "\u201c": "\u201d"}
-EDGE_TRIM = set(" \t\n\r,;:-\u2013\u2014\"'\u201c\u201d\u2018\u2019()")
+EDGE_TRIM = set(" \t\n\r,;:-\u2013\u2014\"'`\u201c\u201d\u2018\u2019()")
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,8 @@ def quote_regions(text: str) -> list[CharSpan]:
     regions: list[CharSpan] = []
     offset = 0
     for line in text.splitlines(keepends=True):
-        regions.extend((offset + s, offset + e) for s, e in _line_regions(line.rstrip("\r\n")))
+        marks = line.rstrip("\r\n").replace("``", '"`').replace("''", "\"'")  # typewriter quotes, same length
+        regions.extend((offset + s, offset + e) for s, e in _line_regions(marks))
         offset += len(line)
     return [_drop_final_stop(text, r) for r in (_trim(text, s, e) for s, e in regions) if r]
 
@@ -156,9 +158,16 @@ def _content(verb: Token, cue: Cue) -> list[TokenRange]:
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     if verb.dep_ == "advcl" and "as" in marks:  # "as reported by X", "as X said"
         return _rest_of_sentence(_subtree(verb), verb)
-    if verb.dep_ == "parataxis" and verb.i > verb.head.i:  # "The talks failed, officials said."
-        return [(verb.sent.start, verb.left_edge.i)]
+    if verb.dep_ == "parataxis":  # "The talks failed, officials said." / "The talks, he said, failed."
+        return _rest_of_sentence(_subtree(verb), verb)
+    clause_objects = [c for c in right if c.dep_ == "dobj" and _has_finite_verb(c)]
+    if clause_objects:  # a clause parsed as an object: "said many of the examples failed"
+        return [_subtree(clause_objects[0])]
     return []
+
+
+def _has_finite_verb(token: Token) -> bool:
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in token.subtree)
 
 
 def _cue_range(verb: Token, cue: Cue) -> TokenRange:
@@ -215,7 +224,7 @@ def _char_spans(doc: Doc, ranges: list[TokenRange], anchor: Token) -> list[CharS
         trimmed = _trim(doc.text, *chars) if chars[1] > chars[0] else None
         trimmed = _drop_final_stop(doc.text, trimmed) if trimmed else None
         if trimmed and trimmed[0] < trimmed[1]:
-            spans.append(trimmed)
+            spans.append(_balance(doc.text, trimmed))
     return spans
 
 
@@ -224,6 +233,16 @@ def _drop_final_stop(text: str, span: CharSpan) -> CharSpan:
     if text[end - 1] == "." and (end - start < 2 or not text[end - 2].isupper()):
         end -= 1
     return start, end
+
+
+def _balance(text: str, span: CharSpan) -> CharSpan:
+    """Keep the closing mark of a quote that the content opens: 'was "dead on arrival."'."""
+    start, end = span
+    inside = text[start:end]
+    if inside.count('"') % 2 == 0 and inside.count("\u201c") <= inside.count("\u201d"):
+        return span
+    close = re.match(r'[.,!?]?["\u201d]', text[end : end + 2])
+    return (start, end + close.end()) if close else span
 
 
 def _token_chars(doc: Doc, rng: TokenRange) -> CharSpan:

@@ -62,6 +62,7 @@ REFS = {r["phrase"]: r["value"] for r in read_tsv("timex_refs.tsv")}
 SIGNALS = {r["word"]: r["kind"] for r in read_tsv("timex_signals.tsv")}
 ORDINALS = {w: int(r["value"]) for w, r in NUMBERS.items() if r["kind"] == "ordinal"}
 CARDINALS = {w: r["value"] for w, r in NUMBERS.items() if r["kind"] != "ordinal"}
+ARTICLES = {w for w, r in NUMBERS.items() if r["kind"] == "article"}
 
 
 # --- patterns (compiled once) ------------------------------------------------------
@@ -74,11 +75,14 @@ _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?!\d)"
 _POS = r"(?P<pos>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))"
 _REL = r"(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|the\s+current|the\s+previous|the\s+coming))"
-_NUMWORD = rf"(?i:{_alt(CARDINALS)})"
-_NUMBER = rf"(?P<num>\d+(?:\.\d+)?|{_NUMWORD}(?:[\s-]+{_NUMWORD})*)"
+_NUMWORD = rf"(?i:{_alt(set(CARDINALS) - ARTICLES)})"
+# "a"/"an" count only alone: in "a five year low" the number is "five"
+_NUMBER = rf"(?P<num>\d+(?:\.\d+)?|{_NUMWORD}(?:[\s-]+{_NUMWORD})*|(?i:{_alt(ARTICLES)}))"
 _UNIT = rf"(?P<unit>(?i:{_alt(UNIT_OF)}))\b"
 _PART = rf"(?P<part>(?i:{_alt(DAY_PARTS)}))\b"
 _SEASON = rf"(?P<season>(?i:{_alt(SEASONS)}))\b"
+_REL_YEAR = r"(?P<ryear>(?i:last|this|next))\s+(?i:year)"
+_PLURAL_UNIT = rf"(?P<unit>(?i:{_alt(_plural(w) for w in UNITS)}))\b"
 
 PATTERNS: dict[str, str] = {
     "iso": r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b",
@@ -87,25 +91,28 @@ PATTERNS: dict[str, str] = {
     "day_month": rf"\b{_WEEKDAY_PREFIX}{_DAY}\s+(?:(?i:of)\s+)?{_MONTH_ANY}(?:,?\s+{_YEAR})?",
     "month_year": rf"\b(?:{_POS}[\s-]+)?{_MONTH_ANY},?\s+(?:(?i:of)\s+)?{_YEAR}",
     "month": rf"\b(?:{_POS}[\s-]+)?(?:{_REL}\s+)?{_MONTH_NAME}",
+    "month_rel_year": rf"\b(?:{_POS}[\s-]+)?{_MONTH_NAME}\s+(?:(?i:of)\s+)?{_REL_YEAR}\b",
     "year": rf"(?<![\d$£€.,/-])(?:{_POS}[\s-]+)?(?:(?i:fiscal|calendar|the\s+year)\s+)?{_YEAR}(?![%\d]|[.,]\d|-\d)",
     "decade": rf"\b(?:(?i:the)\s+)?(?:{_POS}[\s-]+)?(?:(?P<dec>1[6-9]\d|20\d)0|'(?P<short>\d)0)'?s\b",
     "day_word": rf"\b(?:(?P<pos>(?i:early|late|earlier|later))\s+)?(?P<rel>(?i:today|yesterday|tomorrow|tonight))\b(?:\s+{_PART})?",
     "part_of_day": rf"\b(?P<rel>(?i:this|last))\s+{_PART}",
     "period": rf"\b(?:(?P<pos>(?i:earlier|later|early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+rest\s+of))[\s-]+)?{_REL}\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))\b",
-    "quarter": rf"\b(?:(?i:the)\s+)?(?P<ord>(?i:{_alt(ORDINALS)}))[\s-]+(?i:quarter)\b(?:\s+(?i:of)\s+{_YEAR})?",
+    "quarter": rf"\b(?:(?i:the)\s+)?(?:(?:(?P<pyear>1[6-9]\d\d|20\d\d)|{_REL_YEAR})'s\s+)?(?P<ord>(?i:{_alt(ORDINALS)}))[\s-]+(?i:quarter)\b(?:\s+(?i:of)\s+{_YEAR})?",
     "weekday": rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|early|late))\s+)?{_WEEKDAY_NAME}(?:\s+{_PART})?",
-    "duration": rf"\b(?:(?P<lead>(?i:the\s+(?:past|last|next|first|coming|previous)|the))\s+)?(?:{_NUMBER}[\s-]+)?{_UNIT}(?P<ago>\s+(?i:ago))?",
+    "duration": rf"\b(?:(?P<lead>(?i:the\s+(?:past|last|next|first|coming|previous)|the))\s+)?(?:{_NUMBER}(?P<sep>[\s-]+))?{_UNIT}(?P<ago>\s+(?i:ago))?",
+    "vague_duration": rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)){_PLURAL_UNIT}",
     "season": rf"\b(?:{_POS}[\s-]+)?(?:(?P<rel>(?i:this|last|next|this\s+past|this\s+coming|the))\s+)?{_SEASON}(?:\s+(?:(?i:of)\s+)?{_YEAR})?",
     "set": rf"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?:{_NUMBER}\s+)?(?:{_UNIT}|{_WEEKDAY_NAME})",
     "ref": rf"\b(?P<ref>(?i:{_alt(REFS)}))\b",
-    "clock": r"\b(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?!\w)",
+    "clock": rf"\b(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?!\w)"
+    rf"|(?P<noon>(?i:noon|midday|midnight))\b)(?:\s+(?:(?i:on)\s+)?(?:{_WEEKDAY_NAME}|(?P<rel>(?i:today|yesterday|tomorrow))\b))?",
 }
 COMPILED = {name: re.compile(pattern) for name, pattern in PATTERNS.items()}
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
 
 # rules whose value depends on the tense of the clause when no modifier/year fixes it
-TENSE_RULES = frozenset({"month_day", "day_month", "month", "weekday", "quarter", "season"})
+TENSE_RULES = frozenset({"month_day", "day_month", "month", "weekday", "quarter", "season", "clock"})
 
 
 @dataclass(frozen=True)
@@ -124,7 +131,8 @@ class Candidate:
     @property
     def needs_direction(self) -> bool:
         """Whether the clause's tense decides the value (no year, no last/next)."""
-        return self.rule in TENSE_RULES and not self.get("year") and not self.get("rel")
+        fixed = self.get("year") or self.get("pyear") or self.get("rel") or self.get("ryear")
+        return self.rule in TENSE_RULES and not fixed and (self.rule != "clock" or bool(self.get("wd")))
 
     @property
     def anchor(self) -> str | None:
@@ -162,6 +170,10 @@ def _plausible(rule: str, m: re.Match, text: str) -> bool:
             return True
         return before == "signal" and _word_after(text, m.end()).lower() != "of"
     if rule == "duration":
+        if _word_after(text, m.end()).lower() == "old":  # ages are not times
+            return False
+        if g["sep"] and "-" in g["sep"] and g["unit"].lower() != UNIT_OF[g["unit"].lower()]:
+            return False  # "three-quarters": a hyphenated unit is singular ("five-year")
         return bool(g["num"]) or bool(g["lead"] and g["lead"].lower() != "the")
     return True
 
@@ -208,14 +220,14 @@ def _week(day: date) -> str:
 def _choose(options: list[tuple[int, str]], now: int, how: str) -> str:
     """Pick among (key, value) options around ``now``: last/next are strict, past/future
     include now, anything else takes the nearest (ties go to the past)."""
-    options = sorted(options)
-    pick = {
-        "last": lambda: [o for o in options if o[0] < now][-1],
-        "next": lambda: [o for o in options if o[0] > now][0],
-        "past": lambda: [o for o in options if o[0] <= now][-1],
-        "future": lambda: [o for o in options if o[0] >= now][0],
-    }.get(how, lambda: min(options, key=lambda o: (abs(o[0] - now), o[0] > now)))
-    return pick()[1]
+    keep = {
+        "last": lambda key: key < now,
+        "next": lambda key: key > now,
+        "past": lambda key: key <= now,
+        "future": lambda key: key >= now,
+    }.get(how, lambda key: True)
+    pool = [o for o in options if keep(o[0])] or options
+    return min(pool, key=lambda o: (abs(o[0] - now), o[0] > now))[1]
 
 
 def _how(rel: str | None, direction: str) -> str:
@@ -268,6 +280,17 @@ def _month(c: Candidate, dct: date | None, direction: str) -> Value:
     return "DATE", _choose(options, dct.year * 12 + dct.month, how), "month"
 
 
+def _month_rel_year(c: Candidate, dct: date | None, direction: str) -> Value:
+    month = MONTHS[c.get("month")]
+    if dct is None:
+        return "DATE", f"XXXX-{month:02d}", "month"
+    return "DATE", f"{dct.year + _step(c.get('ryear'))}-{month:02d}", "month"
+
+
+def _step(rel: str | None) -> int:
+    return {"last": -1, "next": 1}.get(_how(rel, "this"), 0)
+
+
 def _weekday(c: Candidate, dct: date | None, direction: str) -> Value:
     weekday = WEEKDAYS[c.get("wd")]
     part = DAY_PARTS.get((c.get("part") or "").lower())
@@ -311,7 +334,7 @@ def _period(c: Candidate, dct: date | None, direction: str) -> Value:
     precision = {"week": "week", "weekend": "week", "month": "month", "quarter": "month"}.get(unit, "year")
     if dct is None:
         return "DATE", None, precision
-    step = {"last": -1, "next": 1}.get(_how(c.get("rel"), "this"), 0)
+    step = _step(c.get("rel"))
     if unit in ("week", "weekend"):
         return "DATE", _week(dct + timedelta(weeks=step)) + ("-WE" if unit == "weekend" else ""), precision
     if unit == "month":
@@ -329,8 +352,10 @@ def _period(c: Candidate, dct: date | None, direction: str) -> Value:
 
 def _quarter(c: Candidate, dct: date | None, direction: str) -> Value:
     quarter = ORDINALS[c.get("ord").lower()]
-    if c.get("year"):
-        return "DATE", f"{c.get('year')}-Q{quarter}", "month"
+    if c.get("year") or c.get("pyear"):
+        return "DATE", f"{c.get('year') or c.get('pyear')}-Q{quarter}", "month"
+    if dct is not None and c.get("ryear"):
+        return "DATE", f"{dct.year + _step(c.get('ryear'))}-Q{quarter}", "month"
     if dct is None:
         return "DATE", f"XXXX-Q{quarter}", "month"
     options = [(y * 4 + quarter - 1, f"{y}-Q{quarter}") for y in (dct.year - 1, dct.year, dct.year + 1)]
@@ -347,10 +372,10 @@ def _season(c: Candidate, dct: date | None, direction: str) -> Value:
     how = _how(c.get("rel"), direction)
     if how == "this":
         return "DATE", f"{dct.year}-{code}", "month"
-    # seasons are keyed by the month they start in (winter starts in December)
-    now = dct.year * 12 + dct.month - (0 if dct.month >= 3 else 12)
-    current = max(k for k in range(now - 12, now + 1) if (k % 12 + 1) in (3, 6, 9, 12))
-    options = [(y * 12 + first - 1, f"{y}-{code}") for y in (dct.year - 1, dct.year, dct.year + 1)]
+    # seasons are keyed by the month index they start in (winter starts in December)
+    month_index = dct.year * 12 + dct.month - 1
+    current = month_index - (month_index - 2) % 3
+    options = [(y * 12 + first - 1, f"{y}-{code}") for y in range(dct.year - 2, dct.year + 2)]
     return "DATE", _choose(options, current, how), "month"
 
 
@@ -433,16 +458,29 @@ def _ref(c: Candidate, dct: date | None, direction: str) -> Value:
 
 
 def _clock(c: Candidate, dct: date | None, direction: str) -> Value:
-    hour = int(c.get("hour")) % 12 + (12 if c.get("ampm").lower().startswith("p") else 0)
-    day = dct.isoformat() if dct else "XXXX-XX-XX"
-    return "TIME", f"{day}T{hour:02d}:{c.get('minute') or '00'}", "day"
+    if c.get("noon"):
+        clock = DAY_PARTS[c.get("noon").lower()]
+    else:
+        hour = int(c.get("hour")) % 12 + (12 if c.get("ampm").lower().startswith("p") else 0)
+        clock = f"{hour:02d}:{c.get('minute') or '00'}"
+    if c.get("wd"):
+        day = _weekday(c, dct, direction)[1]
+    elif c.get("rel"):
+        day = _day_word(c, dct, direction)[1]
+    else:
+        day = dct.isoformat() if dct else "XXXX-XX-XX"
+    return "TIME", f"{(day or 'XXXX-XX-XX')[:10]}T{clock}", "day"
+
+
+def _vague_duration(c: Candidate, dct: date | None, direction: str) -> Value:
+    return "DURATION", _duration_value("X", c.get("unit")), "none"
 
 
 NORMALISERS: dict[str, Callable[[Candidate, date | None, str], Value | None]] = {
     "iso": _explicit_day, "slash": _explicit_day, "month_day": _explicit_day, "day_month": _explicit_day,
     "month_year": _month, "month": _month, "year": _year, "decade": _decade, "day_word": _day_word,
     "part_of_day": _part_of_day, "period": _period, "quarter": _quarter, "weekday": _weekday,
-    "duration": _duration, "season": _season, "set": _set, "ref": _ref, "clock": _clock,
+    "duration": _duration, "vague_duration": _vague_duration, "month_rel_year": _month_rel_year, "season": _season, "set": _set, "ref": _ref, "clock": _clock,
 }
 
 
@@ -493,6 +531,20 @@ def relation(value: str | None, dct: date | None, fallback: str = "none") -> str
 # --- public entry points ------------------------------------------------------------
 
 
+_IMPLIED = {"last": "past", "this past": "past", "the previous": "past", "yesterday": "past", "ago": "past",
+            "next": "future", "this coming": "future", "the coming": "future", "tomorrow": "future",
+            "this": "present", "the current": "present", "today": "present", "tonight": "present"}
+
+
+def _implied(cand: Candidate) -> str:
+    """The direction a modifier states by itself ("last", "tomorrow", "ago")."""
+    for name in ("rel", "ryear", "ago"):
+        word = re.sub(r"\s+", " ", (cand.get(name) or "").strip().lower())
+        if word in _IMPLIED:
+            return _IMPLIED[word]
+    return "none"
+
+
 def normalise(cand: Candidate, dct: str | date | None, direction: str = "none") -> TimeExpression | None:
     """The TimeExpression for a candidate; ``direction`` is the tense of its clause."""
     anchor = parse_dct(dct)
@@ -500,7 +552,7 @@ def normalise(cand: Candidate, dct: str | date | None, direction: str = "none") 
     if result is None:
         return None
     kind, value, precision = result
-    fallback = direction if cand.needs_direction else "none"
+    fallback = direction if cand.needs_direction else _implied(cand)
     rel = "none" if kind in ("DURATION", "SET") else relation(value, anchor, fallback)
     return TimeExpression(cand.start, cand.end, cand.text, kind, value, precision, rel)  # type: ignore[arg-type]
 

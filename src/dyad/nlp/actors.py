@@ -1,0 +1,396 @@
+"""``dyad_actors``: countries, organisations and titled persons, coded CAMEO-style.
+
+One PhraseMatcher pass (attr LOWER) finds gazetteer phrases: COUNTRY (names, demonyms,
+capitals, seats of government), ORG (IGOs, NGOs, armed groups, media) and ROLE (role words
+with a sector suffix). Adjacent matches form *chains* ("Russian Foreign Ministry spokeswoman",
+"the state-run KCNA news agency"): the country or organisation owns the chain, the leftmost
+role gives the sector. A chain followed by a person's name codes that person; a person's name
+followed by ", <chain>" (apposition) or "of/at/from <chain>" is coded by the chain. Later short
+mentions of a coded person (surname, or spelling variants of the full name) join that actor.
+
+Writes ``doc._.dyad_actors``, ``doc._.dyad_mentions``, ``doc._.dyad_places`` and
+``doc.spans["dyad_actors"]`` (label = actor code, "" when unknown).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from dyad.gazetteer import Gazetteer, load_gazetteer
+from dyad.nlp.extensions import get_list, register_extensions
+from dyad.records import Actor, Mention, Place
+
+register_extensions()
+
+COUNTRY, ORG, ROLE = "COUNTRY", "ORG", "ROLE"
+PRIORITY = {ORG: 0, COUNTRY: 1, ROLE: 2}  # on equal spans, the more specific reading wins
+PLACE_KINDS = {"name": "country", "informal": "country", "iso3": "country", "historical": "country",
+               "capital": "capital", "city": "city", "place": "place"}
+NAME_KINDS = {"name", "informal", "iso3", "historical"}
+MAX_GAP = 5  # filler tokens allowed between two items of a chain ("russia's Far Eastern Federal University")
+FILLER_POS = {"DET", "ADJ", "PROPN", "PART", "NOUN", "VERB"}
+LINK_WORDS = {"of", "at", "from", "with"}  # "Artyom Lukin of russia's ... University"
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class Item:
+    """One gazetteer match."""
+
+    start: int  # token indices
+    end: int
+    label: str
+    key: str  # lower-cased gazetteer phrase
+
+
+@dataclass
+class Chain:
+    """Adjacent items: an optional owner (country or organisation) and role words."""
+
+    items: list[Item]
+    country: Item | None = None
+    org: Item | None = None
+    roles: list[Item] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.items[0].start
+
+    @property
+    def end(self) -> int:
+        return self.items[-1].end
+
+
+@dataclass
+class _Draft:
+    """An actor being built for one document, before ids are assigned."""
+
+    actor: Actor
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, how
+
+
+@Language.factory("dyad_actors")
+def make_actor_tagger(nlp: Language, name: str) -> "ActorTagger":
+    return ActorTagger(nlp, name)
+
+
+class ActorTagger:
+    def __init__(self, nlp: Language, name: str = "dyad_actors") -> None:
+        self.name = name
+        self.gaz: Gazetteer = load_gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for label, phrases in ((COUNTRY, self.gaz.countries), (ORG, self.gaz.organisations), (ROLE, self.gaz.roles)):
+            # tokenise the canonical form: "u.s." splits where "U.S." (a tokenizer exception) does not
+            forms = [self.gaz.forms.get(key, key) for key in phrases]
+            self.matcher.add(label, list(nlp.tokenizer.pipe(forms)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        _DocActors(doc, self.gaz, self._items(doc)).run()
+        return doc
+
+    # ------------------------------------------------------------ matching
+
+    def _items(self, doc: Doc) -> list[Item]:
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            label, key = doc.vocab.strings[match_id], span.text.lower()
+            if not self.gaz.case_ok(key, span.text):
+                continue
+            if label == ROLE or not _inside_longer_person(span):
+                found.append(Item(start, end, label, key))
+        found.sort(key=lambda i: (i.start - i.end, PRIORITY[i.label], i.start))
+        taken: set[int] = set()
+        items = []
+        for item in found:  # longest match wins
+            if not taken.intersection(range(item.start, item.end)):
+                taken.update(range(item.start, item.end))
+                items.append(item)
+        return sorted(items, key=lambda i: i.start)
+
+
+def _inside_longer_person(span: Span) -> bool:
+    """"Jordan" in "Jordan Peterson": a place or organisation word inside a longer PERSON name."""
+    ent = _entity_of(span[0]) if span[0].ent_type_ == "PERSON" else None
+    return ent is not None and (ent.start < span.start or ent.end > span.end)
+
+
+def _entity_of(token: Token) -> Span | None:
+    doc = token.doc
+    return next((e for e in doc.ents if e.start <= token.i < e.end), None)
+
+
+class _DocActors:
+    """The per-document work: chains, names, actors, mentions and places."""
+
+    def __init__(self, doc: Doc, gaz: Gazetteer, items: list[Item]) -> None:
+        self.doc, self.gaz, self.items = doc, gaz, items
+        self.drafts: dict[tuple, _Draft] = {}
+        self.used: set[int] = set()  # tokens already part of a mention
+        self.persons: list[_Draft] = []
+
+    def run(self) -> None:
+        chains = self._chains()
+        places = [p for p in (self._place(i) for i in self.items if i.label == COUNTRY) if p]
+        claimed = self._titled_persons(chains)
+        for chain in chains:
+            if id(chain) not in claimed:
+                self._chain_actor(chain)
+        self._named_persons()
+        self._surnames()
+        self._write(places)
+
+    # ------------------------------------------------------------ chains
+
+    def _chains(self) -> list[Chain]:
+        chains: list[Chain] = []
+        for item in self.items:
+            last = chains[-1] if chains else None
+            if last and self._joins(last, item):
+                self._add(last, item)
+            else:
+                chains.append(self._add(Chain([]), item))
+        return chains
+
+    @staticmethod
+    def _add(chain: Chain, item: Item) -> Chain:
+        chain.items.append(item)
+        if item.label == COUNTRY:
+            chain.country = item
+        elif item.label == ORG:
+            chain.org = item
+        else:
+            chain.roles.append(item)
+        return chain
+
+    def _joins(self, chain: Chain, item: Item) -> bool:
+        """A country only opens a chain; one organisation at most; roles anywhere after."""
+        if item.label == COUNTRY or (item.label == ORG and chain.org is not None):
+            return False
+        if self.gaz.countries.get(chain.items[-1].key, ("", ""))[1] == "seat":
+            return False
+        gap = self.doc[chain.end:item.start]
+        if len(gap) > MAX_GAP or any(t.is_sent_start for t in self.doc[chain.end:item.end]):
+            return False
+        return all(_filler(t) for t in gap)
+
+    def _chain_code(self, chain: Chain) -> tuple[str | None, str | None, str | None]:
+        """(code, country, sector) of a chain: owner code + leftmost role's sector suffix."""
+        sector = self.gaz.roles[chain.roles[0].key] if chain.roles else None
+        if chain.org is not None:
+            entry = self.gaz.organisations[chain.org.key]
+            return entry.code, entry.country, entry.code[3:6] or entry.code[:3]
+        if chain.country is not None:
+            code, kind = self.gaz.countries[chain.country.key]
+            if kind == "seat":
+                sector = sector or "GOV"  # the Kremlin, the White House: the government
+            return code + (sector or ""), code, sector[:3] if sector else None
+        return None, None, sector[:3] if sector else None
+
+    # ------------------------------------------------------------ persons with titles
+
+    def _titled_persons(self, chains: list[Chain]) -> set[int]:
+        claimed: set[int] = set()
+        for chain in chains:
+            name = self._name_after(chain)
+            if name is not None:
+                self._person(chain, name, start=chain.start)
+                claimed.add(id(chain))
+        for chain in chains:
+            if id(chain) in claimed:
+                continue
+            name = self._name_before(chain)
+            if name is not None:
+                self._person(chain, name, start=name.start)
+                claimed.add(id(chain))
+        return claimed
+
+    def _name_after(self, chain: Chain) -> Span | None:
+        """"<country> <role> Name": a person-role chain (or bare country) then a name."""
+        last = chain.items[-1]
+        titled = last.label == ROLE and self.gaz.role_kinds.get(last.key) == "person"
+        if not titled and not (len(chain.items) == 1 and last.label == COUNTRY):
+            return None
+        doc, i = self.doc, chain.end
+        if i < len(doc) and doc[i].ent_type_ == "PERSON":
+            ent = _entity_of(doc[i])
+            return _strip_possessive(doc[i:ent.end]) if ent is not None else None
+        if titled:  # NER missed the name: take the capitalised words after a title
+            j = i
+            while j < len(doc) and j - i < 4 and (_name_word(doc[j]) or (doc[j].text == "-" and j > i)):
+                j += 1
+            return _strip_possessive(doc[i:j]) if j > i and _name_word(doc[j - 1]) else None
+        return None
+
+    def _name_before(self, chain: Chain) -> Span | None:
+        """"Name, <chain>" (apposition) or "Name of/at/from <chain>"."""
+        doc, i = self.doc, chain.start
+        while i > 0 and doc[i - 1].pos_ == "DET":
+            i -= 1
+        if i < 2:
+            return None
+        link = doc[i - 1]
+        appositive = link.text == "," and chain.roles and self.gaz.role_kinds.get(chain.roles[-1].key) == "person"
+        linked = link.lower_ in LINK_WORDS and (chain.org is not None or chain.roles)
+        ent = _entity_of(doc[i - 2]) if doc[i - 2].ent_type_ == "PERSON" else None
+        if ent is None or not (appositive or linked) or ent.start in self.used:
+            return None
+        return _strip_possessive(ent)
+
+    def _person(self, chain: Chain, name: Span, start: int) -> None:
+        code, country, sector = self._chain_code(chain)
+        roles = chain.roles
+        role = self.doc[roles[0].start:roles[-1].end].text if roles else None
+        draft = self._find_person(_name_key(name.text)) or self._new_person(name.text)
+        if draft.actor.code is None and code:
+            actor = draft.actor
+            actor.code, actor.country, actor.sector, actor.role = code, country, sector, role
+        end = max(name.end, chain.end)
+        draft.mentions.append((start, end, "title"))
+        self.used.update(range(start, end))
+
+    # ------------------------------------------------------------ other actors
+
+    def _chain_actor(self, chain: Chain) -> None:
+        code, country, sector = self._chain_code(chain)
+        if code is None:
+            return  # a role word with no owner ("officials said"): not an actor on its own
+        span = self.doc[chain.start:chain.end]
+        if chain.org is not None:
+            entry = self.gaz.organisations[chain.org.key]
+            how = "name" if chain.org.key == entry.name.lower() else "alias"
+            key = ("org", code) if len(code) >= 6 else ("org", code, entry.name.lower())
+            kind = "media" if entry.kind == "media" else "organisation"
+            self._mention(key, Actor("", entry.name, code, country, sector, kind), span, how)
+        elif chain.roles or self.gaz.countries[chain.country.key][1] == "seat":
+            head = chain.roles[-1].key if chain.roles else ""
+            kind = "organisation"
+            if self.gaz.role_kinds.get(head) == "person":  # "the Russian president"; "Israeli soldiers"
+                kind = "group" if head.endswith(("s", "men")) else "person"
+            name = span.text if not chain.roles else _title_name(span)
+            actor = Actor("", name, code, country, sector, kind, role=head or None)
+            self._mention(("role", code, head or chain.country.key), actor, span, "title")
+        else:
+            kind = self.gaz.countries[chain.country.key][1]
+            how = "name" if kind in NAME_KINDS else "alias"
+            actor = Actor("", self.gaz.country_name(code), code, code, None, "country")
+            self._mention(("country", code), actor, span, how)
+
+    def _named_persons(self) -> None:
+        """PERSON entities not introduced with a title: join a known person or stand alone."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or self.used.intersection(range(ent.start, ent.end)):
+                continue
+            name = _strip_possessive(ent)
+            if not len(name):
+                continue
+            key = _name_key(name.text)
+            draft = self._find_person(key)
+            if draft is None:
+                draft, how = self._new_person(name.text), "name"
+            elif key == _name_key(draft.actor.name):
+                how = "name" if name.text == draft.actor.name else "alias"
+            else:
+                how = "surname"
+            draft.mentions.append((name.start, name.end, how))
+            self.used.update(range(name.start, name.end))
+
+    def _surnames(self) -> None:
+        """Known surnames the NER did not tag as PERSON ("Choi" tagged ORG)."""
+        by_surname = {self._surname(d): d for d in self.persons if d.actor.code and self._surname(d)}
+        for token in self.doc:
+            if token.i in self.used or not token.text[:1].isupper():
+                continue
+            draft = by_surname.get(token.lower_)
+            if draft is not None and token.i > draft.mentions[0][0]:
+                draft.mentions.append((token.i, token.i + 1, "surname"))
+                self.used.add(token.i)
+
+    # ------------------------------------------------------------ person registry
+
+    def _new_person(self, name: str) -> _Draft:
+        draft = _Draft(Actor("", name, kind="person"))
+        self.drafts[("person", len(self.drafts))] = draft
+        self.persons.append(draft)
+        return draft
+
+    def _surname(self, draft: _Draft) -> str | None:
+        """The family name: first word where names are written family-first, else the last."""
+        words = _name_key(draft.actor.name).split()
+        if len(words) < 2:
+            return None
+        return words[0] if draft.actor.country in self.gaz.family_name_first else words[-1]
+
+    def _find_person(self, key: str) -> _Draft | None:
+        for draft in reversed(self.persons):  # the nearest introduction wins
+            if key == _name_key(draft.actor.name) or key == self._surname(draft):
+                return draft
+        return None
+
+    # ------------------------------------------------------------ output
+
+    def _mention(self, key: tuple, actor: Actor, span: Span, how: str) -> None:
+        draft = self.drafts.setdefault(key, _Draft(actor))
+        start = span.start + 1 if span[0].pos_ == "DET" and len(span) > 1 else span.start
+        draft.mentions.append((start, span.end, how))
+        self.used.update(range(span.start, span.end))
+
+    def _place(self, item: Item) -> Place | None:
+        code, kind = self.gaz.countries[item.key]
+        if kind not in PLACE_KINDS:
+            return None
+        span = self.doc[item.start:item.end]
+        return Place(span.start_char, span.end_char, span.text, code, PLACE_KINDS[kind])
+
+    def _write(self, places: list[Place]) -> None:
+        doc = self.doc
+        drafts = sorted((d for d in self.drafts.values() if d.mentions), key=lambda d: min(m[0] for m in d.mentions))
+        actors, mentions, spans = get_list(doc, "dyad_actors"), get_list(doc, "dyad_mentions"), []
+        for n, draft in enumerate(drafts, 1):
+            actor = draft.actor
+            actor.id = f"a{n}"
+            for start, end, how in sorted(set(draft.mentions)):
+                span = doc[start:end]
+                actor.mentions.append((span.start_char, span.end_char))
+                mentions.append(Mention(span.start_char, span.end_char, span.text, actor.id, how))
+                spans.append(Span(doc, start, end, label=actor.code or ""))
+            actors.append(actor)
+        mentions.sort(key=lambda m: m.start)
+        get_list(doc, "dyad_places").extend(places)
+        doc.spans["dyad_actors"] = sorted(spans, key=lambda s: s.start)
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def _filler(token: Token) -> bool:
+    """Words that may sit between a chain's items: determiners, 's, adjectives, names, hyphens."""
+    if token.ent_type_ == "PERSON" or token.is_punct and token.text != "-":
+        return False
+    return token.text in POSSESSIVE or token.text == "-" or token.pos_ in FILLER_POS
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+
+
+def _strip_possessive(span: Span) -> Span:
+    end = span.end
+    while end > span.start and span.doc[end - 1].text in POSSESSIVE:
+        end -= 1
+    return span.doc[span.start:end]
+
+
+def _name_key(text: str) -> str:
+    """"Kim Jong-un" and "Kim Jong Un" are one name: lower case, hyphens as spaces."""
+    return re.sub(r"\s+", " ", text.replace("-", " ")).strip().lower()
+
+
+def _title_name(span: Span) -> str:
+    words = span.text.split()
+    return " ".join(words[1:]) if span[0].pos_ == "DET" and len(words) > 1 else span.text

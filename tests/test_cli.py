@@ -1,0 +1,92 @@
+"""The dyad command, run as a user runs it (a subprocess), against a real DuckDB file."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def dyad(*args, stdin=None):
+    return subprocess.run(
+        [sys.executable, "-m", "dyad", *map(str, args)], capture_output=True, text=True, input=stdin, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("store") / "dyad.duckdb"
+    result = dyad("ingest", EXAMPLES, "--db", path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_ingest_twice_adds_nothing(db):
+    before = dyad("events", "--db", db, "--json").stdout
+    again = dyad("ingest", EXAMPLES, "--db", db)
+    assert again.returncode == 0
+    assert "0 added" in again.stderr and "1 unchanged" in again.stderr
+    assert dyad("events", "--db", db, "--json").stdout == before
+
+
+def test_events_filter_by_dyad_and_type(db):
+    rows = [json.loads(line) for line in dyad("events", "--db", db, "--dyad", "PRK", "RUS", "--json").stdout.splitlines()]
+    assert rows
+    for row in rows:
+        codes = {c[:3] for c in row["source_codes"] + row["target_codes"]}
+        assert {"PRK", "RUS"} <= codes
+    consult = dyad("events", "--db", db, "--type", "CONSULT", "--json").stdout.splitlines()
+    assert consult and all(json.loads(line)["type"] == "CONSULT" for line in consult)
+
+
+def test_show_prints_events_with_evidence(db):
+    doc_id = json.loads(dyad("events", "--db", db, "--json").stdout.splitlines()[0])["doc_id"]
+    shown = dyad("show", doc_id, "--db", db)
+    assert shown.returncode == 0
+    assert "UNN" in shown.stdout and "CONSULT" in shown.stdout
+
+
+def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 talks".encode("latin-1"))
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "ok1", "text": "Japan condemned the missile launch on Tuesday.", "published": "2024-02-01"}\n'
+        "{not json\n"
+    )
+    db = tmp_path / "bad.duckdb"
+    result = dyad("ingest", tmp_path, "--db", db)
+    assert result.returncode == 1
+    assert "empty.txt" in result.stderr and "latin1.txt" in result.stderr and "feed.jsonl:2" in result.stderr
+    assert "1 added" in result.stderr
+    # a later bad batch loses nothing already stored
+    (tmp_path / "more.jsonl").write_text("[]\n")
+    assert dyad("ingest", tmp_path / "more.jsonl", "--db", db).returncode == 1
+    assert "ok1" in dyad("documents", "--db", db).stdout
+
+
+def test_extract_prints_one_json_record_per_document():
+    lines = "\n".join(
+        json.dumps({"id": f"d{i}", "text": text, "published": "2023-05-10"})
+        for i, text in enumerate(["Germany and France signed a trade agreement on Monday.", "Police arrested 12 protesters in Minsk."])
+    )
+    result = dyad("extract", "-", stdin=lines)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["d0", "d1"]
+    assert all(r["published"] == "2023-05-10" for r in records)
+
+
+def test_unknown_publication_date_is_said_not_guessed():
+    result = dyad("extract", "-", stdin="Protesters marched in Tbilisi on Sunday.")
+    record = json.loads(result.stdout)
+    assert record["published"] is None and record["published_source"] == "unknown"
+    assert all(e["date"] is None for e in record["events"])
+
+
+def test_help_explains_the_commands():
+    result = dyad("--help")
+    for command in ("ingest", "events", "show", "extract"):
+        assert command in result.stdout

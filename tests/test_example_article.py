@@ -1,0 +1,103 @@
+"""End to end on the example article: read → annotate → record, checking what an analyst needs."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dyad.ingest import read_paths
+from dyad.api import extract_records
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seed-article.txt"
+
+
+@pytest.fixture(scope="module")
+def record():
+    (document,) = list(read_paths([EXAMPLE]))
+    return next(extract_records([document]))
+
+
+def actor_at(record, phrase, occurrence=0):
+    """The actor of the mention covering the n-th occurrence of phrase."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = record.text.index(phrase, start + 1)
+    for actor in record.actors:
+        if any(s <= start < e for s, e in actor.mentions):
+            return actor
+    return None
+
+
+def test_metadata_comes_from_the_sidecar(record):
+    assert record.published == "2024-01-15"
+    assert record.outlet == "UNN"
+
+
+def test_choi_is_the_north_korean_government_throughout(record):
+    choi = actor_at(record, "Choi Seong-hee")
+    assert choi is not None and choi.code == "PRKGOV" and choi.kind == "person"
+    for n in range(record.text.count("Choi ") + record.text.count("Choi'")):
+        assert actor_at(record, "Choi", n) is choi
+
+
+def test_lavrov_is_the_russian_government(record):
+    assert actor_at(record, "Sergei Lavrov").code == "RUSGOV"
+
+
+@pytest.mark.parametrize("name", ["russia", "moscow", "Muscovy", "Moscow"])
+def test_names_standing_for_russia(record, name):
+    assert actor_at(record, name).code == "RUS"
+
+
+@pytest.mark.parametrize(
+    "phrase, value",
+    [("Sunday", "2024-01-14"), ("In July", "2023-07"), ("In October", "2023-10"), ("through Wednesday", "2024-01-17")],
+)
+def test_dates_resolved_against_publication(record, phrase, value):
+    start = record.text.index(phrase)
+    found = [t for t in record.times if t.start <= start + len(phrase) - 1 and start < t.end]
+    assert found and found[0].value == value
+
+
+def test_consult_between_north_korean_and_russian_governments(record):
+    pairs = {
+        (s[:3], t[:3])
+        for e in record.events
+        if e.type == "CONSULT"
+        for s in e.source_codes
+        for t in e.target_codes
+    }
+    assert ("PRK", "RUS") in pairs
+
+
+def test_kcna_and_lukin_are_quoted(record):
+    speakers = {record.actor(q.speaker_id).name if q.speaker_id else q.speaker for q in record.quotes}
+    assert any("KCNA" in s for s in speakers)
+    assert any("Lukin" in s for s in speakers)
+
+
+def test_source_chain_is_unn_citing_reuters(record):
+    chain = [s.name for s in record.sources if s.role in ("outlet", "cited")]
+    assert chain[:2] == ["UNN", "Reuters"]
+
+
+def test_every_span_points_into_the_text(record):
+    text = record.text
+    spans = [e.trigger for e in record.events] + [e.sentence for e in record.events]
+    spans += [span for a in record.actors for span in a.mentions]
+    spans += [(t.start, t.end) for t in record.times]
+    spans += [span for q in record.quotes for span in q.source + q.cue + q.content]
+    assert spans and all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(text[t.start : t.end] == t.text for t in record.times)
+
+
+def test_events_are_dated_and_attributed(record):
+    for event in record.events:
+        assert event.date is not None and event.date_precision != "none"
+        assert event.attributed_to
+        if event.date_source == "publication":
+            assert event.date == "2024-01-15"
+
+
+def test_the_record_is_plain_json(record):
+    assert json.loads(json.dumps(record.to_dict()))["id"] == record.id

@@ -1,0 +1,58 @@
+"""The gazetteer data files and loader."""
+
+import time
+
+from dyad.gazetteer import load_gazetteer
+
+
+def test_loads_fast_and_is_cached():
+    load_gazetteer.cache_clear()
+    start = time.perf_counter()
+    gaz = load_gazetteer()
+    assert time.perf_counter() - start < 0.3
+    assert load_gazetteer() is gaz
+
+
+def test_countries_cover_names_demonyms_capitals_and_informal_names():
+    gaz = load_gazetteer()
+    assert gaz.countries["russia"] == ("RUS", "informal")
+    assert gaz.countries["russian"][0] == "RUS"
+    assert gaz.countries["north korean"] == ("PRK", "demonym")
+    assert gaz.countries["ukrainians"][0] == "UKR"
+    assert gaz.countries["pyongyang"] == ("PRK", "capital")
+    assert gaz.countries["kyiv"][0] == gaz.countries["kiev"][0] == "UKR"
+    assert gaz.countries["kremlin"] == ("RUS", "seat")
+    assert gaz.countries["muscovy"][0] == "RUS"
+    assert gaz.countries["soviet union"] == ("SUN", "historical")
+    # ISO 3166 names from pycountry
+    assert gaz.countries["japan"][0] == "JPN"
+    assert gaz.countries["democratic people's republic of korea"][0] == "PRK"
+
+
+def test_organisations_and_media():
+    gaz = load_gazetteer()
+    assert gaz.organisations["united nations"].code == "IGOUNO"
+    assert gaz.organisations["nato"].code == "IGOWSTNAT"
+    kcna = gaz.organisations["kcna"]
+    assert (kcna.code, kcna.kind, kcna.country) == ("PRKMED", "media", "PRK")
+    assert gaz.organisations["tass"].code == "RUSMED"
+
+
+def test_roles_expand_phoenix_substitution_sets_and_plurals():
+    gaz = load_gazetteer()
+    assert gaz.roles["foreign minister"] == "GOV"  # from FOREIGN_!MINIST!
+    assert gaz.roles["foreign ministries"] == "GOV"
+    assert gaz.roles["policewoman"] == "COP"  # from POLICE!PERSON!
+    assert gaz.roles["army"] == "MIL" and gaz.roles["soldiers"] == "MIL"
+    assert gaz.roles["university"] == "EDU"
+    assert gaz.role_kinds["foreign minister"] == "person"
+    assert gaz.role_kinds["foreign ministry"] == "body"
+
+
+def test_country_names_and_case_rules():
+    gaz = load_gazetteer()
+    assert gaz.country_name("PRK") == "North Korea"
+    assert gaz.country_name("RUS") == "Russia"
+    assert gaz.case_ok("us", "US") and not gaz.case_ok("us", "us")  # the pronoun
+    assert gaz.case_ok("russia", "russia")  # lower-case country names still count
+    assert not gaz.case_ok("turkey", "turkey") and gaz.case_ok("turkey", "Turkey")
