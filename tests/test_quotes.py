@@ -151,3 +151,5 @@ def test_seed_article(nlp):
     assert ("analysts", ("say",)) in quotes
     assert ("the publication", ("said",)) in quotes
     assert ("KCNA", ("reported",)) in quotes  # "as reported by KCNA"
+    assert ("Choi", ("pledging",)) in quotes  # "Choi said ..., while pledging ...": the speaker pledges
+    assert texts(text, quotes["Moscow and Pyongyang", ("vowed",)].content) == ["to deepen cooperation on all fronts"]

@@ -131,11 +131,20 @@ def _source(verb: Token) -> TokenRange | None:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             return _subtree(objects[0]) if objects else None
-    # "deny ... but have vowed", "said ..., adding": the subject of the verb it hangs on
-    shares_subject = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG" and cue_entry(verb.head))
-    if shares_subject and verb.head is not verb:
-        return _source(verb.head)
-    return None
+    controller = _controller(verb)
+    return _source(controller) if controller is not None else None
+
+
+def _controller(verb: Token) -> Token | None:
+    """The verb whose subject an unsubjected cue shares: "deny ... but have vowed", "..., saying", "by saying"."""
+    if verb.dep_ == "conj":
+        return verb.head
+    if verb.tag_ != "VBG":
+        return None
+    head = verb.head if verb.dep_ == "advcl" else verb.head.head if verb.dep_ == "pcomp" else None
+    if head is not None and head.dep_ == "ccomp" and cue_entry(head.head):
+        return head.head  # "X said Y was wrong, while pledging ...": X pledges, not Y
+    return head
 
 
 def _rest_of_sentence(cue_range: TokenRange, verb: Token) -> list[TokenRange]:
