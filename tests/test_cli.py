@@ -1,6 +1,7 @@
 """The dyad command, run as a user runs it (a subprocess), against a real DuckDB file."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,8 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 def dyad(*args, stdin=None):
     return subprocess.run(
-        [sys.executable, "-m", "dyad", *map(str, args)], capture_output=True, text=True, input=stdin, timeout=300
+        [sys.executable, "-m", "dyad", *map(str, args)],
+        capture_output=True, text=True, input=stdin, timeout=300, env={**os.environ, "COLUMNS": "200"},
     )
 
 

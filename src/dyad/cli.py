@@ -9,7 +9,9 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.console import Group
 from rich.markup import escape
+from rich.padding import Padding
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -131,12 +133,10 @@ def events(
     out.print(_events_table(rows))
 
 
-def _events_table(rows: list[dict], evidence: bool = False) -> Table:
-    table = Table(title=f"{len(rows)} events", show_lines=evidence)
+def _events_table(rows: list[dict]) -> Table:
+    table = Table(title=f"{len(rows)} events")
     for column in ("date", "type", "mode", "source", "target", "modality", "asserted by", "trigger"):
         table.add_column(column, overflow="fold")
-    if evidence:
-        table.add_column("evidence", overflow="fold", ratio=3)
     for row in rows:
         cells = [
             f"{row['date'] or '?'}" + ("" if row["date_source"] == "text" else "*"),
@@ -148,11 +148,23 @@ def _events_table(rows: list[dict], evidence: bool = False) -> Table:
             row["attributed_to"] or "",
             row["trigger_text"],
         ]
-        if evidence:
-            cells.append(row["evidence"].strip())
         table.add_row(*(escape(str(c)) for c in cells))
     table.caption = "* date of publication, not stated in the text"
     return table
+
+
+def _event_block(n: int, row: dict, text: str) -> Group:
+    """One event as a heading line and its sentence with the trigger highlighted."""
+    kind = row["type"] + (f"·{row['mode']}" if row["mode"] else "")
+    date = (row["date"] or "undated") + ("" if row["date_source"] == "text" else "*")
+    heading = (
+        f"[bold]{n:>3}[/]  {date}  [bold cyan]{kind}[/]  {escape(_side(row['source_names'], row['source_codes']))}"
+        f" → {escape(_side(row['target_names'], row['target_codes']))}"
+        f"  [dim]{row['modality']} · per {escape(row['attributed_to'] or '?')}[/]"
+    )
+    s, ts, te, e = row["sentence_start"], row["trigger_start"], row["trigger_end"], row["sentence_end"]
+    sentence = f"{escape(text[s:ts])}[reverse]{escape(text[ts:te])}[/]{escape(text[te:e])}"
+    return Group(heading, Padding(" ".join(sentence.split()), (0, 0, 1, 5)))
 
 
 def _side(names: list[str] | None, codes: list[str] | None) -> str:
@@ -176,7 +188,8 @@ def show(
         out.print_json(json.dumps(record.to_dict()))
         return
     out.print(_record_header(record))
-    out.print(_events_table(sorted(rows, key=lambda r: r["trigger_start"]), evidence=True))
+    for n, row in enumerate(sorted(rows, key=lambda r: r["trigger_start"]), 1):
+        out.print(_event_block(n, row, record.text))
 
 
 def _record_header(record: DocumentRecord) -> str:
@@ -185,7 +198,8 @@ def _record_header(record: DocumentRecord) -> str:
         f"[bold]{escape(record.title or record.id)}[/]  {record.id}\n"
         f"published {record.published or 'unknown'} ({record.published_source})"
         + (f" · {escape(chain)}" if chain else "")
-        + f" · {len(record.actors)} actors, {len(record.events)} events, {len(record.quotes)} quotes"
+        + f" · {len(record.actors)} actors, {len(record.events)} events, {len(record.quotes)} quotes\n"
+        + "[dim]* dated by publication, not by the text[/]\n"
     )
 
 

@@ -104,7 +104,7 @@ class EventCoder:
     def _event(self, doc, trigger_span, trigger, mentions, times) -> Event:
         head = trigger_span.root
         sentence = head.sent
-        source, target = self._participants(head, trigger, mentions)
+        source, target = self._participants(head, trigger, mentions, {t.i for t in trigger_span})
         date = _event_date(head, times, doc)
         cameo = cameo_entry(trigger.cameo) if trigger.cameo else None
         ptype = plover_type(trigger.type)
@@ -126,11 +126,13 @@ class EventCoder:
         event.confidence = _confidence(event, head)
         return event
 
-    def _participants(self, head: Token, trigger: Trigger, mentions) -> tuple[list[Mention], list[Mention]]:
+    def _participants(self, head: Token, trigger: Trigger, mentions, own: set[int]) -> tuple[list, list]:
         source: list[Mention] = []
         target: list[Mention] = []
         target_preps = set(trigger.target_preps)
         for child in head.children:
+            if child.i in own:
+                continue  # "missiles" in "launched missiles" is the trigger, not its target
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "poss":
                 source += _actors_of(child, mentions)
             elif child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ in OBJECT_DEPS:
@@ -144,7 +146,10 @@ class EventCoder:
                 source += [m for obj in child.children if obj.dep_ == "pobj" for m in _actors_of(obj, mentions)]
             elif child.dep_ == "prep" and child.lower_ == "between":
                 source += [m for obj in child.children if obj.dep_ == "pobj" for m in _actors_of(obj, mentions)]
-        if not source:
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        if passive and not target:
+            target = _inherited_subject(head, mentions)  # "X arrived and was met by Y": X is met
+        elif not passive and not source:
             source = _inherited_subject(head, mentions)
         return source, target
 
@@ -160,7 +165,7 @@ class EventCoder:
                 return "hypothetical"
             if lemmas & words["future"]:
                 return "future"
-            if token is not head:
+            if token.i != head.i:
                 lemma = token.lemma_.lower()
                 if lemma in words["denial_verbs"]:
                     return "negated"
@@ -181,7 +186,7 @@ def _covering(doc: Doc, tokens: list[Token]) -> Span:
 
 def _head_of(tokens: list[Token]) -> Token:
     ids = {t.i for t in tokens}
-    return next((t for t in tokens if t.head.i not in ids or t.head is t), tokens[0])
+    return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])
 
 
 def _match_phrase(token: Token, lemmas: list[str]) -> list[Token] | None:
@@ -239,15 +244,21 @@ def _actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
 
 
 def _inherited_subject(head: Token, mentions) -> list[Mention]:
-    """Subject of the verb this trigger depends on: "X vowed to deepen ...", "talks" in "X is here for talks"."""
+    """The participant a trigger without a subject shares with the verb above it.
+
+    "X vowed to deepen ...", "X is here for talks", "X arrived and met ...";
+    "accused X of launching ..." gives X, the object of the accusing verb.
+    """
     token = head
-    for _ in range(4):
-        if token.head is token:
-            break
-        if token.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+    for _ in range(6):
+        if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
             break  # another clause, another speaker
-        token = token.head
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        via_prep = token.dep_ in ("pcomp", "pobj") and token.head.dep_ == "prep"
+        token = token.head.head if via_prep else token.head
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if via_prep and objects and token.pos_ == "VERB":
+            return [m for o in objects for m in _actors_of(o, mentions)]
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
         if subjects:
             return [m for s in subjects for m in _actors_of(s, mentions)]
     return []
@@ -257,10 +268,21 @@ def _clause_chain(head: Token) -> Iterable[Token]:
     """The trigger, then the verbs that govern it, up to the sentence root."""
     token = head
     yield token
-    while token.head is not token:
+    while token.head.i != token.i:
+        coordinated = token.dep_ == "conj"
         token = token.head
-        if token.pos_ in ("VERB", "AUX"):
+        # "deny X but vowed Y": the first conjunct does not govern the second
+        if token.pos_ in ("VERB", "AUX") and not coordinated:
             yield token
+
+
+def _own_clause(head: Token) -> Iterable[Token]:
+    """The trigger and the tokens above it up to its clause's edge ("arrived on Sunday and was met")."""
+    token = head
+    yield token
+    while token.head.i != token.i and token.dep_ not in ("ccomp", "parataxis", "advcl", "relcl"):
+        token = token.head
+        yield token
 
 
 def _event_date(head: Token, times: list[TimeExpression], doc: Doc) -> dict:
@@ -270,14 +292,14 @@ def _event_date(head: Token, times: list[TimeExpression], doc: Doc) -> dict:
     in_sentence = [
         t for t in times if sentence.start_char <= t.start < sentence.end_char and t.value and "X" not in t.value
     ]
-    governing = {t.i for t in _clause_chain(head)}
+    governing = {t.i for t in _own_clause(head)}
     best = None
     for tx in in_sentence:
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None:
             continue
         attach = span.root
-        while attach.head is not attach and attach.pos_ not in ("VERB", "AUX") and attach.i != head.i:
+        while attach.head.i != attach.i and attach.pos_ not in ("VERB", "AUX") and attach.i != head.i:
             attach = attach.head
         if attach.i in governing or attach.i == head.i:
             distance = abs(span.root.i - head.i)

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 SENTENCE_END = frozenset('.!?:;"\'”’)')
+DASHES = frozenset("-–—")  # a dateline ends in one: "KYIV, March 3 (Reuters) -"
 HEADING_MAX_WORDS = 6
 
 
@@ -28,7 +29,7 @@ def _line_is_heading(words: list[Token]) -> bool:
 def _ends_line(words: list[Token], next_token: Token) -> bool:
     """Whether a single line break after ``words`` ends a sentence."""
     last = words[-1].text if words else ""
-    if last[-1:] in SENTENCE_END:
+    if last[-1:] in SENTENCE_END or last in DASHES:
         return True
     # a heading is followed by a capitalised line; a wrapped sentence is not
     return next_token.text[:1].isupper() and _line_is_heading(words)

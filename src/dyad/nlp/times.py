@@ -26,7 +26,7 @@ NOT_A_DATE = frozenset({"VERB", "AUX", "ADJ"})  # "you May go", "they March", "A
 def governing_verb(token: Token) -> Token | None:
     """The first verb at or above ``token`` in the parse (None at a verbless root)."""
     while token.pos_ not in ("VERB", "AUX"):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return token
@@ -45,9 +45,10 @@ def verb_direction(verb: Token) -> str:
     is_past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
     if verb.lemma_.lower() in FUTURE_VERBS and not is_past:
         return "future"  # "is scheduled for Monday", "plans to", "is going to"
-    if verb.dep_ == "xcomp" and any(a.lower_ == "to" for a in aux) and verb.head is not verb:
+    if verb.dep_ == "xcomp" and any(a.lower_ == "to" for a in aux) and verb.head.i != verb.i:
         head = verb.head
-        if head.lemma_.lower() in FUTURE_VERBS and head.tag_ != "VBD" and not any(a.tag_ == "VBD" for a in _aux(head)):
+        head_past = head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _aux(head))
+        if head.lemma_.lower() in FUTURE_VERBS and not head_past:
             return "future"
         return verb_direction(head)
     if is_past or (verb.tag_ == "VBN" and words & HAVE):
@@ -68,7 +69,11 @@ def _is_month_word(doc: Doc, cand: Candidate, span: Span) -> bool:
     if cand.rule != "month":
         return True
     word = next((t for t in span if t.text == cand.anchor), None)
-    return word is None or (word.pos_ not in NOT_A_DATE and word.tag_ != "MD")
+    if word is None:
+        return True
+    # in headline case the parser calls a verb "March" a PROPN, but leaves it heading its clause
+    heads_clause = word.dep_ == "ROOT" and any(c.dep_ != "punct" for c in word.children)
+    return word.pos_ not in NOT_A_DATE and word.tag_ != "MD" and not heads_clause
 
 
 @Language.factory("dyad_times")

@@ -92,20 +92,27 @@ PATTERNS: dict[str, str] = {
     "month_year": rf"\b(?:{_POS}[\s-]+)?{_MONTH_ANY},?\s+(?:(?i:of)\s+)?{_YEAR}",
     "month": rf"\b(?:{_POS}[\s-]+)?(?:{_REL}\s+)?{_MONTH_NAME}",
     "month_rel_year": rf"\b(?:{_POS}[\s-]+)?{_MONTH_NAME}\s+(?:(?i:of)\s+)?{_REL_YEAR}\b",
-    "year": rf"(?<![\d$£€.,/-])(?:{_POS}[\s-]+)?(?:(?i:fiscal|calendar|the\s+year)\s+)?{_YEAR}(?![%\d]|[.,]\d|-\d)",
+    "year": rf"(?<![\d$£€.,/-])(?:{_POS}[\s-]+)?(?:(?i:fiscal|calendar|the\s+year)\s+)?"
+    rf"{_YEAR}(?![%\d]|[.,]\d|-\d)",
     "decade": rf"\b(?:(?i:the)\s+)?(?:{_POS}[\s-]+)?(?:(?P<dec>1[6-9]\d|20\d)0|'(?P<short>\d)0)'?s\b",
-    "day_word": rf"\b(?:(?P<pos>(?i:early|late|earlier|later))\s+)?(?P<rel>(?i:today|yesterday|tomorrow|tonight))\b(?:\s+{_PART})?",
+    "day_word": r"\b(?:(?P<pos>(?i:early|late|earlier|later))\s+)?"
+    rf"(?P<rel>(?i:today|yesterday|tomorrow|tonight))\b(?:\s+{_PART})?",
     "part_of_day": rf"\b(?P<rel>(?i:this|last))\s+{_PART}",
-    "period": rf"\b(?:(?P<pos>(?i:earlier|later|early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+rest\s+of))[\s-]+)?{_REL}\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))\b",
-    "quarter": rf"\b(?:(?i:the)\s+)?(?:(?:(?P<pyear>1[6-9]\d\d|20\d\d)|{_REL_YEAR})'s\s+)?(?P<ord>(?i:{_alt(ORDINALS)}))[\s-]+(?i:quarter)\b(?:\s+(?i:of)\s+{_YEAR})?",
+    "period": r"\b(?:(?P<pos>(?i:earlier|later|early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+rest\s+of))"
+    rf"[\s-]+)?{_REL}\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))\b",
+    "quarter": rf"\b(?:(?i:the)\s+)?(?:(?:(?P<pyear>1[6-9]\d\d|20\d\d)|{_REL_YEAR})'s\s+)?"
+    rf"(?P<ord>(?i:{_alt(ORDINALS)}))[\s-]+(?i:quarter)\b(?:\s+(?i:of)\s+{_YEAR})?",
     "weekday": rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|early|late))\s+)?{_WEEKDAY_NAME}(?:\s+{_PART})?",
-    "duration": rf"\b(?:(?P<lead>(?i:the\s+(?:past|last|next|first|coming|previous)|the))\s+)?(?:{_NUMBER}(?P<sep>[\s-]+))?{_UNIT}(?P<ago>\s+(?i:ago))?",
+    "duration": r"\b(?:(?P<lead>(?i:the\s+(?:past|last|next|first|coming|previous)|the))\s+)?"
+    rf"(?:{_NUMBER}(?P<sep>[\s-]+))?{_UNIT}(?P<ago>\s+(?i:ago))?",
     "vague_duration": rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)){_PLURAL_UNIT}",
-    "season": rf"\b(?:{_POS}[\s-]+)?(?:(?P<rel>(?i:this|last|next|this\s+past|this\s+coming|the))\s+)?{_SEASON}(?:\s+(?:(?i:of)\s+)?{_YEAR})?",
+    "season": rf"\b(?:{_POS}[\s-]+)?(?:(?P<rel>(?i:this|last|next|this\s+past|this\s+coming|the))\s+)?"
+    rf"{_SEASON}(?:\s+(?:(?i:of)\s+)?{_YEAR})?",
     "set": rf"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?:{_NUMBER}\s+)?(?:{_UNIT}|{_WEEKDAY_NAME})",
     "ref": rf"\b(?P<ref>(?i:{_alt(REFS)}))\b",
-    "clock": rf"\b(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?!\w)"
-    rf"|(?P<noon>(?i:noon|midday|midnight))\b)(?:\s+(?:(?i:on)\s+)?(?:{_WEEKDAY_NAME}|(?P<rel>(?i:today|yesterday|tomorrow))\b))?",
+    "clock": r"\b(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?!\w)"
+    r"|(?P<noon>(?i:noon|midday|midnight))\b)"
+    rf"(?:\s+(?:(?i:on)\s+)?(?:{_WEEKDAY_NAME}|(?P<rel>(?i:today|yesterday|tomorrow))\b))?",
 }
 COMPILED = {name: re.compile(pattern) for name, pattern in PATTERNS.items()}
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
@@ -217,9 +224,18 @@ def _week(day: date) -> str:
     return f"{iso.year}-W{iso.week:02d}"
 
 
-def _choose(options: list[tuple[int, str]], now: int, how: str) -> str:
+AGAINST_TENSE = 3  # with soft=True, an option against the tense counts as this many times farther
+
+
+def _choose(options: list[tuple[int, str]], now: int, how: str, soft: bool = False) -> str:
     """Pick among (key, value) options around ``now``: last/next are strict, past/future
-    include now, anything else takes the nearest (ties go to the past)."""
+    include now, anything else takes the nearest (ties go to the past). ``soft`` makes
+    past/future a preference: a day date a week ahead in a past-tense clause ("payable
+    Dec. 7") is more likely than the same day eleven months back."""
+    if soft and how in ("past", "future"):
+        against = (lambda key: key > now) if how == "past" else (lambda key: key < now)
+        cost = lambda o: (abs(o[0] - now) * (AGAINST_TENSE if against(o[0]) else 1), o[0] > now)  # noqa: E731
+        return min(options, key=cost)[1]
     keep = {
         "last": lambda key: key < now,
         "next": lambda key: key > now,
@@ -264,7 +280,7 @@ def _explicit_day(c: Candidate, dct: date | None, direction: str) -> Value | Non
             options.append((date(year, month, day).toordinal(), date(year, month, day).isoformat()))
         except ValueError:
             continue
-    return ("DATE", _choose(options, dct.toordinal(), direction), "day") if options else None
+    return ("DATE", _choose(options, dct.toordinal(), direction, soft=True), "day") if options else None
 
 
 def _month(c: Candidate, dct: date | None, direction: str) -> Value:
@@ -359,7 +375,7 @@ def _quarter(c: Candidate, dct: date | None, direction: str) -> Value:
     if dct is None:
         return "DATE", f"XXXX-Q{quarter}", "month"
     options = [(y * 4 + quarter - 1, f"{y}-Q{quarter}") for y in (dct.year - 1, dct.year, dct.year + 1)]
-    return "DATE", _choose(options, dct.year * 4 + (dct.month - 1) // 3, direction), "month"
+    return "DATE", _choose(options, dct.year * 4 + (dct.month - 1) // 3, direction, soft=True), "month"
 
 
 def _season(c: Candidate, dct: date | None, direction: str) -> Value:
@@ -480,7 +496,8 @@ NORMALISERS: dict[str, Callable[[Candidate, date | None, str], Value | None]] = 
     "iso": _explicit_day, "slash": _explicit_day, "month_day": _explicit_day, "day_month": _explicit_day,
     "month_year": _month, "month": _month, "year": _year, "decade": _decade, "day_word": _day_word,
     "part_of_day": _part_of_day, "period": _period, "quarter": _quarter, "weekday": _weekday,
-    "duration": _duration, "vague_duration": _vague_duration, "month_rel_year": _month_rel_year, "season": _season, "set": _set, "ref": _ref, "clock": _clock,
+    "duration": _duration, "vague_duration": _vague_duration, "month_rel_year": _month_rel_year,
+    "season": _season, "set": _set, "ref": _ref, "clock": _clock,
 }
 
 

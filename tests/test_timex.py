@@ -1,0 +1,206 @@
+"""dyad.nlp.timex: finding and normalising temporal expressions without a parser."""
+
+import pytest
+
+from dyad.nlp.timex import find_candidates, find_times, interval, relation
+
+MONDAY = "2024-01-15"  # a Monday; ISO week 2024-W03
+MIDYEAR = "2023-06-21"  # a Wednesday
+
+
+def only(text, dct=MONDAY, direction="none"):
+    """The single expression found in ``text`` as (text, type, value)."""
+    found = find_times(text, dct, direction)
+    assert len(found) == 1, found
+    return found[0].text, found[0].type, found[0].value
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The accord was signed on March 3, 2021 in Doha.", ("March 3, 2021", "DATE", "2021-03-03")),
+        ("Elections are due on 4 November 2025.", ("4 November 2025", "DATE", "2025-11-04")),
+        ("The summit opened on the 2nd of February 2022.", ("2nd of February 2022", "DATE", "2022-02-02")),
+        ("Filed 2022-11-30 by the court clerk.", ("2022-11-30", "DATE", "2022-11-30")),
+        ("The memo is dated 3/9/2022.", ("3/9/2022", "DATE", "2022-03-09")),  # US order
+        ("Troops withdrew in August 2021.", ("August 2021", "DATE", "2021-08")),
+        ("The border closed in 2020 after the protests.", ("2020", "DATE", "2020")),
+        ("Tensions rose through the 1980s.", ("the 1980s", "DATE", "198")),
+        ("It was a treaty of the '70s.", ("the '70s", "DATE", "197")),
+        ("Wed., Feb. 7, 2024: the envoy left.", ("Wed., Feb. 7, 2024", "DATE", "2024-02-07")),
+    ],
+)
+def test_explicit_dates_need_no_dct(text, expected):
+    assert only(text, dct=None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The envoy left today.", ("today", "DATE", "2024-01-15")),
+        ("The envoy left yesterday.", ("yesterday", "DATE", "2024-01-14")),
+        ("The envoy leaves tomorrow.", ("tomorrow", "DATE", "2024-01-16")),
+        ("The vote is tonight.", ("tonight", "TIME", "2024-01-15TNI")),
+        ("Shelling resumed last night.", ("last night", "TIME", "2024-01-14TNI")),
+        ("They met this morning.", ("this morning", "TIME", "2024-01-15TMO")),
+        ("Talks continue this week.", ("this week", "DATE", "2024-W03")),
+        ("Talks collapsed last week.", ("last week", "DATE", "2024-W02")),
+        ("Talks resume next week.", ("next week", "DATE", "2024-W04")),
+        ("Prices rose this month.", ("this month", "DATE", "2024-01")),
+        ("Prices rose last month.", ("last month", "DATE", "2023-12")),
+        ("Prices fell earlier this month.", ("earlier this month", "DATE", "2024-01")),
+        ("Growth slowed this year.", ("this year", "DATE", "2024")),
+        ("Growth slowed last year.", ("last year", "DATE", "2023")),
+        ("Growth may recover next year.", ("next year", "DATE", "2025")),
+        ("The rebels have held the town since last year.", ("last year", "DATE", "2023")),
+        ("The port reopened three days ago.", ("three days ago", "DATE", "2024-01-12")),
+        ("The port reopened two weeks ago.", ("two weeks ago", "DATE", "2024-W01")),
+        ("The port reopened a year ago.", ("a year ago", "DATE", "2023")),
+        ("A drought is forecast this summer.", ("this summer", "DATE", "2024-SU")),
+        ("The ceasefire broke down last spring.", ("last spring", "DATE", "2023-SP")),
+        ("Results are due in the fourth quarter of 2023.", ("the fourth quarter of 2023", "DATE", "2023-Q4")),
+        ("The election is planned for June next year.", ("June next year", "DATE", "2025-06")),
+        ("Firing was heard at 9:30 p.m.", ("9:30 p.m.", "TIME", "2024-01-15T21:30")),
+    ],
+)
+def test_relative_expressions_against_the_dct(text, expected):
+    assert only(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The siege lasted three days.", ("three days", "DURATION", "P3D")),
+        ("He served two years in prison.", ("two years", "DURATION", "P2Y")),
+        ("The curfew held for 48 hours.", ("48 hours", "DURATION", "PT48H")),
+        ("A twenty-four hour strike began.", ("twenty-four hour", "DURATION", "PT24H")),
+        ("It signed a five-year deal.", ("five-year", "DURATION", "P5Y")),
+        ("The market hit a six month low.", ("six month", "DURATION", "P6M")),  # not "a six"
+        ("Fighting went on for several weeks.", ("several weeks", "DURATION", "PXW")),
+        ("Unrest spread over the past two months.", ("the past two months", "DURATION", "P2M")),
+        ("The clan ruled the valley for centuries.", ("centuries", "DURATION", "PXCE")),
+        ("Inspectors visit every week.", ("every week", "SET", "P1W")),
+        ("Polls are held every four years.", ("every four years", "SET", "P4Y")),
+        ("The council meets every Tuesday.", ("every Tuesday", "SET", "XXXX-WXX-2")),
+    ],
+)
+def test_durations_and_sets(text, expected):
+    assert only(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, direction, value",
+    [
+        ("The minister flew home on Saturday.", "past", "2024-01-13"),
+        ("The minister flies home on Saturday.", "future", "2024-01-20"),
+        ("The minister spoke Monday.", "past", "2024-01-15"),  # the DCT itself: "said Monday"
+        ("The minister speaks Monday.", "present", "2024-01-15"),
+        ("The minister will speak Monday.", "future", "2024-01-15"),
+        ("The minister resigned last Friday.", "none", "2024-01-12"),
+        ("The minister resigns next Tuesday.", "none", "2024-01-16"),  # the first one after the DCT
+        ("The army attacked Sunday night.", "past", "2024-01-14TNI"),
+    ],
+)
+def test_weekdays_take_their_direction(text, direction, value):
+    assert only(text, direction=direction)[2] == value
+
+
+@pytest.mark.parametrize(
+    "text, dct, direction, value",
+    [
+        ("In September, the rebels regrouped.", MONDAY, "past", "2023-09"),
+        ("In September, the rebels will regroup.", MONDAY, "future", "2024-09"),
+        ("In January, the rebels regrouped.", MONDAY, "past", "2024-01"),
+        ("In November, the parliament sits.", MONDAY, "none", "2023-11"),  # nearest
+        ("In April, the parliament sits.", MONDAY, "none", "2024-04"),
+        ("In August, the army withdrew.", MIDYEAR, "past", "2022-08"),
+        ("In August, the army withdraws.", MIDYEAR, "future", "2023-08"),
+        ("Last March the army withdrew.", MIDYEAR, "none", "2023-03"),
+        ("Next March the army withdraws.", MIDYEAR, "none", "2024-03"),
+        ("The talks ended in the spring.", MIDYEAR, "past", "2023-SP"),
+        ("The talks resume in the autumn.", MIDYEAR, "future", "2023-FA"),
+    ],
+)
+def test_months_and_seasons_take_their_direction(text, dct, direction, value):
+    assert only(text, dct=dct, direction=direction)[2] == value
+
+
+def test_a_day_date_near_the_dct_beats_tense():
+    # "declared a dividend payable Feb. 2": the reporting verb is past, the date is ahead
+    assert only("The bank declared a dividend payable Feb. 2.", direction="past")[2] == "2024-02-02"
+    assert only("The bank said profits fell in the year ended Sept. 30.", direction="past")[2] == "2023-09-30"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The envoy arrived on Sunday.", "XXXX-WXX-7"),
+        ("In July the envoy arrived.", "XXXX-07"),
+        ("The vote is on Dec. 12.", "XXXX-12-12"),
+        ("The envoy arrived yesterday.", None),
+        ("The envoy arrived last week.", None),
+        ("The crisis began two years ago.", None),
+    ],
+)
+def test_unknown_dct_never_guesses_today(text, value):
+    assert only(text, dct=None, direction="past")[2] == value
+
+
+def test_unknown_dct_keeps_stated_direction():
+    (last_year,) = find_times("Exports fell last year.", None)
+    (tomorrow,) = find_times("The vote is tomorrow.", None)
+    assert (last_year.direction, tomorrow.direction) == ("past", "future")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said talks may resume.",
+        "Officials May resume talks, he said.",  # sentence-initial modal casing
+        "About 2,000 troops crossed the border.",
+        "Some 1500 soldiers were deployed.",
+        "It deployed 2000 troops.",
+        "The fall of the regime surprised many.",
+        "Prices may spring back.",
+        "The fighter, 52 years old, was detained.",
+        "Rebels hold three-quarters of the province.",
+    ],
+)
+def test_false_positives_are_avoided(text):
+    assert find_times(text, MONDAY) == []
+
+
+def test_may_is_a_month_in_date_contexts():
+    values = [t.value for t in find_times("It began in May and ended May 9, 2023.", MONDAY, "past")]
+    assert values == ["2023-05", "2023-05-09"]
+
+
+def test_longest_match_wins_and_order_is_kept():
+    found = find_times("On Monday, January 8, 2024 and in mid-2023 troops moved.", MONDAY)
+    assert [(t.text, t.value) for t in found] == [("Monday, January 8, 2024", "2024-01-08"), ("mid-2023", "2023")]
+
+
+def test_offsets_point_into_the_text():
+    text = "Talks collapsed last week; a new round starts on Thursday."
+    for timex in find_times(text, MONDAY, "future"):
+        assert text[timex.start : timex.end] == timex.text
+
+
+def test_direction_can_be_given_per_candidate():
+    text = "He left on Friday and returns on Friday."
+    found = find_times(text, MONDAY, lambda c: "past" if c.start < 20 else "future")
+    assert [t.value for t in found] == ["2024-01-12", "2024-01-19"]
+
+
+def test_candidates_say_when_tense_matters():
+    needs = {c.text: c.needs_direction for c in find_candidates("last Friday, Friday, July, July 2023, 2023")}
+    assert needs == {"last Friday": False, "Friday": True, "July": True, "July 2023": False, "2023": False}
+
+
+def test_interval_and_relation():
+    assert interval("2024-W03") == (interval("2024-01-15")[0], interval("2024-01-21")[0])
+    assert interval("2023-Q4")[1].isoformat() == "2023-12-31"
+    assert interval("199")[0].year == 1990
+    assert relation("2023-12", interval(MONDAY)[0]) == "past"
+    assert relation("2024-01", interval(MONDAY)[0]) == "present"
+    assert relation("XXXX-07", None, "future") == "future"
