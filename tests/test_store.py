@@ -73,6 +73,8 @@ def test_record_round_trips_through_the_store(store):
         (EventFilter(type="ASSAULT"), 0),
         (EventFilter(since="2024-03-05", until="2024-03-05"), 1),
         (EventFilter(since="2024-04"), 0),
+        (EventFilter(until="2024-03"), 1),
+        (EventFilter(since="2024"), 1),
         (EventFilter(actor="' OR 1=1 --"), 0),
     ],
 )
@@ -102,3 +104,8 @@ def test_a_newer_schema_is_refused_not_misread(tmp_path):
     duckdb.connect(str(path)).execute("UPDATE dyad_meta SET value = '99'").close()
     with pytest.raises(StoreError, match="schema version 99"):
         Store(path)
+
+
+def test_a_bad_date_filter_is_an_error_not_an_empty_answer(store):
+    with pytest.raises(ValueError, match="not a date"):
+        store.events(EventFilter(since="last Tuesday"))

@@ -11,13 +11,14 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 import duckdb
 
+from dyad.nlp.timex import interval
 from dyad.records import DocumentRecord
 
 SCHEMA_VERSION = "1"
@@ -135,7 +136,7 @@ class Store:
         self._append("mentions", [[r.id, a.id, s, e] for a in r.actors for s, e in a.mentions])
         self._append("events", [
             [e.id, r.id, e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.source, e.target,
-             e.source_codes, e.target_codes, e.date, e.date_precision, e.date_source, e.modality,
+             e.source_codes, e.target_codes, e.date, *_days(e.date), e.date_precision, e.date_source, e.modality,
              e.attributed_to, e.trigger[0], e.trigger[1], e.sentence[0], e.sentence[1], e.confidence]
             for e in r.events])
         self._append("times", [[r.id, t.start, t.end, t.text, t.type, t.value] for t in r.times])
@@ -198,11 +199,11 @@ class Store:
             clauses.append("upper(e.type) = upper(?)")
             params.append(where.type)
         if where.since:
-            clauses.append("e.date >= ?")
-            params.append(where.since)
+            clauses.append("e.date_end >= ?")
+            params.append(_bound(where.since, 0))
         if where.until:
-            clauses.append("left(e.date, 10) <= ?")
-            params.append(where.until)
+            clauses.append("e.date_start <= ?")
+            params.append(_bound(where.until, 1))
         if where.doc_id:
             clauses.append("e.doc_id = ?")
             params.append(where.doc_id)
@@ -213,7 +214,7 @@ class Store:
             f" {_names('source')} AS source_names, {_names('target')} AS target_names"
             " FROM events e JOIN documents d ON d.id = e.doc_id"
             + (" WHERE " + " AND ".join(clauses) if clauses else "")
-            + " ORDER BY e.date DESC NULLS LAST, e.doc_id, e.trigger_start"
+            + " ORDER BY e.date_start DESC NULLS LAST, e.date_end, e.doc_id, e.trigger_start"
         )
         if where.limit:
             sql += " LIMIT ?"
@@ -245,6 +246,18 @@ def _names(side: str) -> str:
         f"(SELECT list(a.name ORDER BY list_position(e.{side}_ids, a.actor_id)) FROM actors a"
         f" WHERE a.doc_id = e.doc_id AND list_contains(e.{side}_ids, a.actor_id))"
     )
+
+
+def _days(value: str | None) -> tuple[date | None, date | None]:
+    """First and last day a TIMEX3 value covers ("2023-07" → July 1 to 31), for filtering and sorting."""
+    return interval(value) or (None, None)
+
+
+def _bound(value: str, end: int) -> date:
+    days = interval(value)
+    if days is None:
+        raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    return days[end]
 
 
 def _now() -> datetime:

@@ -27,7 +27,8 @@ CREATE TABLE IF NOT EXISTS events (
     id VARCHAR PRIMARY KEY, doc_id VARCHAR, type VARCHAR, mode VARCHAR, cameo VARCHAR,
     goldstein DOUBLE, quad_class INTEGER,
     source_ids VARCHAR[], target_ids VARCHAR[], source_codes VARCHAR[], target_codes VARCHAR[],
-    date VARCHAR, date_precision VARCHAR, date_source VARCHAR, modality VARCHAR,
+    date VARCHAR, date_start DATE, date_end DATE,  -- TIMEX3 value and the days it covers
+    date_precision VARCHAR, date_source VARCHAR, modality VARCHAR,
     attributed_to VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
     sentence_start INTEGER, sentence_end INTEGER, confidence DOUBLE
 );
