@@ -25,14 +25,14 @@ def extract(
     url: str | None = None,
 ) -> DocumentRecord:
     """Code one article. ``published`` (ISO date) anchors relative dates; without it they stay unresolved."""
-    from dyad.ingest.dates import normalise_date
+    from dyad.ingest.dates import given_date
 
     document = Document(
         text=text,
         title=title,
         outlet=outlet,
         url=url,
-        published=normalise_date(published) if published else None,
+        published=given_date(published) if published else None,
         published_source="given" if published else "unknown",
     )
     return next(extract_records([document]))

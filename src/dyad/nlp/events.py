@@ -79,8 +79,7 @@ class EventCoder:
                 continue
             tokens, trigger = found
             taken.update(t.i for t in tokens)
-            head = _head_of(tokens)
-            yield doc[head.i : head.i + 1] if len(tokens) == 1 else _covering(doc, tokens), trigger
+            yield _trigger_span(doc, tokens), trigger
 
     def _word_at(self, token: Token) -> tuple[list[Token], Trigger] | None:
         lemma = token.lemma_.lower()
@@ -130,22 +129,29 @@ class EventCoder:
         source: list[Mention] = []
         target: list[Mention] = []
         target_preps = set(trigger.target_preps)
-        for child in head.children:
+        # a phrase's words all carry arguments: "imposed sanctions [on X]"
+        children = [c for i in sorted(own) for c in head.doc[i].children]
+        for child in children:
             if child.i in own:
-                continue  # "missiles" in "launched missiles" is the trigger, not its target
+                # "diplomats" in "expelled Canadian diplomats" names a target only through its own
+                # mention; "missiles" in "launched North Korean-made missiles" names none
+                own_mention = mentions.get(child.idx)
+                if own_mention is not None and own_mention.actor_id and child.dep_ in OBJECT_DEPS:
+                    target.append(own_mention)
+                continue
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "poss":
                 source += _actors_of(child, mentions)
             elif child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ in OBJECT_DEPS:
                 target += _actors_of(child, mentions)
             elif child.dep_ == "agent":
-                source += [m for obj in child.children for m in _actors_of(obj, mentions)]
+                source += _objects_of(child, mentions)
             elif child.dep_ == "prep" and child.lower_ in target_preps:
-                target += [m for obj in child.children if obj.dep_ == "pobj" for m in _actors_of(obj, mentions)]
-            elif child.dep_ == "prep" and child.lower_ in ("of", "by", "from") and head.pos_ == "NOUN":
-                # "a visit by X", "the test of X"'s agent-like complements
-                source += [m for obj in child.children if obj.dep_ == "pobj" for m in _actors_of(obj, mentions)]
-            elif child.dep_ == "prep" and child.lower_ == "between":
-                source += [m for obj in child.children if obj.dep_ == "pobj" for m in _actors_of(obj, mentions)]
+                target += _objects_of(child, mentions)
+            elif child.dep_ == "prep" and (
+                child.lower_ == "between" or (child.lower_ in ("of", "by", "from") and head.pos_ == "NOUN")
+            ):
+                # "talks between X and Y", "a visit by X", "criticism from X"
+                source += _objects_of(child, mentions)
         passive = any(c.dep_ == "auxpass" for c in head.children)
         if passive and not target:
             target = _inherited_subject(head, mentions)  # "X arrived and was met by Y": X is met
@@ -173,15 +179,20 @@ class EventCoder:
                     return "alleged"
                 if lemma in words["future_verbs"]:
                     return "future"
-                if lemma in words["speculation_verbs"]:
+                if lemma in words["speculation_verbs"] or lemma in words["request_verbs"]:
                     return "hypothetical"
         if any(c.lower_ in words["allegation_modifiers"] for c in head.children if c.dep_ == "amod"):
             return "alleged"
         return "asserted"
 
 
-def _covering(doc: Doc, tokens: list[Token]) -> Span:
-    return doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
+def _trigger_span(doc: Doc, tokens: list[Token]) -> Span:
+    """The phrase when its words are adjacent ("held talks"), else its head ("expelled")."""
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    if last - first + 1 == len(tokens):
+        return doc[first : last + 1]
+    head = _head_of(tokens)
+    return doc[head.i : head.i + 1]
 
 
 def _head_of(tokens: list[Token]) -> Token:
@@ -243,6 +254,10 @@ def _actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
     return found
 
 
+def _objects_of(prep: Token, mentions: dict[int, Mention]) -> list[Mention]:
+    return [m for obj in prep.children if obj.dep_ == "pobj" for m in _actors_of(obj, mentions)]
+
+
 def _inherited_subject(head: Token, mentions) -> list[Mention]:
     """The participant a trigger without a subject shares with the verb above it.
 
@@ -254,9 +269,12 @@ def _inherited_subject(head: Token, mentions) -> list[Mention]:
         if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
             break  # another clause, another speaker
         via_prep = token.dep_ in ("pcomp", "pobj") and token.head.dep_ == "prep"
+        child_dep = token.dep_
         token = token.head.head if via_prep else token.head
         objects = [c for c in token.children if c.dep_ == "dobj"]
-        if via_prep and objects and token.pos_ == "VERB":
+        # "accused X of launching", "urged X to recognise": the object is the doer
+        controls = via_prep or child_dep == "xcomp"
+        if controls and objects and token.pos_ == "VERB":
             return [m for o in objects for m in _actors_of(o, mentions)]
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
         if subjects:

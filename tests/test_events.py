@@ -1,0 +1,88 @@
+"""The event coder on single sentences: type, dyad, modality, date and attribution."""
+
+import pytest
+
+from dyad import extract
+
+PUBLISHED = "2024-03-06"  # a Wednesday
+
+
+def events(text, published=PUBLISHED):
+    record = extract(text, published=published)
+    return {record.text[e.trigger[0] : e.trigger[1]]: e for e in record.events}
+
+
+def test_condemnation_with_possessive_target():
+    e = events("Japan condemned North Korea's missile launch on Tuesday.")["condemned"]
+    assert (e.type, e.source_codes, e.target_codes) == ("ACCUSE", ["JPN"], ["PRK"])
+    assert e.cameo and e.goldstein is not None and e.goldstein < 0 and e.quad_class == 3
+    assert (e.date, e.date_source, e.date_precision) == ("2024-03-05", "text", "day")
+
+
+def test_phrase_trigger_takes_target_from_its_preposition():
+    e = events("Israel imposed sanctions on Iranian banks.")["imposed sanctions"]
+    assert (e.type, e.source_codes, e.target_codes) == ("SANCTION", ["ISR"], ["IRN"])
+
+
+def test_future_tense_is_future_modality():
+    e = events("Germany will send tanks to Ukraine.")["send"]
+    assert (e.type, e.source_codes, e.target_codes, e.modality) == ("AID", ["DEU"], ["UKR"], "future")
+
+
+def test_negation_is_kept_with_the_event():
+    e = events("Egypt did not sign the agreement with Sudan.")["sign"]
+    assert e.modality == "negated" and e.source_codes == ["EGY"]
+
+
+def test_denied_event_is_negated_and_the_denial_is_an_event():
+    found = events("Iran denied that it had supplied drones to Russia.")
+    assert (found["denied"].type, found["denied"].source_codes) == ("REJECT", ["IRN"])
+    assert (found["supplied"].type, found["supplied"].modality) == ("AID", "negated")
+    assert found["supplied"].target_codes == ["RUS"]
+
+
+def test_accusation_object_is_the_alleged_doer():
+    found = events("The United States accused China of hacking government computers.")
+    accuse = found["accused"]
+    assert (accuse.type, accuse.source_codes, accuse.target_codes) == ("ACCUSE", ["USA"], ["CHN"])
+    hacking = found["hacking"]
+    assert hacking.source_codes == ["CHN"] and hacking.modality == "alleged"
+
+
+def test_what_is_urged_has_not_happened():
+    found = events("The European Union urged Serbia to recognise Kosovo.")
+    assert (found["urged"].type, found["urged"].target_codes) == ("REQUEST", ["SRB"])
+    recognise = found["recognise"]
+    assert recognise.source_codes == ["SRB"] and recognise.target_codes == ["KSV"]
+    assert recognise.modality == "hypothetical"
+
+
+def test_modal_makes_hypothetical():
+    e = events("Russia could invade Moldova, analysts warned.")["invade"]
+    assert (e.type, e.source_codes, e.target_codes, e.modality) == ("ASSAULT", ["RUS"], ["MDA"], "hypothetical")
+
+
+def test_reported_event_is_attributed_to_the_speaker():
+    e = events("Ukraine's defence ministry said Russian forces shelled Kharkiv overnight.")["shelled"]
+    assert e.type == "ASSAULT" and e.source_codes[0].startswith("RUS") and e.target_codes == ["UKR"]
+    assert "defence ministry" in e.attributed_to
+
+
+def test_passive_with_agent():
+    e = events("The Georgian opposition leader was arrested by police in Tbilisi.")["arrested"]
+    assert e.type == "COERCE" and e.target_codes and e.target_codes[0].startswith("GEO")
+
+
+def test_week_expression_dates_the_event_with_week_precision():
+    e = events("China expelled two Canadian diplomats last week.")["expelled"]
+    assert (e.type, e.source_codes, e.target_codes) == ("SANCTION", ["CHN"], ["CANGOV"])
+    assert (e.date, e.date_precision) == ("2024-W09", "week")
+
+
+def test_without_publication_date_relative_dates_stay_unresolved():
+    e = events("Japan condemned the launch on Tuesday.", published=None)["condemned"]
+    assert e.date is None and e.date_source == "none"
+
+
+def test_no_event_in_a_sentence_without_political_action():
+    assert events("The weather in Oslo was mild and sunny.") == {}
