@@ -31,9 +31,10 @@ class Meta:
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> Meta:
-        """The known keys of a JSON object; ``date`` is an alias of ``published``."""
+        """The known keys of a JSON object; ``date`` is an alias of ``published``, ``source`` of ``outlet``."""
         values = {f.name: _scalar(data.get(f.name)) for f in fields(cls)}
         values["published"] = values["published"] or _scalar(data.get("date"))
+        values["outlet"] = values["outlet"] or _scalar(data.get("source"))
         return cls(**values)
 
 

@@ -41,9 +41,9 @@ def _modality_words() -> dict[str, frozenset[str]]:
 class EventCoder:
     """Finds triggers, fills in their dyads, modality, date and attribution."""
 
-    def __init__(self, nlp: Language, name: str = "dyad_events", min_confidence: float = 0.0):
+    def __init__(self, nlp: Language, name: str = "dyad_events", require_actor: bool = True):
         self.name = name
-        self.min_confidence = min_confidence
+        self.require_actor = require_actor
         self.lexicon = load_triggers()
         self.phrases: dict[str, list[Trigger]] = {}
         for trigger in sorted(self.lexicon.phrases, key=lambda t: -len(t.phrase.split())):
@@ -56,11 +56,13 @@ class EventCoder:
         times = get_list(doc, "dyad_times")
         events = get_list(doc, "dyad_events")
         spans = []
-        for trigger_span, trigger in self._triggers(doc):
+        in_times = {t.i for tx in times for t in doc.char_span(tx.start, tx.end, alignment_mode="expand") or ()}
+        for trigger_span, trigger in self._triggers(doc, in_times):
             event = self._event(doc, trigger_span, trigger, mentions, times)
             event.source_codes = [codes[a] for a in event.source if codes.get(a)]
             event.target_codes = [codes[a] for a in event.target if codes.get(a)]
-            if event.confidence >= self.min_confidence:
+            # an event nobody did to nobody cannot enter a dyad; PETRARCH drops these too
+            if event.source or event.target or not self.require_actor:
                 events.append(event)
                 spans.append(Span(doc, trigger_span.start, trigger_span.end, label=event.type))
         doc.spans["dyad_events"] = spans
@@ -68,9 +70,9 @@ class EventCoder:
 
     # -- triggers --------------------------------------------------------
 
-    def _triggers(self, doc: Doc) -> Iterable[tuple[Span, Trigger]]:
-        """Each trigger once: a multi-word phrase wins over its head word alone."""
-        taken: set[int] = set()
+    def _triggers(self, doc: Doc, in_times: set[int]) -> Iterable[tuple[Span, Trigger]]:
+        """Each trigger once: a multi-word phrase wins over its head word alone; "March" the month is none."""
+        taken = set(in_times)
         for token in doc:
             if token.i in taken:
                 continue
@@ -343,6 +345,6 @@ def _unique(ids: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(i for i in ids if i))
 
 
-@Language.factory("dyad_events", default_config={"min_confidence": 0.0})
-def make_event_coder(nlp: Language, name: str, min_confidence: float) -> EventCoder:
-    return EventCoder(nlp, name, min_confidence)
+@Language.factory("dyad_events", default_config={"require_actor": True})
+def make_event_coder(nlp: Language, name: str, require_actor: bool) -> EventCoder:
+    return EventCoder(nlp, name, require_actor)

@@ -31,3 +31,11 @@ def get_list(doc: Doc, name: str) -> list:
         value = []
         setattr(doc._, name, value)
     return value
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token again on each access."""
+    text = doc.user_data.get("dyad_text")
+    if text is None:
+        text = doc.user_data["dyad_text"] = doc.text
+    return text

@@ -16,7 +16,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from dyad.nlp.extensions import get_list, register_extensions
+from dyad.nlp.extensions import doc_text, get_list, register_extensions
 from dyad.nlp.lexicon import data_path
 from dyad.records import Quote
 
@@ -224,16 +224,16 @@ def _from_verb(token: Token) -> Found | None:
 
 def _char_spans(doc: Doc, ranges: list[TokenRange], anchor: Token) -> list[CharSpan]:
     """Token ranges as trimmed char spans that stay in the anchor's paragraph."""
-    line_start = doc.text.rfind("\n", 0, anchor.idx) + 1
-    line_end = doc.text.find("\n", anchor.idx)
-    line_end = len(doc.text) if line_end < 0 else line_end
+    line_start = doc_text(doc).rfind("\n", 0, anchor.idx) + 1
+    line_end = doc_text(doc).find("\n", anchor.idx)
+    line_end = len(doc_text(doc)) if line_end < 0 else line_end
     spans = []
     for start, end in ranges:
         chars = max(doc[start].idx, line_start), min(doc[end - 1].idx + len(doc[end - 1]), line_end)
-        trimmed = _trim(doc.text, *chars) if chars[1] > chars[0] else None
-        trimmed = _drop_final_stop(doc.text, trimmed) if trimmed else None
+        trimmed = _trim(doc_text(doc), *chars) if chars[1] > chars[0] else None
+        trimmed = _drop_final_stop(doc_text(doc), trimmed) if trimmed else None
         if trimmed and trimmed[0] < trimmed[1]:
-            spans.append(_balance(doc.text, trimmed))
+            spans.append(_balance(doc_text(doc), trimmed))
     return spans
 
 
@@ -290,9 +290,9 @@ def _adjacent(doc: Doc, item: Found, region: CharSpan) -> bool:
     first = min(_token_chars(doc, r)[0] for r in ranges)
     last = max(_token_chars(doc, r)[1] for r in ranges)
     if region[1] <= first:
-        gap = doc.text[region[1] : first]
+        gap = doc_text(doc)[region[1] : first]
     elif region[0] >= last:
-        gap = doc.text[last : region[0]]
+        gap = doc_text(doc)[last : region[0]]
     else:
         return False
     return len(gap) <= 6 and "\n" not in gap and all(char in EDGE_TRIM or char in ".?!" for char in gap)
@@ -308,14 +308,14 @@ def find_quotes(doc: Doc) -> list[Quote]:
         item = _according_to(token) or _from_verb(token)
         if item is not None:
             found.append(item)
-    _apply_regions(doc, found, quote_regions(doc.text))
+    _apply_regions(doc, found, quote_regions(doc_text(doc)))
     return [_record(doc, item) for item in found if item.content]
 
 
 def _record(doc: Doc, item: Found) -> Quote:
     source = [_trim_source(doc, item.source)] if item.source else []
     source = [s for s in source if s]
-    speaker = doc.text[source[0][0] : source[0][1]] if source else None
+    speaker = doc_text(doc)[source[0][0] : source[0][1]] if source else None
     return Quote(
         source=source,
         cue=[_token_chars(doc, item.cue)],
@@ -326,7 +326,7 @@ def _record(doc: Doc, item: Found) -> Quote:
 
 
 def _trim_source(doc: Doc, rng: TokenRange) -> CharSpan | None:
-    return _trim(doc.text, *_token_chars(doc, rng))
+    return _trim(doc_text(doc), *_token_chars(doc, rng))
 
 
 @Language.factory("dyad_quotes")
