@@ -92,3 +92,12 @@ def test_help_explains_the_commands():
     result = dyad("--help")
     for command in ("ingest", "events", "show", "extract"):
         assert command in result.stdout
+
+
+def test_nothing_downstream_of_the_records_imports_spacy():
+    code = (
+        "import sys, dyad.records, dyad.store, dyad.cli, dyad.attribution, dyad.ingest;"
+        "print('spacy' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,65 @@
+"""dyad's full pipeline against a bare ``nlp.pipe`` of the same model, on the same real news.
+
+Timings are noisy on shared machines, so the two runs alternate in rounds over
+the same texts and the figure reported is the ratio of their best rounds.
+
+    .venv/bin/python benchmarks/pipeline_vs_spacy.py --docs 300 --rounds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import spacy
+
+from dyad.nlp.pipeline import MODEL, annotate, build_pipeline
+from dyad.records import Document
+
+NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
+
+
+def load_texts(limit: int) -> list[str]:
+    """Half Reuters-21578 stories, half PolNeAR political articles."""
+    texts: list[str] = []
+    for name in ("reuters21578.jsonl", "polnear_articles.jsonl"):
+        with open(NEWS / name, encoding="utf-8") as handle:
+            for n, line in enumerate(handle):
+                if n >= limit // 2:
+                    break
+                texts.append(json.loads(line)["text"])
+    return texts
+
+
+def timed(run) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+
+    texts = load_texts(args.docs)
+    words = sum(len(t.split()) for t in texts)
+    bare, full = spacy.load(MODEL), build_pipeline()
+    documents = [Document(text=t, published="2000-01-01") for t in texts]
+    bare_times, full_times = [], []
+    for _ in range(args.rounds):
+        bare_times.append(timed(lambda: list(bare.pipe(texts, batch_size=16))))
+        full_times.append(timed(lambda: list(annotate(full, documents, batch_size=16))))
+    best_bare, best_full = min(bare_times), min(full_times)
+    print(f"{len(texts)} documents, {words} words, best of {args.rounds} rounds, one process")
+    print(f"bare spaCy  {len(texts) / best_bare:7.1f} docs/s  {words / best_bare:8.0f} words/s")
+    print(f"dyad        {len(texts) / best_full:7.1f} docs/s  {words / best_full:8.0f} words/s")
+    print(f"dyad / bare speed ratio: {best_bare / best_full:.2f}")
+    print(f"articles a day on one core at this rate: {len(texts) / best_full * 86400:,.0f}")
+
+
+if __name__ == "__main__":
+    main()
