@@ -94,18 +94,28 @@ class Actor(_Record):
     kind: Literal["country", "organisation", "person", "group", "media"] = "country"
     role: str | None = None
     mentions: list[Span] = field(default_factory=list)
-    _span_list_fields: ClassVar = ("mentions",)
+    registry_id: str | None = None  # the dated-role registry entry that coded this person
+    evidence: list[Span] = field(default_factory=list)  # the text that gave the code ("Russian Foreign Minister")
+    _span_list_fields: ClassVar = ("mentions", "evidence")
 
 
 @dataclass
 class Place(_Record):
-    """A location named in the text, with the country it lies in."""
+    """A location named in the text, resolved offline to GeoNames where the reading is clear.
 
-    start: int
-    end: int
-    text: str
-    country: str | None = None
-    kind: str = "country"  # country, city, capital, region
+    Coordinates stay None for an ambiguous name without context: better unplaced than misplaced.
+    """
+
+    id: str
+    name: str
+    kind: str = "city"  # country, capital, city, admin1 (state/province), region
+    geonames_id: int | None = None
+    country: str | None = None  # ISO3 / CAMEO country code
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: list[Span] = field(default_factory=list)
+    _span_list_fields: ClassVar = ("mentions",)
 
 
 @dataclass
@@ -156,6 +166,7 @@ class Event(_Record):
     date_span: Span | None = None
     modality: Modality = "asserted"
     attributed_to: str | None = None
+    location: str | None = None  # a Place id from the same record
     confidence: float = 0.5
     _span_fields: ClassVar = ("trigger", "sentence", "date_span")
 

@@ -8,7 +8,7 @@ role gives the sector. A chain followed by a person's name codes that person; a 
 followed by ", <chain>" (apposition) or "of/at/from <chain>" is coded by the chain. Later short
 mentions of a coded person (surname, or spelling variants of the full name) join that actor.
 
-Writes ``doc._.dyad_actors``, ``doc._.dyad_mentions``, ``doc._.dyad_places`` and
+Writes ``doc._.dyad_actors``, ``doc._.dyad_mentions`` and
 ``doc.spans["dyad_actors"]`` (label = actor code, "" when unknown).
 """
 
@@ -23,14 +23,12 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.gazetteer import Gazetteer, load_gazetteer
 from dyad.nlp.extensions import get_list, register_extensions
-from dyad.records import Actor, Mention, Place
+from dyad.records import Actor, Mention
 
 register_extensions()
 
 COUNTRY, ORG, ROLE = "COUNTRY", "ORG", "ROLE"
 PRIORITY = {ORG: 0, COUNTRY: 1, ROLE: 2}  # on equal spans, the more specific reading wins
-PLACE_KINDS = {"name": "country", "informal": "country", "iso3": "country", "historical": "country",
-               "capital": "capital", "city": "city", "place": "place"}
 NAME_KINDS = {"name", "informal", "iso3", "historical"}
 MAX_GAP = 5  # filler tokens allowed between two items of a chain ("russia's Far Eastern Federal University")
 FILLER_POS = {"DET", "ADJ", "PROPN", "PART", "NOUN", "VERB"}
@@ -126,7 +124,7 @@ def _entity_of(token: Token) -> Span | None:
 
 
 class _DocActors:
-    """The per-document work: chains, names, actors, mentions and places."""
+    """The per-document work: chains, names, actors and mentions."""
 
     def __init__(self, doc: Doc, gaz: Gazetteer, items: list[Item]) -> None:
         self.doc, self.gaz, self.items = doc, gaz, items
@@ -136,14 +134,13 @@ class _DocActors:
 
     def run(self) -> None:
         chains = self._chains()
-        places = [p for p in (self._place(i) for i in self.items if i.label == COUNTRY) if p]
         claimed = self._titled_persons(chains)
         for chain in chains:
             if id(chain) not in claimed:
                 self._chain_actor(chain)
         self._named_persons()
         self._surnames()
-        self._write(places)
+        self._write()
 
     # ------------------------------------------------------------ chains
 
@@ -340,14 +337,7 @@ class _DocActors:
         draft.mentions.append((start, span.end, how))
         self.used.update(range(span.start, span.end))
 
-    def _place(self, item: Item) -> Place | None:
-        code, kind = self.gaz.countries[item.key]
-        if kind not in PLACE_KINDS:
-            return None
-        span = self.doc[item.start:item.end]
-        return Place(span.start_char, span.end_char, span.text, code, PLACE_KINDS[kind])
-
-    def _write(self, places: list[Place]) -> None:
+    def _write(self) -> None:
         doc = self.doc
         drafts = sorted((d for d in self.drafts.values() if d.mentions), key=lambda d: min(m[0] for m in d.mentions))
         actors, mentions, spans = get_list(doc, "dyad_actors"), get_list(doc, "dyad_mentions"), []
@@ -361,7 +351,6 @@ class _DocActors:
                 spans.append(Span(doc, start, end, label=actor.code or ""))
             actors.append(actor)
         mentions.sort(key=lambda m: m.start)
-        get_list(doc, "dyad_places").extend(places)
         doc.spans["dyad_actors"] = sorted(spans, key=lambda s: s.start)
 
 

@@ -137,10 +137,11 @@ class Store:
         self._append("events", [
             [e.id, r.id, e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.source, e.target,
              e.source_codes, e.target_codes, e.date, *_days(e.date), e.date_precision, e.date_source, e.modality,
-             e.attributed_to, e.trigger[0], e.trigger[1], e.sentence[0], e.sentence[1], e.confidence]
+             e.attributed_to, e.location, e.trigger[0], e.trigger[1], e.sentence[0], e.sentence[1], e.confidence]
             for e in r.events])
         self._append("times", [[r.id, t.start, t.end, t.text, t.type, t.value] for t in r.times])
-        self._append("places", [[r.id, p.start, p.end, p.text, p.country, p.kind] for p in r.places])
+        self._append("places", [[r.id, p.id, p.name, p.kind, p.geonames_id, p.country, p.admin1, p.lat, p.lon,
+                                  json.dumps(p.mentions)] for p in r.places])
         self._append("quotes", [
             [r.id, i, q.speaker, q.speaker_id, q.direct, json.dumps(q.source), json.dumps(q.cue),
              json.dumps(q.content)] for i, q in enumerate(r.quotes)])

@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS events (
     source_ids VARCHAR[], target_ids VARCHAR[], source_codes VARCHAR[], target_codes VARCHAR[],
     date VARCHAR, date_start DATE, date_end DATE,  -- TIMEX3 value and the days it covers
     date_precision VARCHAR, date_source VARCHAR, modality VARCHAR,
-    attributed_to VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
+    attributed_to VARCHAR, location VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
     sentence_start INTEGER, sentence_end INTEGER, confidence DOUBLE
 );
 
@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS times (
 );
 
 CREATE TABLE IF NOT EXISTS places (
-    doc_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, country VARCHAR, kind VARCHAR
+    doc_id VARCHAR, place_id VARCHAR, name VARCHAR, kind VARCHAR, geonames_id BIGINT, country VARCHAR,
+    admin1 VARCHAR, lat DOUBLE, lon DOUBLE, mentions JSON
 );
 
 CREATE TABLE IF NOT EXISTS quotes (
