@@ -88,6 +88,7 @@ def ingest(
 ) -> None:
     """Read articles, code their events and store them. Re-ingesting the same text changes nothing."""
     from dyad.api import extract_records
+    from dyad.resolve.memory import recall
 
     store = _open_store(db)
     run_id = store.start_run({"paths": paths, "published": published, "outlet": outlet})
@@ -99,6 +100,7 @@ def ingest(
     with _progress() as progress:
         task = progress.add_task("coding", total=len(fresh), rate="")
         for record in extract_records(fresh):
+            recall(record, store.remembered)  # "Lavrov" alone, once a stored article introduced him
             counts[store.save(record)] += 1
             done = progress.tasks[task].completed + 1
             elapsed = progress.tasks[task].elapsed or 1e-9
@@ -183,16 +185,34 @@ def show(
     """Show one document's events with the sentences that support them."""
     with _open_store(db, read_only=True) as store:
         record = store.document(doc_id)
-        rows = store.events(EventFilter(doc_id=doc_id)) if record else []
-    if record is None:
-        err.print(f"[red]error:[/] no document {escape(doc_id)} in {db}")
-        raise typer.Exit(1)
-    if as_json:
-        out.print_json(json.dumps(record.to_dict()))
-        return
+        if record is None:
+            err.print(f"[red]error:[/] no document {escape(doc_id)} in {db}")
+            raise typer.Exit(1)
+        if as_json:
+            out.print_json(json.dumps(record.to_dict()))
+            return
+        rows = store.events(EventFilter(doc_id=doc_id))
+        actors = _actors_table(record, store)
     out.print(_record_header(record))
+    out.print(actors)
     for n, row in enumerate(sorted(rows, key=lambda r: r["trigger_start"]), 1):
         out.print(_event_block(n, row, record.text))
+
+
+def _actors_table(record: DocumentRecord, store: Store) -> Table:
+    """Coded actors with the words that coded them, from this document or an earlier one."""
+    table = Table(title="actors", box=box.SIMPLE_HEAD)
+    for column in ("actor", "code", "role", "mentions", "coded from"):
+        table.add_column(column, overflow="fold")
+    for actor in record.actors:
+        if not actor.code:
+            continue
+        source = store.document(actor.evidence_doc) if actor.evidence_doc else record
+        evidence = "; ".join(" ".join(source.text[s:e].split()) for s, e in actor.evidence) if source else ""
+        if actor.evidence_doc:
+            evidence = f"{evidence} (in {actor.evidence_doc})"
+        table.add_row(*(escape(str(c)) for c in (actor.name, actor.code, actor.role or "", len(actor.mentions), evidence)))
+    return table
 
 
 def _record_header(record: DocumentRecord) -> str:

@@ -96,6 +96,7 @@ class Actor(_Record):
     mentions: list[Span] = field(default_factory=list)
     registry_id: str | None = None  # the dated-role registry entry that coded this person
     evidence: list[Span] = field(default_factory=list)  # the text that gave the code ("Russian Foreign Minister")
+    evidence_doc: str | None = None  # the document holding that evidence, when it is not this one
     _span_list_fields: ClassVar = ("mentions", "evidence")
 
 
@@ -220,3 +221,10 @@ class DocumentRecord(_Record):
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
+
+    def recode_events(self) -> None:
+        """Fill each event's source and target codes from its actors' current codes."""
+        codes = {actor.id: actor.code for actor in self.actors}
+        for event in self.events:
+            event.source_codes = [codes[a] for a in event.source if codes.get(a)]
+            event.target_codes = [codes[a] for a in event.target if codes.get(a)]

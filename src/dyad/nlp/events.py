@@ -52,15 +52,12 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = _mention_index(get_list(doc, "dyad_mentions"))
-        codes = {actor.id: actor.code for actor in get_list(doc, "dyad_actors")}
         times = get_list(doc, "dyad_times")
         events = get_list(doc, "dyad_events")
         spans = []
         in_times = {t.i for tx in times for t in doc.char_span(tx.start, tx.end, alignment_mode="expand") or ()}
         for trigger_span, trigger in self._triggers(doc, in_times):
             event = self._event(doc, trigger_span, trigger, mentions, times)
-            event.source_codes = [codes[a] for a in event.source if codes.get(a)]
-            event.target_codes = [codes[a] for a in event.target if codes.get(a)]
             # an event nobody did to nobody cannot enter a dyad; PETRARCH drops these too
             if event.source or event.target or not self.require_actor:
                 events.append(event)

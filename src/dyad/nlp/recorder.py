@@ -29,6 +29,7 @@ def to_record(doc: Doc) -> DocumentRecord:
         sources=get_list(doc, "dyad_sources"),
         pipeline_version=__version__,
     )
+    record.recode_events()
     link_speakers(record, get_list(doc, "dyad_mentions"))
     attribute_events(record)
     return record

@@ -20,10 +20,11 @@ import duckdb
 
 from dyad.nlp.timex import interval
 from dyad.records import DocumentRecord
+from dyad.resolve.memory import Remembered, keys_for, rememberable
 
 SCHEMA_VERSION = "1"
 DEFAULT_DB = "dyad.duckdb"
-DERIVED_TABLES = ("actors", "mentions", "events", "times", "places", "quotes", "sources")
+DERIVED_TABLES = ("actors", "mentions", "events", "times", "places", "quotes", "sources", "remembered_people")
 
 SaveResult = Literal["added", "unchanged", "replaced"]
 
@@ -146,6 +147,9 @@ class Store:
             [r.id, i, q.speaker, q.speaker_id, q.direct, json.dumps(q.source), json.dumps(q.cue),
              json.dumps(q.content)] for i, q in enumerate(r.quotes)])
         self._append("sources", [[r.id, i, s.name, s.role] for i, s in enumerate(r.sources)])
+        self._append("remembered_people", [
+            [key, a.name, a.code, a.country, a.sector, a.role, r.id, json.dumps(a.evidence)]
+            for a in rememberable(r) for key in keys_for(a)])
 
     def _append(self, table: str, rows: list[list]) -> None:
         if rows:
@@ -176,6 +180,15 @@ class Store:
     def document(self, doc_id: str) -> DocumentRecord | None:
         row = self.con.execute("SELECT record FROM documents WHERE id = ?", [doc_id]).fetchone()
         return DocumentRecord.from_dict(json.loads(row[0])) if row else None
+
+    def remembered(self, key: str) -> list[Remembered]:
+        """Persons stored documents coded from their own words, known by this name key."""
+        rows = self.con.execute(
+            "SELECT name, code, country, sector, role, doc_id, evidence FROM remembered_people WHERE key = ?"
+            " ORDER BY doc_id",
+            [key],
+        ).fetchall()
+        return [Remembered(*row[:6], tuple(tuple(span) for span in json.loads(row[6]))) for row in rows]
 
     def count(self, table: str) -> int:
         if table not in DERIVED_TABLES + ("documents",):

@@ -51,6 +51,12 @@ CREATE TABLE IF NOT EXISTS sources (
     doc_id VARCHAR, position INTEGER, name VARCHAR, role VARCHAR
 );
 
+-- corpus memory: persons a document coded from its own words, for later bare mentions
+CREATE TABLE IF NOT EXISTS remembered_people (
+    key VARCHAR, name VARCHAR, code VARCHAR, country VARCHAR, sector VARCHAR, role VARCHAR,
+    doc_id VARCHAR, evidence JSON
+);
+
 CREATE TABLE IF NOT EXISTS ingest_runs (
     run_id VARCHAR PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP,
     pipeline_version VARCHAR, options JSON,

@@ -1,0 +1,1 @@
+"""resolve: work across documents on stored records (no spaCy here)."""
