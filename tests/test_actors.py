@@ -137,3 +137,12 @@ def test_seed_article(nlp):
     kim = by_name(found, "Kim Jong Un")
     assert kim.code == "PRKGOV" and "Kim Jong-un" in texts(kim, text)
     assert {"USA", "KOR", "JPN", "UKR", "PRK"} <= {a.code for a in found}
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Russian Foreign Minister Sergei Lavrov arrived.", "Russian Foreign Minister"),
+    ("Emmanuel Macron, France's president, spoke.", "France's president"),
+])
+def test_titled_person_keeps_the_title_as_evidence(nlp, text, title):
+    person = next(a for a in actors(nlp, text) if a.kind == "person")
+    assert [text[s:e] for s, e in person.evidence] == [title]

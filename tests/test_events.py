@@ -86,3 +86,12 @@ def test_without_publication_date_relative_dates_stay_unresolved():
 
 def test_no_event_in_a_sentence_without_political_action():
     assert events("The weather in Oslo was mild and sunny.") == {}
+
+
+def test_event_location_from_its_own_clause():
+    record = extract("The Turkish president visited Baghdad on Monday and accused Syria of shelling.", published=PUBLISHED)
+    places = {p.id: p for p in record.places}
+    by_trigger = {record.text[e.trigger[0] : e.trigger[1]]: e for e in record.events}
+    visit = places[by_trigger["visited"].location]
+    assert (visit.name, visit.country) == ("Baghdad", "IRQ") and abs(visit.lat - 33.3) < 0.5
+    assert by_trigger["accused"].location is None  # "accused Syria": a target, not a place

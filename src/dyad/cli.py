@@ -268,5 +268,10 @@ def extract(
         raise typer.Exit(1)
 
 
+from dyad.evaluate.cli import app as evaluate_app  # noqa: E402
+
+app.add_typer(evaluate_app, name="evaluate")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

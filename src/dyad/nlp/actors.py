@@ -8,6 +8,11 @@ role gives the sector. A chain followed by a person's name codes that person; a 
 followed by ", <chain>" (apposition) or "of/at/from <chain>" is coded by the chain. Later short
 mentions of a coded person (surname, or spelling variants of the full name) join that actor.
 
+Persons the text gives no title for are looked up in the dated actor registry
+(``dyad.gazetteer.registry``) by full name, or by a one-word alias the registry lists (and only one
+person has), and coded with the role they held on the publication date. A title in the text wins
+over the registry; the registry then only names the person (``Actor.registry_id``).
+
 Writes ``doc._.dyad_actors``, ``doc._.dyad_mentions`` and
 ``doc.spans["dyad_actors"]`` (label = actor code, "" when unknown).
 """
@@ -22,6 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from dyad.gazetteer import Gazetteer, load_gazetteer
+from dyad.gazetteer.registry import Person, Registry, load_registry
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.records import Actor, Mention
 
@@ -72,15 +78,21 @@ class _Draft:
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, how
 
 
-@Language.factory("dyad_actors")
-def make_actor_tagger(nlp: Language, name: str) -> "ActorTagger":
-    return ActorTagger(nlp, name)
+@Language.factory("dyad_actors", default_config={"use_registry": True})
+def make_actor_tagger(nlp: Language, name: str, use_registry: bool) -> "ActorTagger":
+    return ActorTagger(nlp, name, use_registry)
 
 
 class ActorTagger:
-    def __init__(self, nlp: Language, name: str = "dyad_actors") -> None:
+    def __init__(self, nlp: Language, name: str = "dyad_actors", use_registry: bool = True) -> None:
         self.name = name
         self.gaz: Gazetteer = load_gazetteer()
+        self.registry: Registry | None = load_registry() if use_registry else None
+        self.people = PhraseMatcher(nlp.vocab, attr="LOWER")
+        if self.registry is not None:
+            # "Kim Jong-un" is written "Kim Jong Un" too: match both forms of every name and alias
+            forms = {form for name in self.registry.names() for form in (name, name.replace("-", " "))}
+            self.people.add("PERSON", list(nlp.tokenizer.pipe(sorted(forms))))
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for label, phrases in ((COUNTRY, self.gaz.countries), (ORG, self.gaz.organisations), (ROLE, self.gaz.roles)):
             # tokenise the canonical form: "u.s." splits where "U.S." (a tokenizer exception) does not
@@ -88,7 +100,8 @@ class ActorTagger:
             self.matcher.add(label, list(nlp.tokenizer.pipe(forms)))
 
     def __call__(self, doc: Doc) -> Doc:
-        _DocActors(doc, self.gaz, self._items(doc)).run()
+        names = _longest(self.people(doc, as_spans=True)) if self.registry is not None else []
+        _DocActors(doc, self.gaz, self._items(doc), self.registry, names).run()
         return doc
 
     # ------------------------------------------------------------ matching
@@ -126,8 +139,12 @@ def _entity_of(token: Token) -> Span | None:
 class _DocActors:
     """The per-document work: chains, names, actors and mentions."""
 
-    def __init__(self, doc: Doc, gaz: Gazetteer, items: list[Item]) -> None:
+    def __init__(self, doc: Doc, gaz: Gazetteer, items: list[Item],
+                 registry: Registry | None = None, registry_names: list[Span] | None = None) -> None:
         self.doc, self.gaz, self.items = doc, gaz, items
+        self.registry, self.registry_names = registry, registry_names or []
+        document = doc._.dyad_document
+        self.published: str | None = document.published if document is not None else None
         self.drafts: dict[tuple, _Draft] = {}
         self.used: set[int] = set()  # tokens already part of a mention
         self.persons: list[_Draft] = []
@@ -139,6 +156,8 @@ class _DocActors:
             if id(chain) not in claimed:
                 self._chain_actor(chain)
         self._named_persons()
+        self._registry_names()
+        self._registry_codes()
         self._surnames()
         self._write()
 
@@ -247,6 +266,8 @@ class _DocActors:
         if draft.actor.code is None and code:
             actor = draft.actor
             actor.code, actor.country, actor.sector, actor.role = code, country, sector, role
+            title = self.doc[chain.start + (self.doc[chain.start].pos_ == "DET"):chain.end]
+            actor.evidence.append((title.start_char, title.end_char))
         end = max(name.end, chain.end)
         draft.mentions.append((start, end, "title"))
         self.used.update(range(start, end))
@@ -296,6 +317,42 @@ class _DocActors:
                 how = "surname"
             draft.mentions.append((name.start, name.end, how))
             self.used.update(range(name.start, name.end))
+
+    # ------------------------------------------------------------ the dated actor registry
+
+    def _registry_names(self) -> None:
+        """Registry names the NER did not tag as PERSON ("Choe Son Hui" read as a nationality)."""
+        for span in self.registry_names:
+            if self.used.intersection(range(span.start, span.end)) or not span.text[:1].isupper():
+                continue
+            key = _name_key(span.text)
+            draft = self._find_person(key)
+            how = "name" if draft is None or key == _name_key(draft.actor.name) else "surname"
+            draft = draft or self._new_person(span.text)
+            draft.mentions.append((span.start, span.end, how))
+            self.used.update(range(span.start, span.end))
+
+    def _registry_codes(self) -> None:
+        """Name persons the registry knows; code those the text gave no title, by date."""
+        for draft in self.persons:
+            person = self._registry_person(draft.actor)
+            if person is None:
+                continue
+            actor = draft.actor
+            actor.registry_id = person.id
+            role = person.role_at(self.published) if actor.code is None else None
+            if role is not None:
+                actor.code, actor.country, actor.sector = role.code, person.country, role.code[3:6] or None
+                actor.role = role.title
+
+    def _registry_person(self, actor: Actor) -> Person | None:
+        """The one registry person of this name (of the actor's country, when the text gave it)."""
+        if self.registry is None:
+            return None
+        found = [p for p in self.registry.lookup(actor.name) if actor.country in (None, p.country)]
+        if len(found) > 1:  # namesakes: keep the one in a role on the publication date
+            found = [p for p in found if p.role_at(self.published) is not None]
+        return found[0] if len(found) == 1 else None
 
     def _surnames(self) -> None:
         """Known surnames the NER did not tag as PERSON ("Choi" tagged ORG)."""
@@ -355,6 +412,17 @@ class _DocActors:
 
 
 # ---------------------------------------------------------------- small helpers
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans, longest first ("Kim Jong Un" over "Kim")."""
+    taken: set[int] = set()
+    kept = []
+    for span in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
+        if not taken.intersection(range(span.start, span.end)):
+            taken.update(range(span.start, span.end))
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
 
 
 def _filler(token: Token) -> bool:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.lexicon import load_word_sets
+from dyad.nlp.places import place_at
 from dyad.ontology.cameo import cameo_entry
 from dyad.ontology.plover import plover_type
 from dyad.ontology.triggers import Trigger, load_triggers
@@ -30,7 +31,7 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 # dependents that still name the same participant as their head
 PARTICIPANT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
-CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
+LOCATION_PREPS = {"in", "at", "to", "near", "inside", "outside", "across", "into", "on"}
 
 
 @cache
@@ -102,7 +103,8 @@ class EventCoder:
     def _event(self, doc, trigger_span, trigger, mentions, times) -> Event:
         head = trigger_span.root
         sentence = head.sent
-        source, target = self._participants(head, trigger, mentions, {t.i for t in trigger_span})
+        own = {t.i for t in trigger_span}
+        source, target = self._participants(head, trigger, mentions, own)
         date = _event_date(head, times, doc)
         cameo = cameo_entry(trigger.cameo) if trigger.cameo else None
         ptype = plover_type(trigger.type)
@@ -119,6 +121,7 @@ class EventCoder:
             source=_unique(m.actor_id for m in source),
             target=_unique(m.actor_id for m in target if m.actor_id not in {s.actor_id for s in source}),
             modality=self._modality(head),
+            location=_location(head, own, trigger),
             **date,
         )
         event.confidence = _confidence(event, head)
@@ -291,6 +294,25 @@ def _clause_chain(head: Token) -> Iterable[Token]:
         # "deny X but vowed Y": the first conjunct does not govern the second
         if token.pos_ in ("VERB", "AUX") and not coordinated:
             yield token
+
+
+def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:
+    """Where the event happened: a place its own words govern ("arrived in Moscow", "visited Pyongyang").
+
+    A direct object is a place only for visits: "accused Moscow" names a target, not a location.
+    """
+    place_objects = ("pobj", "npadvmod", "dobj") if trigger.mode == "visit" else ("pobj", "npadvmod")
+    doc = head.doc
+    candidates = [c for i in sorted(own) for c in doc[i].children]
+    for child in candidates:
+        if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
+            candidates += [obj for obj in child.children if obj.dep_ == "pobj"]
+    for token in candidates:
+        if token.dep_ in place_objects:
+            place = place_at(doc, token.idx)
+            if place is not None:
+                return place
+    return None
 
 
 def _own_clause(head: Token) -> Iterable[Token]:

@@ -1,0 +1,45 @@
+"""``dyad evaluate``: measure dyad against gold files. A measurement is not a failure: exit 0."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from dyad.evaluate.report import GoldError, render
+
+app = typer.Typer(help="Measure dyad against gold data (NGEC actor cases, PLOVER event gold).", no_args_is_help=True)
+out = Console()
+err = Console(stderr=True)
+
+GoldOption = Annotated[Path, typer.Option("--gold", help="Gold JSONL file; its format is detected from its keys.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object instead of tables.")]
+LimitOption = Annotated[Optional[int], typer.Option("--limit", min=1, help="Only the first N gold records.")]
+MissesOption = Annotated[int, typer.Option("--misses", min=0, help="How many of the worst misses to show.")]
+
+
+@app.command()
+def actors(
+    gold: GoldOption,
+    as_json: JsonOption = False,
+    limit: LimitOption = None,
+    misses: MissesOption = 10,
+) -> None:
+    """Country and sector of coded actors against NGEC actor cases or PLOVER event actors."""
+    from dyad.evaluate.actors import evaluate_actors
+
+    try:
+        evaluation = evaluate_actors(gold, limit=limit)
+    except GoldError as error:
+        err.print(f"[red]error:[/] {escape(str(error))}", soft_wrap=True)
+        raise typer.Exit(2) from error
+    for line in evaluation.malformed:
+        err.print(f"[yellow]skipped[/] {escape(line)}", soft_wrap=True)
+    if as_json:
+        print(json.dumps(evaluation.to_dict(), ensure_ascii=False))
+        return
+    render(evaluation, out, misses=misses)

