@@ -95,3 +95,15 @@ def test_event_location_from_its_own_clause():
     visit = places[by_trigger["visited"].location]
     assert (visit.name, visit.country) == ("Baghdad", "IRQ") and abs(visit.lat - 33.3) < 0.5
     assert by_trigger["accused"].location is None  # "accused Syria": a target, not a place
+
+
+def test_events_of_a_state_that_no_longer_exists_are_historical_background():
+    found = events("Relations were warm when the Soviet Union supplied weapons to Cuba.", published="2024-01-15")
+    supplied = found["supplied weapons"]
+    assert supplied.source_codes == ["SUN"] and supplied.modality == "historical"
+    assert supplied.date is None  # not the publication date: the text does not say when
+
+
+def test_a_state_that_still_exists_is_not_history():
+    supplied = events("Russia supplied weapons to Cuba.", published="2024-01-15")["supplied weapons"]
+    assert supplied.modality == "asserted" and supplied.date == "2024-01-15"

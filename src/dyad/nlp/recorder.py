@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from dyad import __version__
 from dyad.attribution import attribute_events, link_speakers
+from dyad.gazetteer.history import historical_states
 from dyad.nlp.extensions import get_list
 from dyad.records import DocumentRecord
 
@@ -32,4 +33,20 @@ def to_record(doc: Doc) -> DocumentRecord:
     record.recode_events()
     link_speakers(record, get_list(doc, "dyad_mentions"))
     attribute_events(record)
+    mark_historical(record)
     return record
+
+
+def mark_historical(record: DocumentRecord) -> None:
+    """An event with a state that had ceased to exist when the article appeared is background.
+
+    Only events the text does not date: "relations were warm in the heyday of the Soviet Union".
+    """
+    if not record.published:
+        return
+    gone = {code for code, state in historical_states().items() if state.end < record.published}
+    for event in record.events:
+        codes = {c[:3] for c in event.source_codes + event.target_codes}
+        if codes & gone and event.date_source != "text" and event.modality == "asserted":
+            event.modality = "historical"
+            event.date, event.date_precision, event.date_source = None, "none", "none"
