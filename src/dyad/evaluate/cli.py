@@ -12,7 +12,9 @@ from rich.markup import escape
 
 from dyad.evaluate.report import GoldError, render
 
-app = typer.Typer(help="Measure dyad against gold data (NGEC actor cases, PLOVER event gold).", no_args_is_help=True)
+app = typer.Typer(
+    help="Measure dyad against gold data (NGEC actor cases, PLOVER event gold, CAMEO examples).", no_args_is_help=True
+)
 out = Console()
 err = Console(stderr=True)
 
@@ -32,8 +34,26 @@ def actors(
     """Country and sector of coded actors against NGEC actor cases or PLOVER event actors."""
     from dyad.evaluate.actors import evaluate_actors
 
+    _measure(lambda: evaluate_actors(gold, limit=limit), as_json, misses)
+
+
+@app.command()
+def events(
+    gold: GoldOption,
+    as_json: JsonOption = False,
+    limit: LimitOption = None,
+    misses: MissesOption = 10,
+) -> None:
+    """Event type, source and target against PLOVER event gold; type only against CAMEO examples."""
+    from dyad.evaluate.events import evaluate_events
+
+    _measure(lambda: evaluate_events(gold, limit=limit), as_json, misses)
+
+
+def _measure(evaluate, as_json: bool, misses: int) -> None:
+    """Run a scorer; a gold file it cannot use is one line and exit 2, malformed lines one line each."""
     try:
-        evaluation = evaluate_actors(gold, limit=limit)
+        evaluation = evaluate()
     except GoldError as error:
         err.print(f"[red]error:[/] {escape(str(error))}", soft_wrap=True)
         raise typer.Exit(2) from error

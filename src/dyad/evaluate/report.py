@@ -44,9 +44,9 @@ class Evaluation:
     name: str  # what was measured: "actors", "events", "times"
     gold: str  # the gold file's path
     format: str  # the gold format detected
-    summary: dict[str, Any]  # label -> int, str or Rate
+    summary: dict[str, Any]  # label -> int, str, float (None: not computable) or Rate
     category: str  # what the table's rows are: "method", "gold sector", ...
-    table: dict[str, dict[str, Any]]  # category -> column -> int or Rate
+    table: dict[str, dict[str, Any]]  # category -> column -> int, float, None or Rate
     misses: list[dict[str, Any]]  # worst first: text, expected, got, ...
     excluded: dict[str, int] = field(default_factory=dict)  # reason -> cases
     malformed: list[str] = field(default_factory=list)  # "file:line: reason"
@@ -68,6 +68,10 @@ def _cell(value: Any) -> str:
         if value.accuracy is None:
             return "—"
         return f"{value.accuracy:.1%} ({value.correct}/{value.total})"
+    if value is None:  # a figure with nothing to compute it from (an F1 without predictions)
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.3f}"
     return str(value)
 
 
