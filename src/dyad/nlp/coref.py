@@ -185,7 +185,8 @@ class _DocCoref:
         taken: set[int] = set()
         for match_id, start, end in matches:  # longest first
             span = self.doc[start:end]
-            if taken.intersection(range(start, end)) or not self._free(span) or span[-1].dep_ in MODIFIER_DEPS:
+            stand_ins = self._overlapping(span)
+            if taken.intersection(range(start, end)) or stand_ins is None or span[-1].dep_ in MODIFIER_DEPS:
                 continue
             taken.update(range(start, end))
             refers, count = load_phrases()[self.doc.vocab.strings[match_id]]
@@ -196,8 +197,8 @@ class _DocCoref:
             else:
                 actors = self._last_two(span.start_char, refers)
             if actors:
-                how = "outlet" if refers == "outlet" else "group" if count > 1 else "title"
-                self._link(span, actors, how)
+                self._drop(stand_ins)
+                self._link(span, actors, "outlet" if refers == "outlet" else "group" if count > 1 else "title")
 
     def _outlet_actor(self) -> Actor | None:
         """The story's cited source (else its outlet), as a media actor made on first need."""
@@ -257,17 +258,14 @@ class _DocCoref:
             if title is None:
                 continue
             span, role, country = title
-            owners = {m.actor_id: m for m in self.mentions if m.start < span.end_char and span.start_char < m.end}
-            if not all(self._title_only(self.by_id.get(a)) for a in owners):
+            stand_ins = self._overlapping(span)
+            if stand_ins is None:
                 continue  # part of a name: "Foreign Minister Sergei Lavrov"
-            for owner in owners:
-                country = country or self.by_id[owner].country
+            for mention in stand_ins:
+                country = country or self.by_id[mention.actor_id].country
             antecedent = self._title_antecedent(span, role, country)
-            if antecedent is None:
-                continue
-            if owners:
-                self._relink(owners, antecedent)
-            else:
+            if antecedent is not None:
+                self._drop(stand_ins)
                 self._link(span, [antecedent], "title")
 
     def _title(self, chunk: Span) -> tuple[Span, str, str | None] | None:
@@ -303,35 +301,45 @@ class _DocCoref:
                     return entry[0]
         return None
 
-    def _title_only(self, actor: Actor | None) -> bool:
-        """A person known only by a title ("the Russian president"), with no name of its own."""
-        if actor is None or actor.kind != "person":
+    def _overlapping(self, span: Span) -> list[Mention] | None:
+        """The mentions that ``span`` overlaps when all are stand-ins, else None."""
+        found = [m for m in self.mentions if m.start < span.end_char and span.start_char < m.end]
+        return found if all(self._stand_in(self.by_id.get(m.actor_id)) for m in found) else None
+
+    def _stand_in(self, actor: Actor | None) -> bool:
+        """An actor known only by a description: a person with a title and no name ("the Russian
+        president"), or anything named by a bare role word ("the publication")."""
+        if actor is None:
             return False
-        spans = [self._span(m) for m in self.mentions if m.actor_id == actor.id]
-        return all(m.how == "title" for m in self.mentions if m.actor_id == actor.id) and not any(
-            t.ent_type_ == "PERSON" for s in spans if s is not None for t in s
-        )
+        own = [m for m in self.mentions if m.actor_id == actor.id]
+        if any(m.how != "title" for m in own):
+            return False
+        if actor.kind == "person":
+            spans = [self._span(m) for m in own]
+            return not any(t.ent_type_ == "PERSON" for s in spans if s is not None for t in s)
+        bare = [m.text.lower().removeprefix("the ") for m in own]
+        return all(self.gaz.roles.get(text) is not None for text in bare)
 
     def _title_antecedent(self, span: Span, role: str, country: str | None) -> Actor | None:
         gender = self._gender_of_words(role.split())
         for mention in self._before(span.start_char):
             actor = self.by_id[mention.actor_id]
-            if actor.kind != "person" or self._title_only(actor) or not _role_fits(role, actor.role):
+            if actor.kind != "person" or self._stand_in(actor) or not _role_fits(role, actor.role):
                 continue
             if (country is None or actor.country == country) and _genders_agree(gender, self._gender(actor)):
                 return actor
         return None
 
-    def _relink(self, owners: dict[str, Mention], antecedent: Actor) -> None:
-        """Give the title's mention to its antecedent; a title-only actor left with nothing goes."""
-        for owner_id, mention in owners.items():
-            owner = self.by_id[owner_id]
-            owner.mentions.remove((mention.start, mention.end))
-            mention.actor_id = antecedent.id
-            antecedent.mentions.append((mention.start, mention.end))
+    def _drop(self, mentions: list[Mention]) -> None:
+        """Remove stand-in mentions that now resolve; a stand-in actor left with nothing goes."""
+        for mention in mentions:
+            owner = self.by_id[mention.actor_id]
+            self.mentions.remove(mention)
+            if (mention.start, mention.end) in owner.mentions:
+                owner.mentions.remove((mention.start, mention.end))
             if not owner.mentions:
                 self.actors.remove(owner)
-                del self.by_id[owner_id]
+                del self.by_id[owner.id]
 
     # ------------------------------------------------------------ pronouns
 
@@ -410,8 +418,9 @@ class _DocCoref:
         """"Lavrov met him": an object pronoun is not its clause's subject; "himself" must be."""
         if pron.case not in ("obj", "refl"):
             return True
-        is_subject = cand.token.i in _clause_subjects(token)
-        return is_subject if pron.case == "refl" else not is_subject
+        subjects = [c for c in self.candidates if c.token.i in _clause_subjects(token)]
+        same = any(set(c.actors) & set(cand.actors) for c in subjects) or any(c is cand for c in subjects)
+        return same if pron.case == "refl" else not same
 
     # ------------------------------------------------------------ gender
 
@@ -471,9 +480,10 @@ def _genders_agree(wanted: str | None, known: str | None) -> bool:
 
 def _within(token: Token, head: Token) -> bool:
     """"criticism from the U.S. and its allies": a pronoun inside a noun phrase is not its head."""
-    while token.head is not token and token.pos_ not in ("VERB", "AUX"):
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        conjunct = token.dep_ == "conj"  # "the U.S. and its allies": a coordinate, not a container
         token = token.head
-        if token is head:
+        if token.i == head.i and not conjunct:
             return True
     return False
 
@@ -481,10 +491,10 @@ def _within(token: Token, head: Token) -> bool:
 def _clause_subjects(token: Token) -> set[int]:
     """Token indices of the subject of the clause a pronoun sits in (through "with", "and")."""
     verb = token.head
-    while verb.dep_ == "prep" and verb.head is not verb:
+    while verb.dep_ == "prep" and verb.head.i != verb.i:
         verb = verb.head
     while True:
         subjects = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
-        if subjects or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+        if subjects or verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
             return subjects
         verb = verb.head

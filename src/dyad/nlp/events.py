@@ -50,6 +50,26 @@ class EventCoder:
         for trigger in sorted(self.lexicon.phrases, key=lambda t: -len(t.phrase.split())):
             self.phrases.setdefault(trigger.phrase.split()[0], []).append(trigger)
         self.words = _modality_words()
+        self.rules = load_word_sets("event_rules.tsv")
+
+    def _fold_complements(self, found: list[tuple[Span, Event]]) -> list[tuple[Span, Event]]:
+        """Drop an event that is the content of another ("offered to hand over"), giving it its target.
+
+        When the content clause has its own subject ("demanded that Russia withdraw"), that subject
+        is the target of the demand.
+        """
+        by_head = {span.root.i: event for span, event in found}
+        kept = []
+        for span, event in found:
+            head = span.root
+            governor = by_head.get(head.head.i) if head.dep_ in ("xcomp", "ccomp") else None
+            if governor is None or governor is event or governor.type.lower() not in self.rules[f"folds_{head.dep_}"]:
+                kept.append((span, event))
+                continue
+            if not governor.target:
+                own_subject = head.dep_ == "ccomp" and event.source != governor.source
+                governor.target = (event.source if own_subject else event.target)[:]
+        return kept
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = _mention_index(get_list(doc, "dyad_mentions"))
@@ -57,8 +77,10 @@ class EventCoder:
         events = get_list(doc, "dyad_events")
         spans = []
         in_times = {t.i for tx in times for t in doc.char_span(tx.start, tx.end, alignment_mode="expand") or ()}
-        for trigger_span, trigger in self._triggers(doc, in_times):
-            event = self._event(doc, trigger_span, trigger, mentions, times)
+        found = [(span, self._event(doc, span, trigger, mentions, times)) for span, trigger in self._triggers(doc, in_times)]
+        for trigger_span, event in self._fold_complements(found):
+            if event.modality == "future" and event.type.lower() in self.rules["future_as_agree"]:
+                _recode(event, "AGREE")
             # an event nobody did to nobody cannot enter a dyad; PETRARCH drops these too
             if event.source or event.target or not self.require_actor:
                 events.append(event)
@@ -147,6 +169,8 @@ class EventCoder:
                 target += _actors_of(child, mentions)
             elif child.dep_ == "agent":
                 source += _objects_of(child, mentions)
+            elif child.dep_ == "pobj":
+                target += _actors_of(child, mentions)  # the phrase's own preposition: "meets with X"
             elif child.dep_ == "prep" and child.lower_ in target_preps:
                 target += _objects_of(child, mentions)
             elif child.dep_ == "prep" and (
@@ -313,6 +337,14 @@ def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:
             if place is not None:
                 return place
     return None
+
+
+def _recode(event: Event, type_name: str) -> None:
+    """Give the event another PLOVER type, with that type's default CAMEO code and Goldstein value."""
+    ptype = plover_type(type_name)
+    cameo = cameo_entry(ptype.default_cameo) if ptype.default_cameo else None
+    event.type, event.mode, event.quad_class = ptype.name, None, ptype.quad_class
+    event.cameo, event.goldstein = ptype.default_cameo, cameo.goldstein if cameo else None
 
 
 def _own_clause(head: Token) -> Iterable[Token]:
