@@ -127,13 +127,14 @@ def build_countries() -> dict[str, tuple[str, str]]:
                 del rows[key]
                 ambiguous.add(key)
 
+    iso3_names = {row[0] for row in read_curated("iso3_names.txt")}
     for country in pycountry.countries:
         code = country.alpha_3
         for attr in ("name", "official_name", "common_name"):
             name = getattr(country, attr, None)
             if name:
                 add(name, code, "name")
-        if code.lower() not in STOP_WORDS:
+        if code in iso3_names:  # only codes news uses as names: PAN, PRI are parties
             add(code, code, "iso3")
 
     for entry in parse_actor_file(PHOENIX / "Phoenix.Countries.actors.txt"):
@@ -205,7 +206,11 @@ def _org_kind(code: str) -> str:
 
 PERSON_SUFFIXES = ("er", "or", "ist", "man", "woman", "person", "ary", "ian", "at", "ief", "ee", "ess", "ent",
                    "ant", "al", "ier", "ive", "ire", "ate", "ic", "ite", "eur", "ado", "ero", "el")
-BODY_WORDS = {"government", "department", "parliament", "establishment", "movement", "council", "staff", "newspaper", "paper"}
+BODY_WORDS = {"government", "department", "parliament", "establishment", "movement", "council", "staff", "newspaper", "paper",
+              # institutions and things whose ending looks like a person's ("senate": -ate, "tribunal": -al)
+              "cartel", "conglomerate", "consulate", "electorate", "frigate", "hospital", "humvee", "infirmary",
+              "islamic", "judiciary", "military", "muhabarat", "mukabarat", "mukhabarat", "naval", "paramilitary",
+              "procuratorate", "regiment", "secretariate", "semi-official", "senate", "settlement", "tribunal"}
 
 
 def build_roles() -> dict[str, tuple[str, str, str]]:

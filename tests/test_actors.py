@@ -4,6 +4,7 @@ import pytest
 import spacy
 
 import dyad.nlp.actors  # noqa: F401  (registers the factory)
+from dyad.records import Document
 from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -37,7 +38,10 @@ def test_countries_capitals_and_lower_case_names_are_one_actor(nlp):
     found = actors(nlp, text)
     rus = by_code(found, "RUS")
     assert len(rus) == 1 and rus[0].kind == "country" and rus[0].name == "Russia"
-    assert texts(rus[0], text) == ["Moscow", "russia", "moscow", "Muscovy", "Russia"]
+    assert texts(rus[0], text) == ["russia", "Muscovy", "Russia"]
+    # the capital as subject stands for the government (class 4 of the actor brief), any case
+    (gov,) = by_code(found, "RUSGOV")
+    assert gov.country == "RUS" and texts(gov, text) == ["Moscow", "moscow"]
 
 
 @pytest.mark.parametrize("text, code", [
@@ -45,8 +49,8 @@ def test_countries_capitals_and_lower_case_names_are_one_actor(nlp):
     ("the U.S. protested.", "USA"),
     ("South Korea protested.", "KOR"),
     ("Japan protested.", "JPN"),
-    ("Pyongyang protested.", "PRK"),
-    ("Officials in Kyiv protested.", "UKR"),
+    ("Pyongyang protested.", "PRKGOV"),  # the capital speaking is the government
+    ("Officials in Kyiv protested.", "UKRGOV"),  # role "in" a capital: that country's officials
     ("Brazilians protested.", "BRA"),
 ])
 def test_country_phrases(nlp, text, code):
@@ -129,7 +133,9 @@ def test_seed_article(nlp):
     lavrov = by_name(found, "Sergei Lavrov")
     assert lavrov.code == "RUSGOV" and texts(lavrov, text)[-1] == "Lavrov"
     rus = by_code(found, "RUS")[0]
-    assert {"russia", "moscow", "Muscovy", "Moscow"} <= set(texts(rus, text))
+    assert {"russia", "Muscovy", "Moscow"} <= set(texts(rus, text))  # "arrived in Moscow": a place
+    (moscow,) = [a for a in by_code(found, "RUSGOV") if a.kind == "country"]
+    assert {"moscow", "Moscow"} <= set(texts(moscow, text))  # "accused moscow", "Moscow and Pyongyang deny"
     assert by_code(found, "PRKMED")[0].name == "KCNA"
     assert by_name(found, "Artyom Lukin").code == "RUSEDU"
     assert "Lukin" in texts(by_name(found, "Artyom Lukin"), text)
@@ -146,3 +152,111 @@ def test_seed_article(nlp):
 def test_titled_person_keeps_the_title_as_evidence(nlp, text, title):
     person = next(a for a in actors(nlp, text) if a.kind == "person")
     assert [text[s:e] for s, e in person.evidence] == [title]
+
+
+# ---------------------------------------------------------------- coding without a country in sight
+
+
+def codes_at(nlp, text):
+    """{mention text: (code, country, sector)} for every mention."""
+    return {text[s:e]: (a.code, a.country, a.sector) for a in actors(nlp, text) for s, e in a.mentions}
+
+
+def test_title_without_country_gives_the_sector(nlp):
+    found = codes_at(nlp, "Yesterday Prime Minister Aldo Vemerin opened the bridge.")
+    assert found["Prime Minister Aldo Vemerin"] == ("GOV", None, "GOV")
+
+
+def test_title_without_country_takes_the_country_from_the_registry(nlp):
+    doc = nlp.make_doc("President Putin spoke to reporters.")
+    doc._.dyad_document = Document(text=doc.text, published="2024-01-15")
+    putin = next(a for a in nlp(doc)._.dyad_actors if a.kind == "person")
+    assert (putin.code, putin.country, putin.sector) == ("RUSGOV", "RUS", "GOV")
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("Soldiers opened fire on the crowd.", "Soldiers", "MIL"),
+    ("The police detained six people.", "police", "COP"),
+    ("Authorities closed the border.", "Authorities", "GOV"),
+    ("Gunmen attacked a bus on the highway.", "Gunmen", "UAF"),
+    ("Protesters blocked the main road.", "Protesters", "OPP"),
+])
+def test_role_words_alone_are_group_actors_coded_by_sector(nlp, text, phrase, code):
+    found = {text[s:e]: a for a in actors(nlp, text) for s, e in a.mentions}
+    actor = found[phrase]
+    assert (actor.code, actor.country, actor.sector) == (code, None, code)
+    assert actor.kind in ("group", "organisation")
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("Dutch soldiers patrolled the town.", "Dutch soldiers", "NLDMIL"),
+    ("Police in Nairobi arrested two men.", "Police in Nairobi", "KENCOP"),
+    ("Canadian forces withdrew.", "Canadian forces", "CANMIL"),
+    ("Chilean negotiators left early.", "Chilean negotiators", "CHLGOV"),
+    ("Syrian Kurds held a rally.", "Syrian Kurds", "SYRCVL"),
+    ("Rebels in Mindanao freed the hostages.", "Rebels in Mindanao", "PHLREB"),
+    ("Opposition parties in Kenya walked out.", "Opposition parties in Kenya", "KENOPP"),
+    ("Croatian Serbs voted.", "Croatian Serbs", "HRVCVL"),
+])
+def test_roles_joined_to_their_country(nlp, text, phrase, code):
+    assert codes_at(nlp, text)[phrase][0] == code
+
+
+def test_a_person_in_a_city_is_not_of_that_country(nlp):
+    found = codes_at(nlp, "The ambassador in Nairobi met the press.")
+    assert found["ambassador"] == ("GOV", None, "GOV")
+
+
+def test_counted_groups_are_left_to_coreference(nlp):
+    text = "The two presidents met; both leaders smiled."
+    assert not any(a.code == "GOV" and a.kind == "group" for a in actors(nlp, text))
+
+
+def test_common_words_alone_name_no_one(nlp):
+    assert actors(nlp, "The uprising spread to the village, the man said.") == []
+
+
+@pytest.mark.parametrize("text, capital, code", [
+    ("Ankara rejected the proposal.", "Ankara", "TURGOV"),
+    ("The envoy said Tokyo would respond.", "Tokyo", "JPNGOV"),
+    ("Talks between Hanoi and Manila stalled.", "Hanoi", "VNMGOV"),
+    ("The minister arrived in Ankara on Monday.", "Ankara", "TUR"),
+    ("She visited Tokyo last week.", "Tokyo", "JPN"),
+    ("Shares fell on the Tokyo exchange.", "Tokyo", "JPN"),
+    ("ANKARA, March 3 (AP) - The vote was delayed.", "ANKARA", "TUR"),
+])
+def test_capitals_speak_for_the_government_unless_they_are_places(nlp, capital, text, code):
+    found = codes_at(nlp, text)
+    assert found[capital][0] == code and found[capital][1] == code[:3]
+
+
+def test_igo_and_ngo_codes_carry_no_sector(nlp):
+    found = {a.code: a for a in actors(nlp, "The United Nations and Amnesty International objected.")}
+    assert found["IGOUNO"].sector is None and found["IGOUNO"].country is None
+    assert all(a.sector is None for a in found.values())
+
+
+def test_a_role_after_an_igo_gives_its_sector(nlp):
+    found = codes_at(nlp, "UN peacekeepers guarded the road.")
+    assert found["UN peacekeepers"] == ("IGOUNO", None, "MIL")
+
+
+def test_chains_do_not_cross_a_verb(nlp):
+    text = "The Italian cabinet yesterday praised Governor Hal Brenner for the plan."
+    found = {a.name: a for a in actors(nlp, text)}
+    assert found["Hal Brenner"].country is None and found["Hal Brenner"].code == "GOV"
+    assert found["Italian cabinet"].code == "ITAGOV"
+
+
+def test_former_makes_an_elite(nlp):
+    found = codes_at(nlp, "A former Kenyan minister was charged.")
+    assert found["former Kenyan minister"] == ("KENELI", "KEN", "ELI")
+
+
+@pytest.mark.parametrize("text", ["The PAN and the PRI won seats.", "ARM shares rose."])
+def test_acronyms_are_not_iso3_country_codes(nlp, text):
+    assert not any(a.kind == "country" for a in actors(nlp, text))
+
+
+def test_iso3_codes_used_as_names_still_count(nlp):
+    assert codes_at(nlp, "The USA objected.")["USA"][0] == "USA"

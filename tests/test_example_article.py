@@ -46,7 +46,7 @@ def test_lavrov_is_the_russian_government(record):
 
 @pytest.mark.parametrize("name", ["russia", "moscow", "Muscovy", "Moscow"])
 def test_names_standing_for_russia(record, name):
-    assert actor_at(record, name).code == "RUS"
+    assert actor_at(record, name).code[:3] == "RUS"  # "accused moscow": the government, RUSGOV
 
 
 @pytest.mark.parametrize(

@@ -56,3 +56,19 @@ def test_country_names_and_case_rules():
     assert gaz.case_ok("us", "US") and not gaz.case_ok("us", "us")  # the pronoun
     assert gaz.case_ok("russia", "russia")  # lower-case country names still count
     assert not gaz.case_ok("turkey", "turkey") and gaz.case_ok("turkey", "Turkey")
+
+
+def test_iso3_codes_only_where_news_uses_them_as_names():
+    gaz = load_gazetteer()
+    assert gaz.countries["usa"] == ("USA", "iso3")
+    assert "pan" not in gaz.countries and "pri" not in gaz.countries  # Mexican parties, not Panama
+
+
+def test_role_data_for_groups_modifiers_and_places():
+    gaz = load_gazetteer()
+    assert gaz.roles["forces"] == "MIL" and gaz.roles["kurds"] == "CVL"
+    assert gaz.role_kinds["former"] == "modifier" and gaz.roles["former"] == "ELI"
+    assert gaz.role_kinds["senate"] == "body"  # not a person for its "-ate" ending
+    assert "uprising" in gaz.not_alone and "soldiers" not in gaz.not_alone
+    assert gaz.locative["in"] == "prep" and gaz.locative["visit"] == "verb"
+    assert {"GOV", "MIL", "REB"} <= gaz.sectors and "UNO" not in gaz.sectors

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from dyad.evaluate.report import Evaluation, GoldError, Rate
+from dyad.gazetteer import load_gazetteer
 from dyad.records import Actor, Document, DocumentRecord, Span
 
 NGEC, PLOVER = "ngec", "plover"
@@ -242,7 +243,6 @@ def locate(text: str, phrase: str) -> Span | None:
 
 def code_cases(cases: list[Case]) -> list[Outcome]:
     """Run the pipeline once per distinct text and score every case that is not excluded."""
-    from dyad.gazetteer import load_gazetteer
     from dyad.nlp.pipeline import annotate, shared_pipeline
     from dyad.nlp.recorder import to_record
 
@@ -294,9 +294,13 @@ def coded_at(record: DocumentRecord, span: Span) -> Got | None:
 
 
 def _countries(actor: Actor) -> frozenset[str]:
+    """The actor's country; for an organisation without one, its code's blocks (IGOUNO → IGO, UNO);
+    a code that is a sector alone ("MIL" for "soldiers") names no country."""
     if actor.country:
         return frozenset({actor.country})
     code = actor.code or ""
+    if code[:3] in load_gazetteer().sectors:
+        return frozenset()
     return frozenset(block for block in (code[:3], code[3:6]) if block)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -27,11 +27,18 @@ class Gazetteer:
     countries: dict[str, tuple[str, str]]  # lower phrase -> (code, kind)
     organisations: dict[str, OrgEntry]  # lower phrase -> entry
     roles: dict[str, str]  # lower phrase -> sector suffix (GOV, GOVMIL, MED...)
-    role_kinds: dict[str, str] = field(default_factory=dict)  # lower phrase -> person | body
+    role_kinds: dict[str, str] = field(default_factory=dict)  # lower phrase -> person | body | modifier
+    not_alone: frozenset[str] = frozenset()  # role words that name no actor without an owner ("uprising")
+    locative: dict[str, str] = field(default_factory=dict)  # word -> prep | verb: a capital after it is a place
     forms: dict[str, str] = field(default_factory=dict)  # lower phrase -> canonical case
     needs_capital: frozenset[str] = frozenset()
     family_name_first: frozenset[str] = frozenset()  # country codes
     names: dict[str, str] = field(default_factory=dict)  # code -> display name
+
+    @cached_property
+    def sectors(self) -> frozenset[str]:
+        """The three-letter CAMEO sectors the role words use (GOV, MIL, REB...)."""
+        return frozenset(sector[:3] for sector in self.roles.values())
 
     def country_name(self, code: str) -> str:
         return self.names.get(code, code)
@@ -85,6 +92,8 @@ def load_gazetteer() -> Gazetteer:
         role_kinds=role_kinds,
         forms=forms,
         needs_capital=frozenset(w.lower() for w in _words("needs_capital.txt")),
+        not_alone=frozenset(w.lower() for w in _words("roles_not_alone.txt")),
+        locative={word: kind for word, kind in _rows("locative_cues.tsv")},
         family_name_first=frozenset(code for code, how in order if how == "family_first"),
         names=dict(_rows("country_names.tsv")),
     )

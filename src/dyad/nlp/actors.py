@@ -8,6 +8,12 @@ role gives the sector. A chain followed by a person's name codes that person; a 
 followed by ", <chain>" (apposition) or "of/at/from <chain>" is coded by the chain. Later short
 mentions of a coded person (surname, or spelling variants of the full name) join that actor.
 
+Chains never cross a verb or a clause. A role may take its country after "of/in/from" ("rebels in
+Darfur"; "in" only for groups and bodies). Role words with no owner are actors coded by the sector
+alone ("soldiers" → MIL, country None); a title without a country gives its sector, and the registry
+the country when it knows the name. A capital that is not a place in its sentence (object of
+"in/at/to...", of "visited", a modifier, a dateline) stands for the government ("Moscow said" → RUSGOV).
+
 Persons the text gives no title for are looked up in the dated actor registry
 (``dyad.gazetteer.registry``) by full name, or by a one-word alias the registry lists (and only one
 person has), and coded with the role they held on the publication date. A title in the text wins
@@ -26,7 +32,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from dyad.gazetteer import Gazetteer, load_gazetteer
+from dyad.gazetteer import Gazetteer, OrgEntry, load_gazetteer
 from dyad.gazetteer.registry import Person, Registry, load_registry
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.records import Actor, Mention
@@ -34,11 +40,19 @@ from dyad.records import Actor, Mention
 register_extensions()
 
 COUNTRY, ORG, ROLE = "COUNTRY", "ORG", "ROLE"
+PEOPLE = "PEOPLE"  # a plural demonym after a country: "Bosnian Serbs", an ethnic group of that country
+PEOPLE_SECTOR = "CVL"  # an ethnic group is civilians, as CAMEO codes it
+MODIFIER = "modifier"  # role kind of "former": changes the sector, names no one alone
 PRIORITY = {ORG: 0, COUNTRY: 1, ROLE: 2}  # on equal spans, the more specific reading wins
 NAME_KINDS = {"name", "informal", "iso3", "historical"}
 MAX_GAP = 5  # filler tokens allowed between two items of a chain ("russia's Far Eastern Federal University")
 FILLER_POS = {"DET", "ADJ", "PROPN", "PART", "NOUN", "VERB"}
+ADJECTIVAL_DEPS = {"amod", "compound"}  # a verb inside a name ("state-run") is no clause of its own
 LINK_WORDS = {"of", "at", "from", "with"}  # "Artyom Lukin of russia's ... University"
+OWNER_PREPS = {"of", "in", "from"}  # "president of Armenia", "rebels in Darfur", "a missionary from Chad"
+DATELINE_PUNCT = {",", "(", "-", "—", "–", ":"}
+PLACE_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}  # "the Moscow metro", "Paris based"
+COUNT_WORDS = {"both"}  # "both leaders", "the two ministers": anaphors that dyad_coref takes up
 POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
@@ -126,9 +140,14 @@ class ActorTagger:
 
 
 def _inside_longer_person(span: Span) -> bool:
-    """"Jordan" in "Jordan Peterson": a place or organisation word inside a longer PERSON name."""
+    """"Jordan" in "Jordan Peterson": a place or organisation word inside a longer PERSON name.
+
+    A name ending in a plural ("Bosnian Serbs" tagged PERSON) is a people, not a person.
+    """
     ent = _entity_of(span[0]) if span[0].ent_type_ == "PERSON" else None
-    return ent is not None and (ent.start < span.start or ent.end > span.end)
+    if ent is None or ent[-1].tag_ in ("NNS", "NNPS"):
+        return False
+    return ent.start < span.start or ent.end > span.end
 
 
 def _entity_of(token: Token) -> Span | None:
@@ -168,6 +187,8 @@ class _DocActors:
         for item in self.items:
             last = chains[-1] if chains else None
             if last and self._joins(last, item):
+                if item.label == COUNTRY and last.country is not None:
+                    item = Item(item.start, item.end, PEOPLE, item.key)
                 self._add(last, item)
             else:
                 chains.append(self._add(Chain([]), item))
@@ -185,28 +206,106 @@ class _DocActors:
         return chain
 
     def _joins(self, chain: Chain, item: Item) -> bool:
-        """A country only opens a chain; one organisation at most; roles anywhere after."""
-        if item.label == COUNTRY or (item.label == ORG and chain.org is not None):
+        """One organisation at most; roles anywhere after; a country only where it owns the chain."""
+        if item.label == ORG and chain.org is not None:
             return False
         if self.gaz.countries.get(chain.items[-1].key, ("", ""))[1] == "seat":
             return False
         gap = self.doc[chain.end:item.start]
         if len(gap) > MAX_GAP or any(t.is_sent_start for t in self.doc[chain.end:item.end]):
             return False
+        if item.label == COUNTRY:
+            return self._country_joins(chain, item, gap)
         return all(_filler(t) for t in gap)
 
+    def _country_joins(self, chain: Chain, item: Item, gap: Span) -> bool:
+        """"former Russian ...", "rebels in Darfur", "president of Armenia", "Bosnian Serbs"."""
+        if chain.org is not None:
+            return False
+        if chain.country is not None:  # a people of that country, written right after it
+            kind = self.gaz.countries[item.key][1]
+            return not gap and len(chain.items) == 1 and kind == "demonym" and item.key.endswith("s")
+        if all(self._kind_of(r) == MODIFIER for r in chain.roles):
+            return all(_filler(t) for t in gap)
+        return self._owner_after(chain, gap)
+
+    def _owner_after(self, chain: Chain, gap: Span) -> bool:
+        """Roles, then "of/in/from [the]" and the country: the preposition must hang on the roles."""
+        words = [t for t in gap if t.pos_ != "DET"]
+        if not words or words[-1].lower_ not in OWNER_PREPS or gap[-1].pos_ not in ("DET", "ADP"):
+            return False
+        prep = words[-1]
+        if not all(_filler(t) for t in words[:-1]) or not chain.start <= prep.head.i < prep.i:
+            return False
+        # "the ambassador in Moscow" is no Russian: only groups and bodies are "in" a country
+        return prep.lower_ != "in" or not self._singular_person(chain.roles[-1])
+
+    def _singular_person(self, role: Item) -> bool:
+        return self._kind_of(role) == "person" and not self._plural(role)
+
+    def _plural(self, role: Item) -> bool:
+        """"Rebels" heading a sentence is tagged NNP: the gazetteer's plural form tells too."""
+        if self.doc[role.end - 1].tag_ in ("NNS", "NNPS"):
+            return True
+        return role.key.endswith(("s", "men")) and not role.key.endswith(("ss", "us", "is"))
+
+    def _sector_of(self, role: Item) -> str:
+        return PEOPLE_SECTOR if role.label == PEOPLE else self.gaz.roles[role.key]
+
+    def _kind_of(self, role: Item) -> str | None:
+        return "person" if role.label == PEOPLE else self.gaz.role_kinds.get(role.key)
+
     def _chain_code(self, chain: Chain) -> tuple[str | None, str | None, str | None]:
-        """(code, country, sector) of a chain: owner code + leftmost role's sector suffix."""
-        sector = self.gaz.roles[chain.roles[0].key] if chain.roles else None
+        """(code, country, sector) of a chain: owner code + leftmost role's sector suffix.
+
+        With no owner, the sector alone is the code ("MIL"), as GDELT codes "soldiers".
+        """
+        sector = self._sector_of(self._sector_role(chain)) if chain.roles else None
         if chain.org is not None:
             entry = self.gaz.organisations[chain.org.key]
-            return entry.code, entry.country, entry.code[3:6] or entry.code[:3]
+            return entry.code, entry.country, self._org_sector(entry, chain, sector)
         if chain.country is not None:
             code, kind = self.gaz.countries[chain.country.key]
-            if kind == "seat":
-                sector = sector or "GOV"  # the Kremlin, the White House: the government
+            if kind == "seat" or (kind == "capital" and not chain.roles and not self._locative(chain.country)):
+                sector = sector or "GOV"  # the Kremlin, "Moscow said": the government
             return code + (sector or ""), code, sector[:3] if sector else None
-        return None, None, sector[:3] if sector else None
+        return sector, None, sector[:3] if sector else None
+
+    def _sector_role(self, chain: Chain) -> Item:
+        """The leftmost role, but "former" wins, and in "representatives of the Russian foreign
+        ministry" the body after the owner tells what the people before it belong to."""
+        first = chain.roles[0]
+        if chain.country is None or self._kind_of(first) == MODIFIER or first.start > chain.country.start:
+            return first
+        return next((r for r in chain.roles if r.start > chain.country.start), first)
+
+    def _org_sector(self, entry: OrgEntry, chain: Chain, role_sector: str | None) -> str | None:
+        """The code's own sector block (PRKMED, IRQREB; a bare MED for an outlet of no one state).
+
+        IGO/NGO codes hold the organisation's identity there (IGOUNO), no sector: a role after the
+        name gives it ("UN peacekeepers": MIL)."""
+        if entry.kind in ("igo", "ngo"):
+            after = role_sector is not None and chain.roles[0].start > chain.org.start
+            return role_sector[:3] if after else None
+        own = entry.code[3:6] or entry.code[:3]
+        return own if own in self.gaz.sectors else None
+
+    def _locative(self, item: Item) -> bool:
+        """A capital as a place: object of "in/at/to..." or "visited", a modifier ("Moscow metro",
+        "Paris-based"), part of another name ("London Stock Exchange"), a gloss ("Acme Corp, Tokyo"),
+        or a dateline."""
+        doc = self.doc
+        root = doc[item.start:item.end].root
+        while root.dep_ == "conj" and root.head.i != root.i:  # "in Moscow and Beijing"
+            root = root.head
+        cue = self.gaz.locative.get(root.head.lower_ if root.dep_ == "pobj" else root.head.lemma_.lower())
+        if (root.dep_, cue) in (("pobj", "prep"), ("dobj", "verb")) or root.dep_ == "appos":
+            return True
+        if root.dep_ in PLACE_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN", "VERB"):
+            return True
+        if doc[item.start].ent_type_ not in ("", "GPE") or (item.end < len(doc) and doc[item.end].text == "-"):
+            return True
+        return _dateline(doc, item.start, item.end)
 
     # ------------------------------------------------------------ persons with titles
 
@@ -263,7 +362,8 @@ class _DocActors:
         roles = chain.roles
         role = self.doc[roles[0].start:roles[-1].end].text if roles else None
         draft = self._find_person(_name_key(name.text)) or self._new_person(name.text)
-        if draft.actor.code is None and code:
+        # a title that names the country ("Zimbabwean President") betters one that does not
+        if code and (draft.actor.code is None or (draft.actor.country is None and country)):
             actor = draft.actor
             actor.code, actor.country, actor.sector, actor.role = code, country, sector, role
             title = self.doc[chain.start + (self.doc[chain.start].pos_ == "DET"):chain.end]
@@ -277,27 +377,46 @@ class _DocActors:
     def _chain_actor(self, chain: Chain) -> None:
         code, country, sector = self._chain_code(chain)
         if code is None:
-            return  # a role word with no owner ("officials said"): not an actor on its own
+            return
         span = self.doc[chain.start:chain.end]
-        if chain.org is not None:
+        if chain.org is None and chain.country is None:
+            self._role_actor(chain, code, sector, span)
+        elif chain.org is not None:
             entry = self.gaz.organisations[chain.org.key]
             how = "name" if chain.org.key == entry.name.lower() else "alias"
-            key = ("org", code) if len(code) >= 6 else ("org", code, entry.name.lower())
+            part = next((r.key for r in chain.roles if r.start > chain.org.start), None)  # "UN peacekeepers"
+            key = ("org", code, part) if len(code) >= 6 else ("org", code, entry.name.lower(), part)
             kind = "media" if entry.kind == "media" else "organisation"
             self._mention(key, Actor("", entry.name, code, country, sector, kind), span, how)
-        elif chain.roles or self.gaz.countries[chain.country.key][1] == "seat":
-            head = chain.roles[-1].key if chain.roles else ""
-            kind = "organisation"
-            if self.gaz.role_kinds.get(head) == "person":  # "the Russian president"; "Israeli soldiers"
-                kind = "group" if head.endswith(("s", "men")) else "person"
-            name = span.text if not chain.roles else _title_name(span)
-            actor = Actor("", name, code, country, sector, kind, role=head or None)
-            self._mention(("role", code, head or chain.country.key), actor, span, "title")
+        elif chain.roles:
+            head = chain.roles[-1]
+            # "the Russian president"; "Israeli soldiers", "British forces"; "the Russian foreign ministry"
+            kind = "person" if self._singular_person(head) else "group" if self._plural(head) else "organisation"
+            actor = Actor("", _title_name(span), code, country, sector, kind, role=head.key)
+            self._mention(("role", code, head.key), actor, span, "title")
+        elif sector is not None:  # the Kremlin; a capital standing for its government: "Moscow said"
+            seat = self.gaz.countries[chain.country.key][1] == "seat"
+            actor = Actor("", span.text, code, country, sector, "organisation" if seat else "country")
+            self._mention(("role", code, chain.country.key), actor, span, "title" if seat else "name")
         else:
             kind = self.gaz.countries[chain.country.key][1]
             how = "name" if kind in NAME_KINDS else "alias"
             actor = Actor("", self.gaz.country_name(code), code, code, None, "country")
             self._mention(("country", code), actor, span, how)
+
+    def _role_actor(self, chain: Chain, code: str, sector: str | None, span: Span) -> None:
+        """Role words with no owner: "soldiers", "police", "a judge"; coded by the sector alone."""
+        head, doc = chain.roles[-1], self.doc
+        if self._kind_of(head) == MODIFIER or head.key in self.gaz.not_alone:
+            return
+        if doc[head.end - 1].pos_ not in ("NOUN", "PROPN"):  # "general" in "the general public"
+            return
+        singular = self._singular_person(head)
+        if not singular and _counted(doc, chain.start):
+            return  # "the two leaders" takes up earlier actors: dyad_coref's
+        kind = "person" if singular else "group" if self._plural(head) else "organisation"
+        actor = Actor("", _title_name(span), code, None, sector, kind, role=head.key)
+        self._mention(("role", code, head.key), actor, span, "title")
 
     def _named_persons(self) -> None:
         """PERSON entities not introduced with a title: join a known person or stand alone."""
@@ -340,6 +459,9 @@ class _DocActors:
                 continue
             actor = draft.actor
             actor.registry_id = person.id
+            if actor.code is not None and actor.country is None:  # "President Mugabe": title + known name
+                actor.code, actor.country = person.country + actor.code, person.country
+                continue
             role = person.role_at(self.published) if actor.code is None else None
             if role is not None:
                 actor.code, actor.country, actor.sector = role.code, person.country, role.code[3:6] or None
@@ -426,10 +548,39 @@ def _longest(spans: list[Span]) -> list[Span]:
 
 
 def _filler(token: Token) -> bool:
-    """Words that may sit between a chain's items: determiners, 's, adjectives, names, hyphens."""
+    """Words that may sit between a chain's items: determiners, 's, adjectives, names, hyphens.
+
+    A verb only inside a modifier ("state-run", "Kurdish-led"): a chain never crosses a clause
+    ("the German government today welcomed President Reagan").
+    """
     if token.ent_type_ == "PERSON" or token.is_punct and token.text != "-":
         return False
+    if token.pos_ == "VERB" and token.dep_ not in ADJECTIVAL_DEPS and not _hyphenated(token):
+        return False
     return token.text in POSSESSIVE or token.text == "-" or token.pos_ in FILLER_POS
+
+
+def _hyphenated(token: Token) -> bool:
+    doc = token.doc
+    return (token.i > 0 and doc[token.i - 1].text == "-") or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """"MOSCOW, Jan 5 (Reuters) -", "Caracas, Feb 26 -": a place opening a story."""
+    if not doc[start].is_sent_start or end >= len(doc) or doc[end].text not in DATELINE_PUNCT:
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return doc[start].text.isupper() or (after is not None and after.ent_type_ == "DATE")
+
+
+def _counted(doc: Doc, start: int) -> bool:
+    """"both leaders", "the two ministers": a count of earlier actors, not new ones."""
+    before = doc[start - 1] if start > 0 else None
+    if before is None:
+        return False
+    if before.lower_ in COUNT_WORDS:
+        return True
+    return before.like_num and start > 1 and doc[start - 2].lower_ == "the"
 
 
 def _name_word(token: Token) -> bool:

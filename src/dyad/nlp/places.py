@@ -118,20 +118,20 @@ class PlaceTagger:
         """Twice: names clear on their own first; their countries then help the others."""
         evidence = _actor_evidence(doc)
         for key, name in names.items():
-            name.place = choose(name.readings, _context(evidence, key))
+            name.place = choose(name.readings, _context(evidence, key, name))
         for key, name in names.items():
             if name.place is None:
-                known = [(n.place.country, k) for k, n in names.items() if n.place and n.place.country]
-                name.place = choose(name.readings, _context(evidence + known, key))
+                known = [(n.place.country, k, None) for k, n in names.items() if n.place and n.place.country]
+                name.place = choose(name.readings, _context(evidence + known, key, name))
 
 
 # ---------------------------------------------------------------- context
 
 
-def _actor_evidence(doc: Doc) -> list[tuple[str, str]]:
-    """(country, name key of the mention) for every mention of an actor with a country."""
+def _actor_evidence(doc: Doc) -> list[tuple[str, str, tuple[int, int] | None]]:
+    """(country, name key, span) of every mention of an actor with a country."""
     countries = {a.id: a.country for a in get_list(doc, "dyad_actors") if a.country}
-    return [(countries[m.actor_id], name_key(m.text)) for m in get_list(doc, "dyad_mentions")
+    return [(countries[m.actor_id], name_key(m.text), (m.start, m.end)) for m in get_list(doc, "dyad_mentions")
             if m.actor_id in countries]
 
 
@@ -142,9 +142,15 @@ def _person_names(doc: Doc) -> set[str]:
             if m.actor_id in persons and m.how in ("name", "surname", "alias")}
 
 
-def _context(evidence: list[tuple[str, str]], key: str) -> set[str]:
-    """The article's countries, not counting the name's own mentions."""
-    return {country for country, source in evidence if source != key}
+def _context(evidence: list, key: str, name: _Name) -> set[str]:
+    """The article's countries, not counting the name's own mentions, nor mentions around them
+    ("Officials in Georgia" is Georgian only if "Georgia" is)."""
+    own = [(span.start_char, span.end_char) for span in name.spans]
+
+    def overlaps(span) -> bool:
+        return span is not None and any(span[0] < end and start < span[1] for start, end in own)
+
+    return {country for country, source, span in evidence if source != key and not overlaps(span)}
 
 
 # ---------------------------------------------------------------- output
