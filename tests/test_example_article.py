@@ -101,3 +101,42 @@ def test_events_are_dated_and_attributed(record):
 
 def test_the_record_is_plain_json(record):
     assert json.loads(json.dumps(record.to_dict()))["id"] == record.id
+
+
+@pytest.mark.parametrize(
+    "phrase, code",
+    [
+        ("Vladimir Putin", "RUSGOV"),
+        ("Kim Jong Un", "PRKGOV"),
+        ("Sergei Shoigu", "RUSGOV"),  # defence minister: RUSGOV, with the MIL sub-sector after it
+        ("Maria Zakharova", "RUSGOV"),
+        ("Artyom Lukin", "RUSEDU"),
+        ("KCNA", "PRKMED"),
+        ("United States", "USA"),
+        ("South Korea", "KOR"),
+        ("Japan", "JPN"),
+        ("Ukraine", "UKR"),
+    ],
+)
+def test_every_actor_of_the_article_is_coded(record, phrase, code):
+    assert actor_at(record, phrase).code.startswith(code)
+
+
+def test_outlets_are_media(record):
+    for outlet in ("UNN", "Reuters"):
+        assert actor_at(record, outlet).code.endswith("MED")
+
+
+def test_pronoun_and_title_resolve_to_people(record):
+    assert actor_at(record, "she meets").name == "Choi Seong-hee"
+    assert actor_at(record, "Russian president").name == "Vladimir Putin"
+    assert actor_at(record, "Kim Jong-un").name == "Kim Jong Un"  # spelling variants: one actor
+
+
+def test_places_have_coordinates(record):
+    places = {p.name: p for p in record.places}
+    assert abs(places["Moscow"].lat - 55.75) < 0.1 and abs(places["Moscow"].lon - 37.62) < 0.1
+    assert abs(places["Pyongyang"].lat - 39.03) < 0.1 and abs(places["Pyongyang"].lon - 125.75) < 0.1
+    assert places["Russia"].country == "RUS" and places["Russia"].lat is not None
+    arrived = next(e for e in record.events if record.text[e.trigger[0] : e.trigger[1]] == "arrived")
+    assert arrived.location == places["Moscow"].id
