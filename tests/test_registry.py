@@ -212,3 +212,25 @@ def test_seed_article(nlp):
     assert (kim.code, kim.registry_id) == ("PRKGOV", "kim-jong-un")
     assert shoigu.code.startswith("RUSGOV") and shoigu.registry_id == "shoigu-sergei"
     assert person(found, "Choi Seong-hee").registry_id == "choe-son-hui"
+
+
+def test_a_person_is_coded_by_the_role_held_on_the_event_date():
+    from dyad import extract
+
+    record = extract("In 2010, Vladimir Putin visited Kyiv. Vladimir Putin met Chinese officials on Monday.",
+                     published="2024-01-15")
+    by_trigger = {record.text[e.trigger[0]:e.trigger[1]]: e for e in record.events}
+    putin = next(a for a in record.actors if a.name == "Vladimir Putin")
+    assert putin.code == "RUSGOV"  # president when the article appeared
+    assert by_trigger["visited"].date == "2010" and by_trigger["visited"].source_codes == ["RUSGOV"]
+    assert by_trigger["met"].source_codes == ["RUSGOV"]
+
+
+def test_a_minister_out_of_office_on_the_event_date_codes_as_elite():
+    from dyad import extract
+
+    record = extract("In 2019, Joe Biden visited Kyiv.", published="2024-01-15")
+    (visit,) = [e for e in record.events if e.type in ("CONSULT", "AGREE")]
+    biden = next(a for a in record.actors if a.name == "Joe Biden")
+    assert biden.code == "USAGOV"  # president when the article appeared
+    assert visit.source_codes == ["USAELI"]  # out of office in 2019

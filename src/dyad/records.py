@@ -221,10 +221,3 @@ class DocumentRecord(_Record):
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
-
-    def recode_events(self) -> None:
-        """Fill each event's source and target codes from its actors' current codes."""
-        codes = {actor.id: actor.code for actor in self.actors}
-        for event in self.events:
-            event.source_codes = [codes[a] for a in event.source if codes.get(a)]
-            event.target_codes = [codes[a] for a in event.target if codes.get(a)]

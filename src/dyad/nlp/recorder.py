@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from dyad import __version__
 from dyad.attribution import attribute_events, link_speakers
 from dyad.gazetteer.history import historical_states
+from dyad.resolve.roles import recode_events
 from dyad.nlp.extensions import get_list
 from dyad.records import DocumentRecord
 
@@ -30,7 +31,7 @@ def to_record(doc: Doc) -> DocumentRecord:
         sources=get_list(doc, "dyad_sources"),
         pipeline_version=__version__,
     )
-    record.recode_events()
+    recode_events(record)
     link_speakers(record, get_list(doc, "dyad_mentions"))
     attribute_events(record)
     mark_historical(record)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from dyad.gazetteer import load_gazetteer
 from dyad.records import Actor, DocumentRecord
+from dyad.resolve.roles import recode_events
 
 
 @dataclass(frozen=True)
@@ -70,5 +71,5 @@ def recall(record: DocumentRecord, lookup) -> int:
         actor.evidence, actor.evidence_doc = list(known.evidence), known.doc_id
         coded += 1
     if coded:
-        record.recode_events()
+        recode_events(record)
     return coded
