@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dyad.evaluate.report import Evaluation, GoldError, Rate
+from dyad.evaluate.report import gold_lines, Evaluation, GoldError, Rate
 from dyad.gazetteer import load_gazetteer
 from dyad.records import Actor, Document, DocumentRecord, Span
 
@@ -99,10 +99,7 @@ class Outcome:
 
 def read_gold(path: Path, limit: int | None = None) -> tuple[str, list[Case], list[str], int]:
     """(format, cases, malformed lines as "file:line: reason", records read) from a JSONL gold file."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise GoldError(f"cannot read gold file {path}: {getattr(error, 'strerror', None) or error}") from error
+    lines = gold_lines(path)
     fmt: str | None = None
     cases: list[Case] = []
     malformed: list[str] = []

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from dyad.evaluate.actors import iso_date
-from dyad.evaluate.report import Evaluation, GoldError, Rate
+from dyad.evaluate.report import gold_lines, Evaluation, GoldError, Rate
 from dyad.records import Document, DocumentRecord
 
 PLOVER, CAMEO = "plover", "cameo"
@@ -142,10 +142,7 @@ def types_found(gold_types: frozenset[str], predicted_types: Iterable[str]) -> b
 
 def read_gold(path: Path, limit: int | None = None) -> tuple[str, list[GoldRecord], list[str], Counter]:
     """(flavour, records, malformed "file:line: reason" lines, excluded CAMEO codes by reason)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise GoldError(f"cannot read gold file {path}: {getattr(error, 'strerror', None) or error}") from error
+    lines = gold_lines(path)
     fmt: str | None = None
     records: list[GoldRecord] = []
     malformed: list[str] = []

@@ -7,6 +7,7 @@ object for machines. Nothing here knows what is being measured.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from rich import box
@@ -111,3 +112,11 @@ def _misses_table(rows: list[dict[str, Any]], total: int) -> Table:
     for row in rows:
         table.add_row(*(escape(str(row[c]) if row[c] is not None else "—") for c in columns))
     return table
+
+
+def gold_lines(path: Path) -> list[str]:
+    """The lines of a gold file; one that cannot be read is a GoldError naming it."""
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise GoldError(f"cannot read gold file {path}: {getattr(error, 'strerror', None) or error}") from error
