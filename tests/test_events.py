@@ -1,6 +1,5 @@
 """The event coder on single sentences: type, dyad, modality, date and attribution."""
 
-import pytest
 
 from dyad import extract
 

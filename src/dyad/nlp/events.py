@@ -265,15 +265,15 @@ def _actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
     if own is not None and own.actor_id:
         found.append(own)
     else:
+        # the nearest modifier that names someone: "Russian forces", "representatives of the ministry"
         for dep in PARTICIPANT_DEPS + ("prep",):
             for child in token.children:
-                if child.dep_ != dep or found:
-                    continue
-                if dep == "prep":
-                    if child.lower_ == "of":
-                        found += [m for obj in child.children if obj.dep_ == "pobj" for m in _actors_of(obj, mentions)]
-                else:
+                if child.dep_ == dep == "prep" and child.lower_ == "of":
+                    found += _objects_of(child, mentions)
+                elif child.dep_ == dep != "prep":
                     found += _actors_of(child, mentions)
+            if found:
+                break
     for child in token.children:
         if child.dep_ == "conj":
             found += _actors_of(child, mentions)
