@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.lexicon import load_word_sets
 from dyad.nlp.places import place_at
+from dyad.nlp.senses import choose_sense
 from dyad.ontology.cameo import cameo_entry
 from dyad.ontology.plover import plover_type
 from dyad.ontology.triggers import Trigger, load_triggers
@@ -111,7 +112,8 @@ class EventCoder:
             entries = self.lexicon.nouns.get(lemma)
         else:
             entries = None
-        return ([token], entries[0]) if entries else None
+        trigger = choose_sense(token, entries) if entries else None
+        return ([token], trigger) if trigger else None
 
     def _phrase_at(self, token: Token) -> tuple[list[Token], Trigger] | None:
         for trigger in self.phrases.get(token.lemma_.lower(), ()):
