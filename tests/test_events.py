@@ -1,5 +1,8 @@
 """The event coder on single sentences: type, dyad, modality, date and attribution."""
 
+import time
+
+import pytest
 
 from dyad import extract
 
@@ -127,3 +130,86 @@ def test_a_state_that_still_exists_is_not_history():
 def test_a_preposition_inside_the_trigger_phrase_gives_the_target():
     e = events("The Chinese foreign minister met with Brazilian officials in Beijing.")["met with"]
     assert e.type == "CONSULT" and e.source_codes == ["CHNGOV"] and e.target_codes[0].startswith("BRA")
+
+
+# -- dyads from syntax ------------------------------------------------------------------------------
+
+
+def coded(text, published=PUBLISHED):
+    """Every event as (trigger text, type, source codes, target codes, modality)."""
+    record = extract(text, published=published)
+    return [(record.text[e.trigger[0] : e.trigger[1]], e.type, e.source_codes, e.target_codes, e.modality)
+            for e in record.events], record
+
+
+def test_joint_talks_are_coded_in_both_directions_never_reflexive():
+    found, record = coded("Brazil and Argentina held talks on trade in Brasilia.")
+    pairs = {(s[0], t[0]) for _, kind, s, t, _ in found if kind == "CONSULT"}
+    assert pairs == {("BRA", "ARG"), ("ARG", "BRA")}
+    assert len({e.id for e in record.events}) == len(record.events)
+
+
+def test_a_meeting_the_host_holds_is_one_event_not_two():
+    found, _ = coded("Ghana hosted the Togolese president for an informal meeting on Monday.")
+    assert [(trigger, s, t) for trigger, _, s, t, _ in found] == [("hosted", ["GHA"], ["TGOGOV"])]
+
+
+def test_what_is_denied_stays_an_event_negated_with_the_deniers_as_parties():
+    found, _ = coded("Serbia and Hungary deny secret arms agreements.")
+    deny = [f for f in found if f[0] == "deny"]
+    assert deny and deny[0][1] == "REJECT" and set(deny[0][2]) == {"SRB", "HUN"}
+    agreements = [f for f in found if f[0] == "agreements"]
+    assert agreements and all(kind == "AGREE" and modality == "negated" for _, kind, _, _, modality in agreements)
+
+
+def test_relative_pronoun_subject_is_the_noun_it_stands_for():
+    found, _ = coded("Chinese troops, who attacked Indian positions, withdrew on Friday.")
+    attacked = next(f for f in found if f[0] == "attacked")
+    assert attacked[2] == ["CHNMIL"] and attacked[3] == ["IND"]
+
+
+def test_passive_participle_after_as_targets_the_noun_it_describes():
+    found, _ = coded("The Kenyan election, as reported by AFP and criticised by the United States, was tense.")
+    criticised = next(f for f in found if f[0] == "criticised")
+    assert (criticised[1], criticised[2], criticised[3]) == ("ACCUSE", ["USA"], ["KEN"])
+
+
+def test_an_agreement_its_own_actor_will_not_make_is_a_refusal():
+    found, _ = coded("Turkey will not accept the proposal from Greece.")
+    assert [(kind, s, modality) for _, kind, s, _, modality in found] == [("REJECT", ["TUR"], "asserted")]
+    failed, _ = coded("Peru and Chile failed to reach an agreement on fishing rights.")
+    assert {kind for _, kind, _, _, _ in failed} == {"REJECT"}
+
+
+def test_a_when_clause_takes_the_date_of_the_clause_it_hangs_on():
+    record = extract("Ties improved in January, when the Chinese premier visited Hanoi.", published=PUBLISHED)
+    visit = next(e for e in record.events if e.type == "CONSULT")
+    assert (visit.source_codes, visit.target_codes, visit.date) == (["CHNGOV"], ["VNM"], "2024-01")
+
+
+def test_nominal_visit_takes_its_possessor_as_source():
+    found, _ = coded("Vietnam's trip to Laos ended.")
+    assert [(trigger, s, t) for trigger, _, s, t, _ in found] == [("trip", ["VNM"], ["LAO"])]
+
+
+def test_participles_as_adjectives_and_words_inside_names_are_no_events():
+    found, _ = coded("Soldiers patrolled the occupied territory near Gaza.")
+    assert "occupied" not in {f[0] for f in found}
+    assert coded("The Norwegian Agency for Development Cooperation published a report.")[0] == []
+
+
+@pytest.mark.parametrize("text", ["Talks.", "The meeting was long.", "Attack!", "", "   "])
+def test_sentences_without_actors_or_verbs_give_no_event_and_no_error(text):
+    assert extract(text, published=PUBLISHED).events == []
+
+
+def test_an_extremely_long_sentence_is_coded_fast_and_without_duplicates():
+    part = "the Russian army shelled Ukrainian positions on Monday and Poland condemned the attack"
+    text = ", and ".join([part] * 260) + "."  # about 3,400 words, one sentence
+    started = time.perf_counter()
+    record = extract(text, published=PUBLISHED)
+    assert time.perf_counter() - started < 30
+    keys = [(e.type, tuple(e.source_codes), tuple(e.target_codes), e.date, e.modality,
+             record.text[e.trigger[0] : e.trigger[1]].lower()) for e in record.events]
+    assert keys and len(keys) == len(set(keys))
+    assert any(e.type == "ASSAULT" and e.source_codes[:1] == ["RUSMIL"] for e in record.events)

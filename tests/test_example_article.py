@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from dyad.ingest import read_paths
 from dyad.api import extract_records
+from dyad.ingest import read_paths
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seed-article.txt"
 
@@ -140,3 +140,61 @@ def test_places_have_coordinates(record):
     assert places["Russia"].country == "RUS" and places["Russia"].lat is not None
     arrived = next(e for e in record.events if record.text[e.trigger[0] : e.trigger[1]] == "arrived")
     assert arrived.location == places["Moscow"].id
+
+
+# -- the events the issue asks for (types, dyads, modality) ------------------------------------------
+
+
+def events_at(record, phrase):
+    """Events whose trigger lies inside the first occurrence of phrase."""
+    start = record.text.index(phrase)
+    return [e for e in record.events if start <= e.trigger[0] < start + len(phrase)]
+
+
+def pairs(events):
+    return {(s[:3], t[:3]) for e in events for s in e.source_codes for t in e.target_codes or [None]}
+
+
+def test_shoigu_visit_in_july_and_kims_trip_are_consult_visits(record):
+    (visit,) = [e for e in events_at(record, "Shoigu visited Pyongyang") if e.mode == "visit"]
+    assert (visit.type, visit.source_codes[0][:3], visit.target_codes, visit.date) == ("CONSULT", "RUS", ["PRK"], "2023-07")
+    trips = [e for e in events_at(record, "Kim Jong-un's trip to Russia") if e.type == "CONSULT"]
+    assert trips and ("PRK", "RUS") in pairs(trips) and trips[0].mode == "visit"
+
+
+def test_missile_test_condemned_by_three_countries(record):
+    condemned = [e for e in events_at(record, "condemned by the United States") if e.type == "ACCUSE"]
+    assert pairs(condemned) == {("USA", "PRK"), ("KOR", "PRK"), ("JPN", "PRK")}
+
+
+def test_us_accusation_against_moscow_with_the_launches_alleged(record):
+    accused = events_at(record, "accused moscow")
+    assert accused and accused[0].type == "ACCUSE" and pairs(accused) == {("USA", "RUS")}
+    launching = events_at(record, "launching North Korean-made")
+    assert launching and all(e.modality == "alleged" and e.source_codes[0][:3] == "RUS" for e in launching)
+
+
+def test_denial_is_reject_and_the_arms_supply_agreement_is_negated(record):
+    deny = events_at(record, "deny arms")
+    assert deny and deny[0].type == "REJECT" and {c[:3] for c in deny[0].source_codes} == {"RUS", "PRK"}
+    agreements = events_at(record, "arms supply agreements")
+    assert agreements and all(e.type == "AGREE" and e.modality == "negated" for e in agreements)
+    assert pairs(agreements) == {("RUS", "PRK"), ("PRK", "RUS")}
+
+
+def test_putins_visit_to_pyongyang_is_never_asserted(record):
+    visit = events_at(record, "Putin will visit Pyongyang")
+    assert visit and all(e.modality in ("future", "hypothetical") for e in visit)
+    assert pairs(visit) == {("RUS", "PRK")}
+
+
+def test_the_summit_between_putin_and_kim_is_a_joint_consultation(record):
+    summit = events_at(record, "summit between")
+    assert summit and all(e.type == "CONSULT" for e in summit)
+    assert pairs(summit) == {("RUS", "PRK"), ("PRK", "RUS")}
+
+
+def test_no_event_is_coded_twice(record):
+    keys = [(e.type, tuple(e.source_codes), tuple(e.target_codes), e.date, e.modality, e.sentence,
+             record.text[e.trigger[0] : e.trigger[1]].lower()) for e in record.events]
+    assert len(keys) == len(set(keys))

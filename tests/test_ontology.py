@@ -186,3 +186,14 @@ def test_reads_only_package_data(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_context_dependent_triggers_have_sense_rules(lexicon):
+    """A lexicon entry whose note defers to sense_cues.tsv ("launch", "fire") must have rules there."""
+    from dyad.nlp.senses import load_sense_rules
+
+    rules = load_sense_rules()
+    deferred = [t for t in lexicon if not t.is_phrase and "sense_cues.tsv" in t.note]
+    assert len(deferred) >= 10
+    for t in deferred:
+        assert (t.phrase, t.pos) in rules, t

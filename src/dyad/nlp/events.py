@@ -10,6 +10,8 @@ clause. Needs ``dyad_actors`` (mentions) and ``dyad_times`` before it;
 
 from __future__ import annotations
 
+import dataclasses
+import weakref
 from collections.abc import Iterable
 from functools import cache
 
@@ -33,11 +35,27 @@ OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 # dependents that still name the same participant as their head
 PARTICIPANT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
 LOCATION_PREPS = {"in", "at", "to", "near", "inside", "outside", "across", "into", "on"}
+# a noun trigger inside one of these names an organisation, a place or a work, not an event
+NAME_ENTITIES = {"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "PERSON"}
+# dependencies that open another clause: its events are not the content of the one above
+CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "csubj", "conj"}
+MODIFIED_NOUN_WINDOW = 12  # how far back an "as reported by X" clause looks for what it describes
+MAX_CLIMB = 8  # phrases nest a few levels deep; the bound keeps a long sentence linear
 
 
 @cache
 def _modality_words() -> dict[str, frozenset[str]]:
     return load_word_sets("modality.tsv")
+
+
+@dataclasses.dataclass
+class Found:
+    """One coded trigger while the sentence is worked on: its tokens, event and how its dyad was found."""
+
+    span: Span
+    tokens: list[Token]
+    event: Event
+    own_participants: bool  # a source from its own dependents, not borrowed from a governing verb
 
 
 class EventCoder:
@@ -53,45 +71,88 @@ class EventCoder:
         self.words = _modality_words()
         self.rules = load_word_sets("event_rules.tsv")
 
-    def _fold_complements(self, found: list[tuple[Span, Event]]) -> list[tuple[Span, Event]]:
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = _mention_index(get_list(doc, "dyad_mentions"))
+        codes = {a.id: a.code or a.id for a in get_list(doc, "dyad_actors")}
+        times = get_list(doc, "dyad_times")
+        in_times = {t.i for tx in times for t in doc.char_span(tx.start, tx.end, alignment_mode="expand") or ()}
+        sentence_of = _sentence_index(doc)
+        anchors = _time_anchors(doc, times)
+        found = [self._event(doc, span, tokens, trigger, mentions, anchors, sentence_of[span.root.i])
+                 for span, tokens, trigger in self._triggers(doc, in_times)]
+        found = self._fold_nested(self._fold_complements(found))
+        coded: list[tuple[Span, Event]] = []
+        for item in found:
+            event = item.event
+            if event.modality == "future" and event.type.lower() in self.rules["future_as_agree"]:
+                _recode(event, "AGREE")
+            if self._refusal(item):
+                _recode(event, "REJECT")  # "will not accept X", "failed to reach agreement": a refusal
+                event.modality = "asserted"
+            # an event nobody did to nobody cannot enter a dyad; PETRARCH drops these too
+            if event.source or event.target or not self.require_actor:
+                coded += [(item.span, e) for e in self._directions(event, codes)]
+        events = get_list(doc, "dyad_events")
+        spans = []
+        for span, event in _without_duplicates(coded, codes):
+            events.append(event)
+            spans.append(Span(doc, span.start, span.end, label=event.type))
+        doc.spans["dyad_events"] = spans
+        return doc
+
+    # -- events inside events ----------------------------------------------
+
+    def _fold_complements(self, found: list[Found]) -> list[Found]:
         """Drop an event that is the content of another ("offered to hand over"), giving it its target.
 
         When the content clause has its own subject ("demanded that Russia withdraw"), that subject
         is the target of the demand.
         """
-        by_head = {span.root.i: event for span, event in found}
+        by_head = {item.span.root.i: item.event for item in found}
         kept = []
-        for span, event in found:
-            head = span.root
+        for item in found:
+            event, head = item.event, item.span.root
             governor = by_head.get(head.head.i) if head.dep_ in ("xcomp", "ccomp") else None
             if governor is None or governor is event or governor.type.lower() not in self.rules[f"folds_{head.dep_}"]:
-                kept.append((span, event))
+                kept.append(item)
                 continue
             if not governor.target:
                 own_subject = head.dep_ == "ccomp" and event.source != governor.source
                 governor.target = (event.source if own_subject else event.target)[:]
         return kept
 
-    def __call__(self, doc: Doc) -> Doc:
-        mentions = _mention_index(get_list(doc, "dyad_mentions"))
-        times = get_list(doc, "dyad_times")
-        events = get_list(doc, "dyad_events")
-        spans = []
-        in_times = {t.i for tx in times for t in doc.char_span(tx.start, tx.end, alignment_mode="expand") or ()}
-        found = [(span, self._event(doc, span, trigger, mentions, times)) for span, trigger in self._triggers(doc, in_times)]
-        for trigger_span, event in self._fold_complements(found):
-            if event.modality == "future" and event.type.lower() in self.rules["future_as_agree"]:
-                _recode(event, "AGREE")
-            # an event nobody did to nobody cannot enter a dyad; PETRARCH drops these too
-            if event.source or event.target or not self.require_actor:
-                events.append(event)
-                spans.append(Span(doc, trigger_span.start, trigger_span.end, label=event.type))
-        doc.spans["dyad_events"] = spans
-        return doc
+    def _fold_nested(self, found: list[Found]) -> list[Found]:
+        """A noun event with no participants of its own, inside another event's words, is that event's content.
+
+        "hosted X for an informal meeting", "killed in an attack", "suspended a military aid programme
+        for Bosnia": one event, which takes the nested one's target when it has none. What a denial
+        or an accusation is about stays an event ("deny arms supply agreements": negated).
+        """
+        owner = {t.i: item for item in found for t in item.tokens}
+        kept = []
+        for item in found:
+            governor = None if item.own_participants else _governing_event(item, owner)
+            if governor is None or governor.span.root.lemma_.lower() in self.rules["keeps_content"]:
+                kept.append(item)
+            elif not governor.event.target:
+                governor.event.target = item.event.target[:]
+        return kept
+
+    def _directions(self, event: Event, codes: dict[str, str]) -> list[Event]:
+        """A joint event with no target, "X and Y held talks", in both directions: X→Y and Y→X.
+
+        One event per ordered pair of source actors with different codes, each with its own id.
+        """
+        sources = list({codes.get(a, a): a for a in event.source}.values())
+        if event.target or len(sources) < 2 or event.type.lower() not in self.rules["reciprocal"]:
+            return [event]
+        pairs = [(a, b) for a in sources for b in sources if a != b]
+        return [dataclasses.replace(event, id=content_id(f"{event.id}:{a}:{b}", "ev-"), source=[a], target=[b])
+                for a, b in pairs]
 
     # -- triggers --------------------------------------------------------
 
-    def _triggers(self, doc: Doc, in_times: set[int]) -> Iterable[tuple[Span, Trigger]]:
+    def _triggers(self, doc: Doc, in_times: set[int]) -> Iterable[tuple[Span, list[Token], Trigger]]:
         """Each trigger once: a multi-word phrase wins over its head word alone; "March" the month is none."""
         taken = set(in_times)
         for token in doc:
@@ -102,13 +163,14 @@ class EventCoder:
                 continue
             tokens, trigger = found
             taken.update(t.i for t in tokens)
-            yield _trigger_span(doc, tokens), trigger
+            yield _trigger_span(doc, tokens), tokens, trigger
 
     def _word_at(self, token: Token) -> tuple[list[Token], Trigger] | None:
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" and token.dep_ != "amod":
+            # "the occupied West Bank", "banned missiles": a participle as adjective describes a state
             entries = self.lexicon.verbs.get(lemma)
-        elif token.pos_ in ("NOUN", "PROPN") and not _is_modifier_noun(token):
+        elif token.pos_ in ("NOUN", "PROPN") and not _is_modifier_noun(token) and not _in_name(token):
             entries = self.lexicon.nouns.get(lemma)
         else:
             entries = None
@@ -124,12 +186,11 @@ class EventCoder:
 
     # -- one event -------------------------------------------------------
 
-    def _event(self, doc, trigger_span, trigger, mentions, times) -> Event:
+    def _event(self, doc, trigger_span, tokens, trigger, mentions, anchors, sentence: Span) -> Found:
         head = trigger_span.root
-        sentence = head.sent
-        own = {t.i for t in trigger_span}
-        source, target = self._participants(head, trigger, mentions, own)
-        date = _event_date(head, times, doc)
+        own = {t.i for t in tokens}
+        source, target, borrowed = self._participants(head, trigger, mentions, own)
+        date = _event_date(head, anchors, doc)
         cameo = cameo_entry(trigger.cameo) if trigger.cameo else None
         ptype = plover_type(trigger.type)
         event = Event(
@@ -149,14 +210,18 @@ class EventCoder:
             **date,
         )
         event.confidence = _confidence(event, head)
-        return event
+        return Found(trigger_span, tokens, event, own_participants=bool(source) and not borrowed)
 
-    def _participants(self, head: Token, trigger: Trigger, mentions, own: set[int]) -> tuple[list, list]:
+    def _participants(self, head: Token, trigger: Trigger, mentions, own: set[int]) -> tuple[list, list, bool]:
+        """(source, target, whether one side was borrowed from a governing verb)."""
         source: list[Mention] = []
         target: list[Mention] = []
         target_preps = set(trigger.target_preps)
-        # a phrase's words all carry arguments: "imposed sanctions [on X]"
-        children = [c for i in sorted(own) for c in head.doc[i].children]
+        of_target = trigger.type.lower() in self.rules["of_names_target"]
+        # "demanded that Russia withdraw": whoever must act is the one asked
+        content_target = trigger.type.lower() in self.rules["content_subject_is_target"]
+        # a phrase's words all carry arguments: "imposed sanctions [on X]", "held a meeting [with X]"
+        children = [c for i in sorted(own) for c in _kids(head.doc[i])]
         for child in children:
             if child.i in own:
                 # "diplomats" in "expelled Canadian diplomats" names a target only through its own
@@ -175,23 +240,40 @@ class EventCoder:
                 target += _actors_of(child, mentions)  # the phrase's own preposition: "meets with X"
             elif child.dep_ == "prep" and child.lower_ in target_preps:
                 target += _objects_of(child, mentions)
+            elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "NOUN" and of_target:
+                target += _objects_of(child, mentions)  # "the arrest of X", "an invasion of X"
             elif child.dep_ == "prep" and (
                 child.lower_ == "between" or (child.lower_ in ("of", "by", "from") and head.pos_ == "NOUN")
             ):
                 # "talks between X and Y", "a visit by X", "criticism from X"
                 source += _objects_of(child, mentions)
-        passive = any(c.dep_ == "auxpass" for c in head.children)
+            elif child.dep_ == "ccomp" and content_target:
+                target += [m for c in _kids(child) if c.dep_ in SUBJECT_DEPS for m in _actors_of(c, mentions)]
+        if not (source or target) or head.tag_ in ("VBN", "VBG"):
+            modified_source, modified_target = _modified_noun(head, mentions)
+            source, target = source or modified_source, target or modified_target
+        passive = any(c.dep_ == "auxpass" for c in _kids(head))
+        borrowed = False
         if passive and not target:
             target = _inherited_subject(head, mentions)  # "X arrived and was met by Y": X is met
-        elif not passive and not source:
+            borrowed = bool(target)
+        elif not passive and not source and not _is_modifier_clause(head):
             source = _inherited_subject(head, mentions)
-        return source, target
+            borrowed = bool(source)
+        return source, target, borrowed
+
+    def _refusal(self, item: Found) -> bool:
+        """A cooperative event its own actor declines: negated by the clause itself, not denied by someone."""
+        if item.event.modality != "negated" or item.event.type.lower() not in self.rules["refusal_as_reject"]:
+            return False
+        governors = list(_clause_chain(item.span.root))[1:]
+        return not any(t.lemma_.lower() in self.words["denial_verbs"] for t in governors)
 
     def _modality(self, head: Token) -> str:
         """The strongest marker on the trigger or the clauses that govern it."""
         words = self.words
         for token in _clause_chain(head):
-            deps = list(token.children)
+            deps = list(_kids(token))
             if any(c.dep_ == "neg" or c.lower_ in words["negation"] for c in deps):
                 return "negated"
             lemmas = {c.lower_ for c in deps if c.dep_ in ("aux", "auxpass", "advmod", "mark")}
@@ -201,7 +283,7 @@ class EventCoder:
                 return "future"
             if token.i != head.i:
                 lemma = token.lemma_.lower()
-                if lemma in words["denial_verbs"]:
+                if lemma in words["denial_verbs"] or lemma in words["failure_verbs"]:
                     return "negated"
                 if lemma in words["allegation_verbs"]:
                     return "alleged"
@@ -209,9 +291,37 @@ class EventCoder:
                     return "future"
                 if lemma in words["speculation_verbs"] or lemma in words["request_verbs"]:
                     return "hypothetical"
-        if any(c.lower_ in words["allegation_modifiers"] for c in head.children if c.dep_ == "amod"):
+        if any(c.lower_ in words["allegation_modifiers"] for c in _kids(head) if c.dep_ == "amod"):
             return "alleged"
         return "asserted"
+
+
+_CHILDREN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _kids(token: Token) -> list[Token]:
+    """``token.children`` from an index built once per document.
+
+    spaCy finds a token's children by walking its whole subtree; the root of a 3,000-word
+    sentence would be walked once per trigger.
+    """
+    doc = token.doc
+    index = _CHILDREN.get(doc)
+    if index is None:
+        index = [[] for _ in range(len(doc))]
+        for t in doc:
+            if t.head.i != t.i:
+                index[t.head.i].append(t)
+        _CHILDREN[doc] = index
+    return index[token.i]
+
+
+def _sentence_index(doc: Doc) -> list[Span]:
+    """Token index -> its sentence, built once: ``token.sent`` walks the sentence on every call."""
+    index: list[Span] = []
+    for sentence in doc.sents:
+        index += [sentence] * len(sentence)
+    return index
 
 
 def _trigger_span(doc: Doc, tokens: list[Token]) -> Span:
@@ -236,14 +346,65 @@ def _match_phrase(token: Token, lemmas: list[str]) -> list[Token] | None:
         last = words[len(lemmas) - 1]
         return list(doc[token.i : last.i + 1])
     if token.pos_ == "VERB":
+        # each further word is a dependent of one already found: children only, never the whole
+        # subtree, so a very long sentence costs no more per verb than a short one
         found = [token]
         for lemma in lemmas[1:]:
-            child = next((c for c in token.subtree if c.lemma_.lower() == lemma and c.head.i in {f.i for f in found}), None)
+            child = next((c for f in found for c in _kids(f) if c.lemma_.lower() == lemma and c not in found), None)
             if child is None:
                 return None
             found.append(child)
         return found
     return None
+
+
+def _in_name(token: Token) -> bool:
+    """"Cooperation" in "Agency for Development and Cooperation" names an organisation, not an event."""
+    return token.ent_type_ in NAME_ENTITIES and token.is_title and not token.is_sent_start
+
+
+def _governing_event(item: Found, owner: dict[int, Found]) -> Found | None:
+    """The event whose words govern a noun trigger in the same clause, if any.
+
+    Climbs from the noun through the phrases that hold it ("for an informal meeting", "part of a
+    programme") and stops at the first verb that is no trigger, or at a clause's edge.
+    """
+    token = item.span.root
+    for _ in range(MAX_CLIMB):
+        if token.head.i == token.i or token.dep_ in CLAUSE_EDGES:
+            return None
+        token = token.head
+        governor = owner.get(token.i)
+        if governor is not None and governor is not item:
+            return governor
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _without_duplicates(coded: list[tuple[Span, Event]], codes: dict[str, str]) -> list[tuple[Span, Event]]:
+    """One event per (type, source codes, target codes, date, modality) said with one lemma in one sentence.
+
+    "X attacked Y ... and attacked Y again" in one sentence is one report; the most complete is kept.
+    Modality and lemma stay in the key: a denied agreement and a vow to cooperate are two facts,
+    and so are "a series of meetings, including a summit".
+    """
+    best: dict[tuple, int] = {}
+    for n, (span, event) in enumerate(coded):
+        key = (event.type, _codes_of(event.source, codes), _codes_of(event.target, codes), event.date,
+               event.modality, event.sentence, span.root.lemma_.lower())
+        kept = best.get(key)
+        if kept is None or _completeness(event) > _completeness(coded[kept][1]):
+            best[key] = n
+    return [coded[n] for n in sorted(best.values())]
+
+
+def _codes_of(ids: list[str], codes: dict[str, str]) -> tuple[str, ...]:
+    return tuple(sorted({codes.get(i, i) for i in ids}))
+
+
+def _completeness(event: Event) -> tuple[int, float]:
+    return len(event.source) + len(event.target), event.confidence
 
 
 def _is_modifier_noun(token: Token) -> bool:
@@ -263,27 +424,89 @@ def _mention_index(mentions: list[Mention]) -> dict[int, Mention]:
 def _actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
     """The actors a noun phrase names: its own mention, its conjuncts', else the nearest modifier's."""
     found: list[Mention] = []
+    antecedent = _antecedent(token) if token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS else None
+    if antecedent is not None:
+        return _actors_of(antecedent, mentions)
     own = mentions.get(token.idx)
     if own is not None and own.actor_id:
         found.append(own)
     else:
         # the nearest modifier that names someone: "Russian forces", "representatives of the ministry"
         for dep in PARTICIPANT_DEPS + ("prep",):
-            for child in token.children:
+            for child in _kids(token):
                 if child.dep_ == dep == "prep" and child.lower_ == "of":
                     found += _objects_of(child, mentions)
                 elif child.dep_ == dep != "prep":
                     found += _actors_of(child, mentions)
             if found:
                 break
-    for child in token.children:
+    for child in _kids(token):
         if child.dep_ == "conj":
             found += _actors_of(child, mentions)
     return found
 
 
+def _modified_noun(head: Token, mentions: dict[int, Mention]) -> tuple[list[Mention], list[Mention]]:
+    """(source, target) a participle takes from the noun it describes.
+
+    "gunboats intercepting a ship": the gunboats act; "a camp attacked by militiamen" and
+    "X's test ..., as reported by KCNA and condemned by Y": the camp and the test are acted on.
+    """
+    clause = head
+    while clause.dep_ == "conj" and clause.head.tag_ in ("VBN", "VBG"):
+        clause = clause.head  # "reported by X and condemned by Y": both describe the same noun
+    if clause.dep_ == "acl":
+        nouns = [clause.head]
+    elif clause.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in _kids(clause)):
+        nouns = _nouns_before(clause)
+    else:
+        return [], []
+    actors = next((found for noun in nouns if (found := _actors_of(noun, mentions))), [])
+    return (actors, []) if head.tag_ == "VBG" and clause.dep_ == "acl" else ([], actors)
+
+
+def _nouns_before(clause: Token) -> list[Token]:
+    """The noun phrase just before an "as ..." clause: its nearest noun, then the nouns that hold it.
+
+    "X's test of a new missile, as reported by ...": missile, then test (through "of").
+    """
+    start = clause.left_edge.i
+    noun = None
+    for t in reversed(clause.doc[max(0, start - MODIFIED_NOUN_WINDOW) : start]):
+        if t.pos_ in ("NOUN", "PROPN"):
+            noun = t
+            break
+        if t.is_sent_start:
+            break
+    nouns = []
+    for _ in range(MAX_CLIMB):
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN", "ADP"):
+            break
+        if noun.pos_ != "ADP":
+            nouns.append(noun)
+        noun = noun.head if noun.head.i != noun.i else None
+    return nouns
+
+
+def _is_modifier_clause(head: Token) -> bool:
+    """A passive participle describing a noun ("a camp attacked by ..."): only its agent is its doer."""
+    return head.tag_ == "VBN" and head.dep_ in ("acl", "advcl")
+
+
+def _antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "troops, who attacked ..." -> troops."""
+    if token.tag_ not in ("WP", "WDT") and token.lower_ not in ("who", "whom", "which", "that"):
+        return None
+    clause = token.head
+    for _ in range(MAX_CLIMB):  # "troops who were sent to attack": up through the relative clause's verbs
+        if clause.dep_ == "relcl" or clause.head.i == clause.i or clause.pos_ == "NOUN":
+            break
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else None
+
+
 def _objects_of(prep: Token, mentions: dict[int, Mention]) -> list[Mention]:
-    return [m for obj in prep.children if obj.dep_ == "pobj" for m in _actors_of(obj, mentions)]
+    return [m for obj in _kids(prep) if obj.dep_ == "pobj" for m in _actors_of(obj, mentions)]
 
 
 def _inherited_subject(head: Token, mentions) -> list[Mention]:
@@ -299,22 +522,24 @@ def _inherited_subject(head: Token, mentions) -> list[Mention]:
         via_prep = token.dep_ in ("pcomp", "pobj") and token.head.dep_ == "prep"
         child_dep = token.dep_
         token = token.head.head if via_prep else token.head
-        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects = [c for c in _kids(token) if c.dep_ == "dobj"]
         # "accused X of launching", "urged X to recognise": the object is the doer
         controls = via_prep or child_dep == "xcomp"
         if controls and objects and token.pos_ == "VERB":
             return [m for o in objects for m in _actors_of(o, mentions)]
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        subjects = [c for c in _kids(token) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
         if subjects:
             return [m for s in subjects for m in _actors_of(s, mentions)]
     return []
 
 
 def _clause_chain(head: Token) -> Iterable[Token]:
-    """The trigger, then the verbs that govern it, up to the sentence root."""
+    """The trigger, then the verbs that govern it, up to the sentence root (or a few levels up)."""
     token = head
     yield token
-    while token.head.i != token.i:
+    for _ in range(2 * MAX_CLIMB):
+        if token.head.i == token.i:
+            return
         coordinated = token.dep_ == "conj"
         token = token.head
         # "deny X but vowed Y": the first conjunct does not govern the second
@@ -329,10 +554,10 @@ def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:
     """
     place_objects = ("pobj", "npadvmod", "dobj") if trigger.mode == "visit" else ("pobj", "npadvmod")
     doc = head.doc
-    candidates = [c for i in sorted(own) for c in doc[i].children]
+    candidates = [c for i in sorted(own) for c in _kids(doc[i])]
     for child in candidates:
         if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
-            candidates += [obj for obj in child.children if obj.dep_ == "pobj"]
+            candidates += [obj for obj in _kids(child) if obj.dep_ == "pobj"]
     for token in candidates:
         if token.dep_ in place_objects:
             place = place_at(doc, token.idx)
@@ -353,31 +578,53 @@ def _own_clause(head: Token) -> Iterable[Token]:
     """The trigger and the tokens above it up to its clause's edge ("arrived on Sunday and was met")."""
     token = head
     yield token
-    while token.head.i != token.i and token.dep_ not in ("ccomp", "parataxis", "advcl", "relcl"):
+    for _ in range(MAX_CLIMB):  # bounded: a chain of "and ... and ..." must not make a long sentence quadratic
+        if token.head.i == token.i or (token.dep_ in ("ccomp", "parataxis", "advcl", "relcl") and not _when(token)):
+            return
         token = token.head
         yield token
 
 
-def _event_date(head: Token, times: list[TimeExpression], doc: Doc) -> dict:
-    """Date from the nearest time expression in the trigger's clause, else the publication date."""
-    sentence = head.sent
-    # an underspecified value ("XXXX-07": no publication date to anchor it) dates nothing
-    in_sentence = [
-        t for t in times if sentence.start_char <= t.start < sentence.end_char and t.value and "X" not in t.value
-    ]
-    governing = {t.i for t in _own_clause(head)}
-    best = None
-    for tx in in_sentence:
-        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+def _when(clause: Token) -> bool:
+    """"came in July, when X visited": a when-clause happens at the time of the clause it hangs on."""
+    return clause.dep_ in ("advcl", "relcl") and any(c.lower_ == "when" for c in _kids(clause))
+
+
+@dataclasses.dataclass
+class TimeAnchors:
+    """Where each dated time expression hangs in the parse, indexed once per document.
+
+    ``passes``: every token on the way from the expression up to its verb ("test Sunday": test);
+    ``ends``: that verb. An event looks up its own few tokens, never every time of the sentence.
+    """
+
+    passes: dict[int, list[tuple[int, TimeExpression]]]
+    ends: dict[int, list[tuple[int, TimeExpression]]]
+
+
+def _time_anchors(doc: Doc, times: list[TimeExpression]) -> TimeAnchors:
+    anchors = TimeAnchors({}, {})
+    for tx in times:
+        # an underspecified value ("XXXX-07": no publication date to anchor it) dates nothing
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand") if tx.value and "X" not in tx.value else None
         if span is None:
             continue
         attach = span.root
-        while attach.head.i != attach.i and attach.pos_ not in ("VERB", "AUX") and attach.i != head.i:
+        for _ in range(4 * MAX_CLIMB):
+            anchors.passes.setdefault(attach.i, []).append((span.root.i, tx))
+            if attach.head.i == attach.i or attach.pos_ in ("VERB", "AUX"):
+                break
             attach = attach.head
-        if attach.i in governing or attach.i == head.i:
-            distance = abs(span.root.i - head.i)
-            if best is None or distance < best[0]:
-                best = (distance, tx)
+        anchors.ends.setdefault(attach.i, []).append((span.root.i, tx))
+    return anchors
+
+
+def _event_date(head: Token, anchors: TimeAnchors, doc: Doc) -> dict:
+    """Date from the nearest time expression in the trigger's clause, else the publication date."""
+    candidates = list(anchors.passes.get(head.i, ()))
+    for token in _own_clause(head):
+        candidates += anchors.ends.get(token.i, ())
+    best = min(candidates, key=lambda found: abs(found[0] - head.i), default=None)
     if best is not None and best[1].type == "DATE":
         tx = best[1]
         return {"date": tx.value, "date_precision": tx.precision, "date_source": "text", "date_span": (tx.start, tx.end)}

@@ -1,12 +1,233 @@
-"""Choosing among a lemma's trigger entries ("strike" the attack or the labour protest) by context."""
+"""Choosing among a lemma's trigger entries by context ("strike" the attack or the labour protest).
+
+The rules are data: ``data/sense_cues.tsv`` says, for a lemma, which sense its context picks
+(or ``-``: no event, "launched a new phone"), and ``data/sense_families.tsv`` holds the word
+families the rules name (``@weapon``, ``@captive``). A lemma's rules are tried in file order and
+the first whose conditions all hold wins; with no rule matching, the lexicon's first entry (the
+usual news sense) stands.
+
+Rule columns: ``lemma, pos, type, mode, cameo, target_preps, when, note``; ``when`` is
+``otherwise`` or space-separated ``role=cue;cue`` conditions. A cue is a lemma, ``@family``,
+``ent:LABEL`` (a spaCy entity label) or ``*`` (anything at all in that role). Roles:
+
+- ``object``: direct object; a passive's subject; the noun a participle or relative clause
+  modifies ("the prisoners released"); a noun trigger's ``of`` object and compounds.
+- ``subject``: active subject or passive agent, else the subject of the verb it depends on
+  ("workers decided to strike"); a noun trigger's possessor, ``by`` object, or the subject of
+  the verb that governs it ("workers staged a strike").
+- ``modifier``: the trigger's own compounds and adjectives ("general strike", "verbal attack").
+- ``prep``: the trigger's prepositions and particles ("fired at", "ordered out").
+- ``prep_object``: the objects of those prepositions.
+- ``xcomp``: the verb of its infinitive complement and that verb's object ("vowed to fight").
+- ``governor``: a noun trigger's head word, and the preposition it hangs on ("on strike").
+- ``dep``: the trigger's own dependency label ("amod" for "Israeli-occupied").
+
+Each participant word also contributes its compounds, adjectives, ``of`` object and conjuncts,
+so "ceasefire agreement" is both ``agreement`` and ``ceasefire``.
+"""
 
 from __future__ import annotations
 
+import csv
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
 from spacy.tokens import Token
 
+from dyad.nlp.lexicon import data_path, load_word_sets
 from dyad.ontology.triggers import Trigger
+
+NO_EVENT = "-"
+ANY = "*"
+ROLES = ("object", "subject", "modifier", "prep", "prep_object", "xcomp", "governor", "dep")
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+RELATIVE_WORDS = {"who", "whom", "which", "that"}
+# a participant's own dependents that say what it is ("ceasefire agreement", "Soviet-made rockets")
+DESCRIBING_DEPS = {"compound", "amod", "nmod"}
+
+
+@dataclass(frozen=True)
+class SenseRule:
+    lemma: str
+    pos: str  # VERB, NOUN
+    type: str  # PLOVER type, or "-" for no event
+    mode: str
+    cameo: str
+    target_preps: tuple[str, ...]
+    when: tuple[tuple[str, frozenset[str]], ...]  # (role, cues); empty: "otherwise"
+    note: str = ""
+
+    @property
+    def no_event(self) -> bool:
+        return self.type == NO_EVENT
+
+    def matches(self, context: dict[str, set[str]]) -> bool:
+        return all(_cues_hit(cues, context.get(role, set())) for role, cues in self.when)
+
+
+def _cues_hit(cues: frozenset[str], words: set[str]) -> bool:
+    return bool(words) if ANY in cues else bool(cues & words)
+
+
+# -- loading -----------------------------------------------------------------
+
+
+@cache
+def load_sense_rules() -> dict[tuple[str, str], list[SenseRule]]:
+    """(lemma, pos) -> rules in file order; families expanded to their words."""
+    families = load_word_sets("sense_families.tsv")
+    rules: dict[tuple[str, str], list[SenseRule]] = defaultdict(list)
+    with data_path("sense_cues.tsv").open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if line.strip() and not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            rule = SenseRule(
+                lemma=row["lemma"].strip().lower(),
+                pos=row["pos"].strip().upper(),
+                type=row["type"].strip().upper(),
+                mode=(row["mode"] or "").strip(),
+                cameo=(row["cameo"] or "").strip(),
+                target_preps=tuple(p for p in (row["target_preps"] or "").split(";") if p),
+                when=_parse_when(row["when"], families),
+                note=(row.get("note") or "").strip(),
+            )
+            rules[(rule.lemma, rule.pos)].append(rule)
+    return dict(rules)
+
+
+def _parse_when(text: str, families: dict[str, frozenset[str]]) -> tuple[tuple[str, frozenset[str]], ...]:
+    text = text.strip()
+    if text == "otherwise":
+        return ()
+    conditions = []
+    for part in text.split():
+        role, _, cues = part.partition("=")
+        if role not in ROLES or not cues:
+            raise ValueError(f"sense_cues.tsv: bad condition {part!r}")
+        words: set[str] = set()
+        for cue in cues.split(";"):
+            if cue.startswith("@"):
+                if cue[1:] not in families:
+                    raise ValueError(f"sense_cues.tsv: unknown family {cue!r}")
+                words |= families[cue[1:]]
+            elif cue:
+                words.add(cue.lower())
+        conditions.append((role, frozenset(words)))
+    return tuple(conditions)
+
+
+# -- choosing ----------------------------------------------------------------
 
 
 def choose_sense(token: Token, entries: list[Trigger]) -> Trigger | None:
-    """The entry that fits the trigger's context; the first (usual news sense) by default."""
-    return entries[0] if entries else None
+    """The entry that fits the trigger's context; the first (usual news sense) when no rule speaks."""
+    if not entries:
+        return None
+    pos = "VERB" if token.pos_ == "VERB" else "NOUN"
+    rules = load_sense_rules().get((token.lemma_.lower(), pos))
+    if not rules:
+        return entries[0]
+    context = sense_context(token)
+    rule = next((r for r in rules if r.matches(context)), None)
+    if rule is None:
+        return entries[0]
+    return None if rule.no_event else _trigger_for(rule, entries)
+
+
+def _trigger_for(rule: SenseRule, entries: list[Trigger]) -> Trigger:
+    """The lexicon's entry for the rule's sense, or a new one when the lexicon lists no such sense."""
+    same = [e for e in entries if e.type == rule.type and (not rule.mode or e.mode == rule.mode)]
+    if same and (not rule.cameo or same[0].cameo == rule.cameo):
+        return same[0]
+    preps = rule.target_preps or (same[0].target_preps if same else ())
+    return Trigger(entries[0].phrase, entries[0].pos, rule.type, rule.mode, rule.cameo, preps,
+                   f"sense: {rule.note}" if rule.note else "sense")
+
+
+def sense_context(token: Token) -> dict[str, set[str]]:
+    """The words around a trigger, by role (see the module docstring)."""
+    role_tokens = _verb_roles(token) if token.pos_ == "VERB" else _noun_roles(token)
+    context = {role: set().union(*(_words(t) for t in tokens)) if tokens else set()
+               for role, tokens in role_tokens.items()}
+    context["modifier"] = {w for c in token.children if c.dep_ in DESCRIBING_DEPS for w in _words(c)}
+    preps = [c for c in token.children if c.dep_ in ("prep", "prt", "agent")]
+    context["prep"] = {c.lower_ for c in preps}
+    context["prep_object"] = set().union(set(), *(_words(o) for p in preps for o in _pobjs(p)))
+    context["dep"] = {token.dep_}
+    return context
+
+
+def _verb_roles(token: Token) -> dict[str, list[Token]]:
+    children = list(token.children)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    objects = [c for c in children if c.dep_ in OBJECT_DEPS or (passive and c.dep_ == "nsubjpass")]
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    subjects += [o for c in children if c.dep_ == "agent" for o in _pobjs(c)]
+    if token.dep_ in ("acl", "amod", "relcl"):
+        # "the prisoners released on Friday", "prisoners whom they released": the noun is the object
+        relative = [o for o in objects if o.lower_ in RELATIVE_WORDS]
+        if token.dep_ != "relcl" or relative:
+            objects = [o for o in objects if o not in relative] + [token.head]
+        elif any(s.lower_ in RELATIVE_WORDS for s in subjects):
+            subjects = [token.head]
+    if not subjects:
+        subjects = _inherited_subjects(token)
+    # "vowed to fight": the parser makes some such infinitives advcl
+    xcomps = [c for c in children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _is_infinitive(c))]
+    xcomp_words = xcomps + [o for x in xcomps for o in x.children if o.dep_ in OBJECT_DEPS]
+    return {"object": objects, "subject": subjects, "xcomp": xcomp_words, "governor": []}
+
+
+def _noun_roles(token: Token) -> dict[str, list[Token]]:
+    children = list(token.children)
+    objects = [c for c in children if c.dep_ == "compound"]
+    objects += [o for c in children if c.dep_ == "prep" and c.lower_ == "of" for o in _pobjs(c)]
+    subjects = [c for c in children if c.dep_ == "poss"]
+    subjects += [o for c in children if c.dep_ == "prep" and c.lower_ == "by" for o in _pobjs(c)]
+    governors = [token.head] if token.head.i != token.i else []
+    if token.dep_ == "pobj":
+        governors.append(token.head.head)  # "on strike": the preposition, and what it hangs on
+    head = token.head
+    if token.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+        subjects += [c for c in head.children if c.dep_ == "nsubj"] or _inherited_subjects(head)
+    return {"object": objects, "subject": subjects, "xcomp": [], "governor": governors}
+
+
+def _is_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _inherited_subjects(token: Token) -> list[Token]:
+    """The subject of the verbs this one hangs on by infinitive or coordination ("decided to strike")."""
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
+            return []
+        token = token.head
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects
+    return []
+
+
+def _pobjs(prep: Token) -> Iterable[Token]:
+    return (o for o in prep.children if o.dep_ in ("pobj", "pcomp"))
+
+
+def _words(token: Token) -> set[str]:
+    """A participant's lemma, its describing dependents' and its conjuncts', and its entity label."""
+    words = _own_words(token)
+    for child in token.children:
+        if child.dep_ in DESCRIBING_DEPS or child.dep_ == "conj":
+            words |= _own_words(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for obj in _pobjs(child):
+                words |= _own_words(obj) | {w for c in obj.children if c.dep_ in DESCRIBING_DEPS for w in _own_words(c)}
+    return words
+
+
+def _own_words(token: Token) -> set[str]:
+    words = {token.lemma_.lower(), token.lower_}
+    if token.ent_type_:
+        words.add(f"ent:{token.ent_type_.lower()}")
+    return words

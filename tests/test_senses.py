@@ -1,0 +1,164 @@
+"""Sense choice by context (dyad.nlp.senses + nlp/data/sense_cues.tsv) and the lexicon families it serves.
+
+Every sentence here is invented; each checks one rule or one family through the full pipeline.
+"""
+
+import pytest
+
+import dyad
+from dyad.nlp.senses import NO_EVENT, ROLES, load_sense_rules
+from dyad.ontology import PLOVER_TYPES, cameo_entry, cameo_to_plover, load_triggers, plover_type
+
+
+def types_of(text: str) -> dict[str, str]:
+    """Trigger text (lower case) -> PLOVER type of every event coded in ``text``."""
+    record = dyad.extract(text, published="2024-01-15")
+    return {text[e.trigger[0]:e.trigger[1]].lower(): e.type for e in record.events}
+
+
+def event_for(text: str, trigger: str):
+    record = dyad.extract(text, published="2024-01-15")
+    found = [e for e in record.events if text[e.trigger[0]:e.trigger[1]].lower() == trigger]
+    return found[0] if found else None
+
+
+# -- the data file ------------------------------------------------------------
+
+
+def test_rules_are_valid_and_reach_the_lexicon():
+    lexicon = load_triggers()
+    rules = load_sense_rules()
+    assert len(rules) >= 30
+    for (lemma, pos), entries in rules.items():
+        # a rule can only choose among what the event coder looks up
+        assert lemma in (lexicon.verbs if pos == "VERB" else lexicon.nouns), lemma
+        for rule in entries:
+            assert all(role in ROLES and cues for role, cues in rule.when), rule
+            if rule.type == NO_EVENT:
+                continue
+            assert rule.type in PLOVER_TYPES, rule
+            assert not rule.mode or rule.mode in plover_type(rule.type).mode_names, rule
+            assert cameo_entry(rule.cameo) is not None, rule
+            assert cameo_to_plover(rule.cameo)[0] == rule.type or rule.note.startswith("exception:"), rule
+
+
+def test_an_otherwise_row_comes_last():
+    for entries in load_sense_rules().values():
+        assert all(rule.when for rule in entries[:-1]), entries[0].lemma
+
+
+# -- senses by context ---------------------------------------------------------
+
+
+def test_strike_by_workers_is_a_protest_by_an_army_an_attack():
+    assert types_of("French dockworkers struck on Monday over pension cuts.").get("struck") == "PROTEST"
+    assert types_of("Israeli jets struck Gaza on Monday.").get("struck") == "ASSAULT"
+
+
+def test_strike_noun_labour_or_military():
+    assert types_of("Nigerian teachers began a nationwide strike on Monday.").get("strike") == "PROTEST"
+    assert types_of("Israel carried out a drone strike on Gaza.").get("drone strike") == "ASSAULT"
+
+
+def test_strike_a_deal_is_agreement_and_a_quake_strike_is_nothing():
+    assert types_of("Iran struck an accord with Iraq on oil.").get("struck") == "AGREE"
+    assert "struck" not in types_of("An earthquake struck Turkey, the Turkish government said.")
+
+
+def test_attack_physical_or_verbal():
+    assert types_of("Rebels attacked the village near the Malian border.").get("attacked") == "ASSAULT"
+    assert types_of("The French president attacked the German government's budget plan.").get("attacked") == "ACCUSE"
+
+
+def test_release_of_captives_or_of_papers():
+    assert types_of("Hamas released three Israeli hostages on Monday.").get("released") == "RETREAT"
+    assert "released" not in types_of("The Russian government released its budget figures on Monday.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran launched a ballistic missile on Monday.", "MOBILIZE"),
+    ("Hezbollah launched rockets at northern Israel.", "ASSAULT"),
+    ("Russian forces launched a new offensive against Ukraine.", "ASSAULT"),
+    ("Qatar launched a mediation effort between Sudan and Chad.", "CONSULT"),
+    ("Samsung launched a new phone in South Korea.", None),
+])
+def test_launch_takes_its_sense_from_the_object(text, expected):
+    assert types_of(text).get("launched") == expected
+
+
+def test_fire_weapons_or_fire_people():
+    assert types_of("Israeli soldiers fired on Palestinian protesters.").get("fired on") == "ASSAULT"
+    assert "fired" not in types_of("The Iraqi prime minister fired the defence minister.")
+
+
+def test_tests_and_exercises_of_weapons_and_troops_only():
+    assert types_of("North Korea tested a ballistic missile.").get("tested") == "MOBILIZE"
+    assert "tested" not in types_of("The Brazilian president tested positive for the virus.")
+    assert types_of("China held naval exercises near Taiwan.").get("exercises") == "MOBILIZE"
+
+
+def test_meeting_demands_is_not_a_meeting():
+    assert "met" not in types_of("The Chilean government met the miners' demands.")
+    assert types_of("The Chilean president met the Argentine president.").get("met") == "CONSULT"
+
+
+def test_return_needs_something_returned():
+    assert types_of("Iraq returned the seized Kuwaiti aircraft to Kuwait.").get("returned") == "RETREAT"
+    assert "return" not in types_of("Russian and American negotiators return to Geneva this week for talks.")
+
+
+def test_vowing_to_fight_is_a_threat():
+    event = event_for("Kurdish rebels vowed to fight the Turkish army until victory.", "vowed")
+    assert event is not None and event.type == "THREATEN" and event.mode == "violence"
+    assert types_of("Japan vowed to cooperate with China on trade.").get("vowed") == "AGREE"
+
+
+def test_blocking_roads_is_protest_blocking_a_resolution_rejection():
+    assert types_of("Farmers blocked highways across France on Monday.").get("blocked") == "PROTEST"
+    assert types_of("Russia blocked a UN resolution on Syria.").get("blocked") == "REJECT"
+
+
+def test_sending_peacekeepers_troops_and_inspectors():
+    assert types_of("Ghana deployed peacekeepers in Liberia.").get("deployed") == "AID"
+    assert types_of("Russia sent paratroopers to the Ukrainian border.").get("sent") == "MOBILIZE"
+    assert types_of("The IAEA sent inspectors to Iran.").get("sent") == "ACCUSE"
+
+
+def test_a_participle_adjective_is_a_state_not_an_event():
+    assert "occupied" not in types_of("Palestinians in the Israeli-occupied territories protested on Monday.")
+
+
+def test_violating_a_ceasefire_is_assault():
+    assert types_of("Azerbaijan violated the ceasefire agreement with Armenia.").get("violated") == "ASSAULT"
+
+
+def test_receiving_observers_is_access():
+    assert types_of("The Georgian president received a team of OSCE observers.").get("received") == "RETREAT"
+    assert "received" not in types_of("The Georgian president received a letter from the Russian president.")
+
+
+# -- lexicon families ----------------------------------------------------------
+
+
+def test_work_stoppages_are_strikes():
+    event = event_for("Serbian teachers stopped work on Monday over pay.", "stopped work")
+    assert event is not None and event.type == "PROTEST" and event.mode == "strike"
+
+
+def test_stone_throwing_is_a_riot():
+    event = event_for("Palestinian youths threw stones at Israeli soldiers.", "threw stones")
+    assert event is not None and event.type == "PROTEST" and event.mode == "riot"
+
+
+def test_sharing_expertise_is_cooperation():
+    assert types_of("Pakistan shared intelligence with Afghanistan.").get("shared intelligence") == "COOPERATE"
+    assert types_of("Iran has been sharing nuclear expertise with Syria.").get("sharing") == "COOPERATE"
+
+
+def test_consensus_is_agreement_and_ending_talks_a_sanction():
+    assert types_of("Egypt and Sudan reached a consensus on the Nile.").get("reached") == "AGREE"
+    assert types_of("India ended talks with Pakistan on Monday.").get("ended talks") == "SANCTION"
+
+
+def test_lifting_a_curfew_is_retreat():
+    assert types_of("Indian authorities lifted the curfew in Kashmir.").get("lifted") == "RETREAT"
