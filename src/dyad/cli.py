@@ -143,8 +143,15 @@ def events(
 def _events_table(rows: list[dict]) -> Table:
     """A compact table that still reads at 80 columns: codes here, names in `dyad show`."""
     table = Table(title=f"{len(rows)} events", box=box.SIMPLE_HEAD, caption="* dated by publication, not by the text")
-    for column in ("date", "event", "source", "target", "modality", "per", "trigger"):
-        table.add_column(column, no_wrap=column == "date", min_width=6, overflow="fold")
+    # (column, min width, max width): dates and modalities whole, long names cut with an ellipsis;
+    # who asserts it only where there is room (it is in --json and `dyad show` anyway)
+    columns = [("date", 11, 11), ("event", 10, 10), ("source", 6, 20), ("target", 6, 20), ("modality", 12, 12),
+               ("per", 6, 18), ("trigger", 6, 18)]
+    if out.width < 100:
+        columns.remove(("per", 6, 18))
+    for column, least, most in columns:
+        table.add_column(column, min_width=least, max_width=most, overflow="fold" if most < 12 else "ellipsis",
+                         no_wrap=column in ("modality", "per", "trigger"))
     for row in rows:
         table.add_row(*(escape(cell) for cell in (
             (row["date"] or "undated") + ("" if row["date_source"] == "text" else "*"),
@@ -152,7 +159,7 @@ def _events_table(rows: list[dict]) -> Table:
             ", ".join(row["source_codes"] or []) or "—",
             ", ".join(row["target_codes"] or []) or "—",
             row["modality"],
-            row["attributed_to"] or "",
+            *([row["attributed_to"] or ""] if out.width >= 100 else []),
             row["trigger_text"],
         )))
     return table
