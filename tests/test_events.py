@@ -213,3 +213,41 @@ def test_an_extremely_long_sentence_is_coded_fast_and_without_duplicates():
              record.text[e.trigger[0] : e.trigger[1]].lower()) for e in record.events]
     assert keys and len(keys) == len(set(keys))
     assert any(e.type == "ASSAULT" and e.source_codes[:1] == ["RUSMIL"] for e in record.events)
+
+
+# -- PLOVER conventions that need the clause structure ---------------------------------
+
+
+def test_reported_obligation_is_a_request_by_the_speaker():
+    # the clause's verb a trigger of its own ("withdraw") or not ("do")
+    e = events("Turkey said Israel must withdraw its troops from Gaza.")["withdraw"]
+    assert (e.type, e.source_codes, e.target_codes, e.modality) == ("REQUEST", ["TUR"], ["ISR"], "asserted")
+    e = events("France said on Monday that Germany should do more.")["do"]
+    assert (e.type, e.source_codes, e.target_codes) == ("REQUEST", ["FRA"], ["DEU"])
+
+
+def test_obligation_on_oneself_is_no_request():
+    found = events("Russia said it must respond to the new sanctions.")
+    assert all(e.type != "REQUEST" for e in found.values())
+
+
+def test_future_conflict_is_a_threat():
+    e = events("Russia will blockade Ukrainian ports.")["blockade"]
+    assert (e.type, e.source_codes, e.target_codes) == ("THREATEN", ["RUS"], ["UKR"])
+    e = events("Kenyan farmers said they would boycott Ugandan goods.")["boycott"]
+    assert e.type == "THREATEN" and e.target_codes == ["UGA"]
+
+
+def test_planned_demonstration_is_no_threat():
+    assert events("Kenyan farmers will hold a demonstration in Nairobi.")["demonstration"].type == "PROTEST"
+
+
+def test_announced_retreat_is_a_concession():
+    e = events("Iran announced that it would withdraw its troops from Syria.")["withdraw"]
+    assert (e.type, e.source_codes) == ("CONCEDE", ["IRN"])
+
+
+def test_would_is_future_only_for_the_speakers_own_plan():
+    # Egypt's forecast about Israel is no Israeli threat
+    e = events("Egypt said that Israel would attack Gaza.")["attack"]
+    assert (e.type, e.modality) == ("ASSAULT", "hypothetical")

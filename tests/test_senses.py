@@ -30,8 +30,9 @@ def test_rules_are_valid_and_reach_the_lexicon():
     rules = load_sense_rules()
     assert len(rules) >= 30
     for (lemma, pos), entries in rules.items():
-        # a rule can only choose among what the event coder looks up
-        assert lemma in (lexicon.verbs if pos == "VERB" else lexicon.nouns), lemma
+        # a rule can only choose among what the event coder looks up: a word, or a whole phrase
+        phrases = {(t.phrase, t.pos) for t in lexicon.phrases}
+        assert lemma in (lexicon.verbs if pos == "VERB" else lexicon.nouns) or (lemma, pos) in phrases, lemma
         for rule in entries:
             assert all(role in ROLES and cues for role, cues in rule.when), rule
             if rule.type == NO_EVENT:
@@ -162,3 +163,19 @@ def test_consensus_is_agreement_and_ending_talks_a_sanction():
 
 def test_lifting_a_curfew_is_retreat():
     assert types_of("Indian authorities lifted the curfew in Kashmir.").get("lifted") == "RETREAT"
+
+
+# -- phrases and their senses ------------------------------------------------------
+
+
+def test_phrase_trigger_sense_follows_its_object():
+    # "hand over" is RETREAT for captives, AID for goods: a rule keyed by the whole phrase
+    goods = event_for("Turkey handed over medicine and tents to Syria.", "handed over")
+    people = event_for("Turkey handed over two suspects to Syria.", "handed over")
+    assert (goods.type, goods.source_codes, goods.target_codes) == ("AID", ["TUR"], ["SYR"])
+    assert people.type == "RETREAT"
+
+
+def test_withdrawing_peacekeepers_reduces_relations():
+    assert event_for("Nigeria withdrew its peacekeepers from Chad.", "withdrew").type == "SANCTION"
+    assert event_for("Nigeria withdrew its troops from Chad.", "withdrew").type == "RETREAT"

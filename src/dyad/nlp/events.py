@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import weakref
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
@@ -41,6 +42,10 @@ NAME_ENTITIES = {"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW", "PROD
 CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "csubj", "conj"}
 MODIFIED_NOUN_WINDOW = 12  # how far back an "as reported by X" clause looks for what it describes
 MAX_CLIMB = 8  # phrases nest a few levels deep; the bound keeps a long sentence linear
+# what a future event is coded as, by event_rules.tsv group (PLOVER manual, AGREE, THREATEN, CONCEDE)
+FUTURE_RECODES = (("future_as_agree", "AGREE"), ("future_as_threaten", "THREATEN"), ("future_as_concede", "CONCEDE"))
+# "X said Y must V" with V no trigger of its own: a demand all the same
+OBLIGATION_TRIGGER = Trigger("", "VERB", "REQUEST", "", "", (), "reported obligation")
 
 
 @cache
@@ -68,7 +73,7 @@ class EventCoder:
         self.phrases: dict[str, list[Trigger]] = {}
         for trigger in sorted(self.lexicon.phrases, key=lambda t: -len(t.phrase.split())):
             self.phrases.setdefault(trigger.phrase.split()[0], []).append(trigger)
-        self.words = _modality_words()
+        self.words = defaultdict(frozenset, _modality_words())  # a group left out of the data is empty
         self.rules = load_word_sets("event_rules.tsv")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -79,13 +84,12 @@ class EventCoder:
         sentence_of = _sentence_index(doc)
         anchors = _time_anchors(doc, times)
         found = [self._event(doc, span, tokens, trigger, mentions, anchors, sentence_of[span.root.i])
-                 for span, tokens, trigger in self._triggers(doc, in_times)]
+                 for span, tokens, trigger in self._triggers(doc, in_times, mentions)]
         found = self._fold_nested(self._fold_complements(found))
         coded: list[tuple[Span, Event]] = []
         for item in found:
             event = item.event
-            if event.modality == "future" and event.type.lower() in self.rules["future_as_agree"]:
-                _recode(event, "AGREE")
+            self._future_convention(event)
             if self._refusal(item):
                 _recode(event, "REJECT")  # "will not accept X", "failed to reach agreement": a refusal
                 event.modality = "asserted"
@@ -152,13 +156,25 @@ class EventCoder:
 
     # -- triggers --------------------------------------------------------
 
-    def _triggers(self, doc: Doc, in_times: set[int]) -> Iterable[tuple[Span, list[Token], Trigger]]:
+    def _future_convention(self, event: Event) -> None:
+        """A future event is coded as the intention it announces: AGREE, THREATEN or CONCEDE."""
+        if event.modality != "future":
+            return
+        keys = {event.type.lower(), f"{event.type}:{event.mode}".lower()}  # a rule names a type or type:mode
+        for rule, type_name in FUTURE_RECODES:
+            if keys & self.rules.get(rule, frozenset()):
+                _recode(event, type_name)
+                return
+
+    def _triggers(self, doc: Doc, in_times: set[int], mentions) -> Iterable[tuple[Span, list[Token], Trigger]]:
         """Each trigger once: a multi-word phrase wins over its head word alone; "March" the month is none."""
         taken = set(in_times)
         for token in doc:
             if token.i in taken:
                 continue
             found = self._phrase_at(token) or self._word_at(token)
+            if found is None and self._reported_obligation(token, mentions):
+                found = [token], OBLIGATION_TRIGGER
             if found is None:
                 continue
             tokens, trigger = found
@@ -178,10 +194,14 @@ class EventCoder:
         return ([token], trigger) if trigger else None
 
     def _phrase_at(self, token: Token) -> tuple[list[Token], Trigger] | None:
-        for trigger in self.phrases.get(token.lemma_.lower(), ()):
+        """The longest phrase starting here, its sense chosen by context like a single word's."""
+        candidates = self.phrases.get(token.lemma_.lower(), ())
+        for trigger in candidates:
             tokens = _match_phrase(token, trigger.phrase.split())
             if tokens:
-                return tokens, trigger
+                senses = [t for t in candidates if t.phrase == trigger.phrase]
+                chosen = choose_sense(_head_of(tokens), senses, phrase=trigger.phrase)
+                return (tokens, chosen) if chosen else None
         return None
 
     # -- one event -------------------------------------------------------
@@ -209,8 +229,28 @@ class EventCoder:
             location=_location(head, own, trigger),
             **date,
         )
+        obligation = self._reported_obligation(head, mentions)
+        if obligation:
+            _recode(event, "REQUEST")  # the speaker demands it of the clause's subject
+            event.source, event.target = obligation
+            event.modality, borrowed = "asserted", False
         event.confidence = _confidence(event, head)
-        return Found(trigger_span, tokens, event, own_participants=bool(source) and not borrowed)
+        return Found(trigger_span, tokens, event, own_participants=bool(event.source) and not borrowed)
+
+    def _reported_obligation(self, head: Token, mentions) -> tuple[list[str], list[str]] | None:
+        """(speaker, addressee) of "X said Y must/should V": a REQUEST by X of Y (PLOVER REQUEST).
+
+        Only with a neutral speech verb, and a speaker and subject who are different actors.
+        """
+        speech = head.head
+        if head.pos_ != "VERB" or head.dep_ != "ccomp" or speech.lemma_.lower() not in self.words["speech_verbs"]:
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in self.words["obligation"] for c in _kids(head)):
+            return None
+        speaker = _unique(m.actor_id for c in _kids(speech) if c.dep_ in SUBJECT_DEPS for m in _actors_of(c, mentions))
+        subject = _unique(m.actor_id for c in _kids(head) if c.dep_ in SUBJECT_DEPS for m in _actors_of(c, mentions))
+        subject = [a for a in subject if a not in speaker]
+        return (speaker, subject) if speaker and subject else None
 
     def _participants(self, head: Token, trigger: Trigger, mentions, own: set[int]) -> tuple[list, list, bool]:
         """(source, target, whether one side was borrowed from a governing verb)."""
@@ -277,9 +317,11 @@ class EventCoder:
             if any(c.dep_ == "neg" or c.lower_ in words["negation"] for c in deps):
                 return "negated"
             lemmas = {c.lower_ for c in deps if c.dep_ in ("aux", "auxpass", "advmod", "mark")}
-            if lemmas & words["hypothetical"]:
+            if lemmas & (words["hypothetical"] - words["reported_future"]) or (
+                lemmas & words["reported_future"] and not self._reported(token)
+            ):
                 return "hypothetical"
-            if lemmas & words["future"]:
+            if lemmas & words["future"] or (lemmas & words["reported_future"] and self._reported(token)):
                 return "future"
             if token.i != head.i:
                 lemma = token.lemma_.lower()
@@ -294,6 +336,16 @@ class EventCoder:
         if any(c.lower_ in words["allegation_modifiers"] for c in _kids(head) if c.dep_ == "amod"):
             return "alleged"
         return "asserted"
+
+    def _reported(self, clause: Token) -> bool:
+        """A speaker's own plan in a that-clause of a neutral speech verb: "X announced (that) it would withdraw".
+
+        The clause's subject is a pronoun standing for the speaker; "X said Y would attack" is X's
+        forecast, not Y's declared intention.
+        """
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.words["speech_verbs"]:
+            return False
+        return any(c.dep_ in SUBJECT_DEPS and c.tag_ == "PRP" for c in _kids(clause))
 
 
 _CHILDREN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

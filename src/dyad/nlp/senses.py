@@ -120,12 +120,19 @@ def _parse_when(text: str, families: dict[str, frozenset[str]]) -> tuple[tuple[s
 # -- choosing ----------------------------------------------------------------
 
 
-def choose_sense(token: Token, entries: list[Trigger]) -> Trigger | None:
-    """The entry that fits the trigger's context; the first (usual news sense) when no rule speaks."""
+def choose_sense(token: Token, entries: list[Trigger], phrase: str | None = None) -> Trigger | None:
+    """The entry that fits the trigger's context; the first (usual news sense) when no rule speaks.
+
+    ``token`` is the trigger's head word; ``phrase`` names a multi-word trigger ("hand over"),
+    whose rules are keyed by the whole phrase and the lexicon's part of speech.
+    """
     if not entries:
         return None
-    pos = "VERB" if token.pos_ == "VERB" else "NOUN"
-    rules = load_sense_rules().get((token.lemma_.lower(), pos))
+    if phrase:
+        pos = entries[0].pos
+    else:
+        pos = "VERB" if token.pos_ == "VERB" else "NOUN"
+    rules = load_sense_rules().get((phrase or token.lemma_.lower(), pos))
     if not rules:
         return entries[0]
     context = sense_context(token)
