@@ -94,6 +94,17 @@ def test_international_organisations(nlp):
     assert len(by_code(found, "IGOUNO")[0].mentions) == 2
 
 
+def test_armed_group_with_a_regional_code_takes_the_country_its_name_gives(nlp):
+    found = actors(nlp, "The Eritrean Islamic Jihad Movement attacked a border post.")
+    group = by_name(found, "Eritrean Islamic Jihad Movement")
+    assert (group.code, group.country) == ("ERIREB", "ERI")
+
+
+def test_generic_business_nouns_are_no_actor_alone(nlp):
+    found = actors(nlp, "The company said the settlement with its lenders would close in May.")
+    assert not [a for a in found if a.code in ("BUS", "CVL")]
+
+
 def test_surname_and_spelling_variants_resolve_to_the_titled_person(nlp):
     text = ("South Korean Unification Minister Kim Yung-ho met US officials. "
             "Kim said the talks went well. Later Kim Yung Ho left Seoul.")

@@ -84,6 +84,16 @@ def test_object_pronoun_is_not_its_clause_subject(nlp):
     assert linked(run(nlp, text), "him") == ["Wang Yi"]
 
 
+def test_it_is_in_a_clause_an_actor_reports_is_the_speaker(nlp):
+    doc = run(nlp, "Chile says it is ready to reopen its embassy in Peru.")
+    assert linked(doc, "it") == ["Chile"]
+
+
+def test_it_is_with_an_extraposed_clause_stays_pleonastic_after_a_report(nlp):
+    doc = run(nlp, "Officials in Chile said it is likely that talks resume.")
+    assert linked(doc, "it") == []
+
+
 def test_subject_pronoun_of_a_reported_clause_may_be_the_speaker(nlp):
     text = "Russian Foreign Ministry spokeswoman Maria Zakharova said she would travel to Minsk."
     assert linked(run(nlp, text), "she") == ["Maria Zakharova"]

@@ -72,3 +72,15 @@ def test_role_data_for_groups_modifiers_and_places():
     assert "uprising" in gaz.not_alone and "soldiers" not in gaz.not_alone
     assert gaz.locative["in"] == "prep" and gaz.locative["visit"] == "verb"
     assert {"GOV", "MIL", "REB"} <= gaz.sectors and "UNO" not in gaz.sectors
+
+
+def test_regional_codes_give_way_to_a_country_the_name_starts_with():
+    gaz = load_gazetteer()
+    codes = {code for code, _ in gaz.countries.values()}
+    regional = [e for e in gaz.organisations.values() if e.code[:3] not in codes and e.code[:3] not in ("IGO", "NGO")]
+    assert regional, "Phoenix keeps region codes for groups of no one state"
+    localised = [e for e in gaz.organisations.values() if e.kind == "armed_group" and e.country and e.code.endswith("REB")]
+    for entry in regional:  # whatever is still regional does not start with a country word
+        first = entry.name.split()[0].lower()
+        assert gaz.countries.get(first, ("", ""))[1] not in ("demonym", "adjective") or gaz.is_acronym(first)
+    assert all(e.code.startswith(e.country) for e in localised)

@@ -85,7 +85,7 @@ def load_gazetteer() -> Gazetteer:
         roles[phrase] = sector
         role_kinds[phrase] = kind
     order = [line.split("\t") for line in _words("name_order.tsv")]
-    return Gazetteer(
+    gaz = Gazetteer(
         countries=countries,
         organisations=organisations,
         roles=roles,
@@ -97,6 +97,42 @@ def load_gazetteer() -> Gazetteer:
         family_name_first=frozenset(code for code, how in order if how == "family_first"),
         names=dict(_rows("country_names.tsv")),
     )
+    _localise_regional(gaz)
+    return gaz
+
+
+IDENTITY_PREFIXES = {"IGO", "NGO"}  # these codes hold the organisation's identity, not a place
+LEADING_KINDS = {"name", "demonym", "adjective", "informal"}
+
+
+def _localise_regional(gaz: Gazetteer) -> None:
+    """Phoenix codes some national groups by region ("Palestinian Islamic Jihad" MEAREB); when
+    the name itself starts with a country ("Palestinian", "Eritrean"), code that country."""
+    country_codes = {code for code, _ in gaz.countries.values()}
+    for key, entry in gaz.organisations.items():
+        prefix = entry.code[:3]
+        if entry.country or prefix in country_codes or prefix in IDENTITY_PREFIXES:
+            continue
+        country = _leading_country(gaz, entry.name)
+        if country is not None:
+            gaz.organisations[key] = OrgEntry(entry.name, country + _own_sector(gaz, entry), entry.kind, country)
+
+
+def _leading_country(gaz: Gazetteer, name: str) -> str | None:
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):  # longest leading phrase, never the whole name
+        phrase = " ".join(words[:size])
+        found = gaz.countries.get(phrase.lower())
+        if found and found[1] in LEADING_KINDS and not gaz.is_acronym(phrase):
+            return found[0]
+    return None
+
+
+def _own_sector(gaz: Gazetteer, entry: OrgEntry) -> str:
+    if entry.kind == "armed_group":
+        return "REB"
+    blocks = [entry.code[i:i + 3] for i in range(0, len(entry.code), 3)]  # "MED": an outlet
+    return next((block for block in blocks if block in gaz.sectors), "")
 
 
 __all__ = ["Gazetteer", "OrgEntry", "load_gazetteer"]

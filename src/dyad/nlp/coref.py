@@ -386,7 +386,7 @@ class _DocCoref:
             pron = pronouns.get(token.lower_)
             if pron is None or pron.person != 3 or token.tag_ not in ("PRP", "PRP$") or self._mention_at(token):
                 continue
-            if pron.gender == "n" and (token.dep_ == "expl" or (token.dep_ in SUBJECT_DEPS and token.head.lemma_ in pleonastic)):
+            if pron.gender == "n" and self._pleonastic(token, pleonastic):
                 continue  # "it could be another sign"
             fitting = [c for c in self.candidates if c.token.i < token.i and self._agrees(pron, c)
                        and self._bound_ok(pron, token, c) and not _within(token, c.token)]
@@ -398,6 +398,18 @@ class _DocCoref:
                 self.learned.setdefault(best.actors[0], pron.gender)
             numbers = frozenset({pron.number})
             self.candidates.append(Candidate(best.actors, token, self.sent_of[token.i], numbers, best.person))
+
+    def _pleonastic(self, token: Token, pleonastic: frozenset[str]) -> bool:
+        """"it is likely", "it could be"; but not in a clause an actor reports about itself
+        ("Syria says it is willing"): there "it" is the speaker."""
+        if token.dep_ == "expl":
+            return True
+        if token.dep_ not in SUBJECT_DEPS or token.head.lemma_ not in pleonastic:
+            return False
+        clause = token.head
+        reported = clause.dep_ == "ccomp" and any(
+            c.dep_ in SUBJECT_DEPS and self._mention_at(c) for c in clause.head.children)
+        return not reported
 
     def _best(self, candidates: list[Candidate], sent: int) -> Candidate | None:
         """Nearest sentence, then topic, then subject, then the most recent."""
