@@ -251,3 +251,44 @@ def test_would_is_future_only_for_the_speakers_own_plan():
     # Egypt's forecast about Israel is no Israeli threat
     e = events("Egypt said that Israel would attack Gaza.")["attack"]
     assert (e.type, e.modality) == ("ASSAULT", "hypothetical")
+
+
+def test_withdrawn_troops_are_the_doers_own_the_place_left_is_the_target():
+    e = events("Turkey withdrew Turkish soldiers from Syria.")["withdrew"]
+    assert (e.type, e.source_codes, e.target_codes) == ("RETREAT", ["TUR"], ["SYR"])
+
+
+def test_mobilised_forces_are_no_target():
+    e = events("Armenia mobilized its army reservists on Monday.")["mobilized"]
+    assert (e.type, e.source_codes, e.target_codes) == ("MOBILIZE", ["ARM"], [])
+
+
+def test_one_code_per_event_side():
+    e = events("Chile expelled the Peruvian ambassador and the Peruvian consul.")["expelled"]
+    assert e.source_codes == ["CHL"] and len(e.target_codes) == len(set(e.target_codes)) == 1
+
+
+def test_a_bare_sector_gives_way_to_a_country_on_the_same_side():
+    e = events("The soldiers and Kenya attacked Somali villages.")["attacked"]
+    assert e.source_codes == ["KEN"]
+
+
+def test_an_object_that_names_nobody_points_to_its_partner():
+    e = events("Cuba boycotted all contact with Venezuela.")["boycotted"]
+    assert (e.source_codes, e.target_codes) == (["CUB"], ["VEN"])
+
+
+def test_a_noun_that_names_nobody_belongs_to_its_agent():
+    e = events("Students protested against the violations by the Egyptian police.")["protested"]
+    assert e.target_codes and e.target_codes[0].startswith("EGY")
+
+
+def test_an_event_missing_a_side_gives_way_to_the_same_event_told_whole():
+    record = extract("Spain promised to maintain its development aid to Bolivia.", published=PUBLISHED)
+    agree = [e for e in record.events if e.type == "AGREE"]
+    assert [(e.source_codes, e.target_codes) for e in agree] == [(["ESP"], ["BOL"])]
+
+
+def test_released_people_are_the_target_of_a_release():
+    e = events("Somali pirates released the Kenyan minister on Friday.")["released"]
+    assert e.target_codes and e.target_codes[0].startswith("KEN")

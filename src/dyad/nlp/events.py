@@ -19,6 +19,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from dyad.gazetteer import load_gazetteer
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.lexicon import load_word_sets
 from dyad.nlp.places import place_at
@@ -35,6 +36,8 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 # dependents that still name the same participant as their head
 PARTICIPANT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
+# a noun that names nobody belongs to whoever these introduce: "members of X", "violations by X"
+OWNER_PREPS = ("of", "by")
 LOCATION_PREPS = {"in", "at", "to", "near", "inside", "outside", "across", "into", "on"}
 # a noun trigger inside one of these names an organisation, a place or a work, not an event
 NAME_ENTITIES = {"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "PERSON"}
@@ -77,8 +80,11 @@ class EventCoder:
         self.rules = load_word_sets("event_rules.tsv")
 
     def __call__(self, doc: Doc) -> Doc:
+        actors = get_list(doc, "dyad_actors")
         mentions = _mention_index(get_list(doc, "dyad_mentions"))
-        codes = {a.id: a.code or a.id for a in get_list(doc, "dyad_actors")}
+        codes = {a.id: a.code or a.id for a in actors}
+        sectors = load_gazetteer().sectors
+        sector_only = {a.id for a in actors if not a.country and (a.code or "")[:3] in sectors}
         times = get_list(doc, "dyad_times")
         in_times = {t.i for tx in times for t in doc.char_span(tx.start, tx.end, alignment_mode="expand") or ()}
         sentence_of = _sentence_index(doc)
@@ -93,12 +99,14 @@ class EventCoder:
             if self._refusal(item):
                 _recode(event, "REJECT")  # "will not accept X", "failed to reach agreement": a refusal
                 event.modality = "asserted"
+            event.source = _one_per_code(event.source, codes, sector_only)
+            event.target = _one_per_code(event.target, codes, sector_only)
             # an event nobody did to nobody cannot enter a dyad; PETRARCH drops these too
             if event.source or event.target or not self.require_actor:
                 coded += [(item.span, e) for e in self._directions(event, codes)]
         events = get_list(doc, "dyad_events")
         spans = []
-        for span, event in _without_duplicates(coded, codes):
+        for span, event in _without_partial(_without_duplicates(coded, codes), codes):
             events.append(event)
             spans.append(Span(doc, span.start, span.end, label=event.type))
         doc.spans["dyad_events"] = spans
@@ -260,6 +268,8 @@ class EventCoder:
         of_target = trigger.type.lower() in self.rules["of_names_target"]
         # "demanded that Russia withdraw": whoever must act is the one asked
         content_target = trigger.type.lower() in self.rules["content_subject_is_target"]
+        own_object = f"{trigger.type}:{trigger.mode}".lower() in self.rules["object_is_own"]
+        object_deps = set() if own_object else OBJECT_DEPS
         # a phrase's words all carry arguments: "imposed sanctions [on X]", "held a meeting [with X]"
         children = [c for i in sorted(own) for c in _kids(head.doc[i])]
         for child in children:
@@ -267,13 +277,15 @@ class EventCoder:
                 # "diplomats" in "expelled Canadian diplomats" names a target only through its own
                 # mention; "missiles" in "launched North Korean-made missiles" names none
                 own_mention = mentions.get(child.idx)
-                if own_mention is not None and own_mention.actor_id and child.dep_ in OBJECT_DEPS:
+                if own_mention is not None and own_mention.actor_id and child.dep_ in object_deps:
                     target.append(own_mention)
                 continue
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "poss":
                 source += _actors_of(child, mentions)
-            elif child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ in OBJECT_DEPS:
+            elif child.dep_ in PASSIVE_SUBJECT_DEPS:
                 target += _actors_of(child, mentions)
+            elif child.dep_ in object_deps:
+                target += _actors_of(child, mentions) or self._through_object(child, mentions)
             elif child.dep_ == "agent":
                 source += _objects_of(child, mentions)
             elif child.dep_ == "pobj":
@@ -301,6 +313,11 @@ class EventCoder:
             source = _inherited_subject(head, mentions)
             borrowed = bool(source)
         return source, target, borrowed
+
+    def _through_object(self, obj: Token, mentions) -> list[Mention]:
+        """The target an object that names nobody points to: "boycott all contact with the United States"."""
+        preps = self.rules["object_target_prep"]
+        return [m for c in _kids(obj) if c.dep_ == "prep" and c.lower_ in preps for m in _objects_of(c, mentions)]
 
     def _refusal(self, item: Found) -> bool:
         """A cooperative event its own actor declines: negated by the clause itself, not denied by someone."""
@@ -451,6 +468,40 @@ def _without_duplicates(coded: list[tuple[Span, Event]], codes: dict[str, str]) 
     return [coded[n] for n in sorted(best.values())]
 
 
+def _without_partial(coded: list[tuple[Span, Event]], codes: dict[str, str]) -> list[tuple[Span, Event]]:
+    """Drop an event missing a side when the same sentence has it whole: same type, same other side.
+
+    "promised to continue aid to Mozambique" codes the promise (no target) and the aid (target
+    Mozambique) as AGREE by Britain: one report, told in full by the second.
+    """
+    whole = {(e.type, e.sentence, side, _codes_of(ids, codes))
+             for _, e in coded if e.source and e.target for side, ids in (("s", e.source), ("t", e.target))}
+
+    def partial(event: Event) -> bool:
+        if event.source and not event.target:
+            return (event.type, event.sentence, "s", _codes_of(event.source, codes)) in whole
+        if event.target and not event.source:
+            return (event.type, event.sentence, "t", _codes_of(event.target, codes)) in whole
+        return False
+
+    return [(span, event) for span, event in coded if not partial(event)]
+
+
+def _one_per_code(ids: list[str], codes: dict[str, str], sector_only: set[str]) -> list[str]:
+    """One actor per code on an event side, in order; a bare sector ("GOV") only when no actor has a country.
+
+    "Mugabe and his government" both code ZWEGOV: one participant, scored once. "the army and
+    Syria" puts MIL beside SYR: the country already says who acts.
+    """
+    by_code: dict[str, str] = {}
+    for i in ids:
+        by_code.setdefault(codes.get(i, i), i)  # the first actor with each code, in order
+    first = list(by_code.values())
+    if any(i not in sector_only for i in first):
+        first = [i for i in first if i not in sector_only]
+    return first
+
+
 def _codes_of(ids: list[str], codes: dict[str, str]) -> tuple[str, ...]:
     return tuple(sorted({codes.get(i, i) for i in ids}))
 
@@ -486,7 +537,7 @@ def _actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
         # the nearest modifier that names someone: "Russian forces", "representatives of the ministry"
         for dep in PARTICIPANT_DEPS + ("prep",):
             for child in _kids(token):
-                if child.dep_ == dep == "prep" and child.lower_ == "of":
+                if child.dep_ == dep == "prep" and child.lower_ in OWNER_PREPS:
                     found += _objects_of(child, mentions)
                 elif child.dep_ == dep != "prep":
                     found += _actors_of(child, mentions)
