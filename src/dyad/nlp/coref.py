@@ -388,9 +388,11 @@ class _DocCoref:
                 continue
             if pron.gender == "n" and self._pleonastic(token, pleonastic):
                 continue  # "it could be another sign"
-            fitting = [c for c in self.candidates if c.token.i < token.i and self._agrees(pron, c)
-                       and self._bound_ok(pron, token, c) and not _within(token, c.token)]
-            best = self._best(fitting, self.sent_of[token.i])
+            sent = self.sent_of[token.i]
+            # only the candidates _best can choose (the last few sentences) are worth checking
+            fitting = [c for c in self.candidates if c.token.i < token.i and 0 <= sent - c.sent <= MAX_SENTENCES
+                       and self._agrees(pron, c) and self._bound_ok(pron, token, c) and not _within(token, c.token)]
+            best = self._best(fitting, sent)
             if best is None or not best.actors:
                 continue  # nothing fits, or a noun phrase that names no actor is the likelier antecedent
             self._link(self.doc[token.i : token.i + 1], [self.by_id[a] for a in best.actors], "pronoun")
@@ -430,7 +432,8 @@ class _DocCoref:
         """"Lavrov met him": an object pronoun is not its clause's subject; "himself" must be."""
         if pron.case not in ("obj", "refl"):
             return True
-        subjects = [c for c in self.candidates if c.token.i in _clause_subjects(token)]
+        clause_subjects = _clause_subjects(token)
+        subjects = [c for c in self.candidates if c.token.i in clause_subjects]
         same = any(set(c.actors) & set(cand.actors) for c in subjects) or any(c is cand for c in subjects)
         return same if pron.case == "refl" else not same
 
