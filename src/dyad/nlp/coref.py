@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.gazetteer import Gazetteer, load_gazetteer
 from dyad.nlp.extensions import doc_text, get_list, register_extensions
-from dyad.nlp.lexicon import data_path, load_word_sets
+from dyad.nlp.lexicon import data_lines, load_word_sets
 from dyad.nlp.sources import agency_country, canonical
 from dyad.records import Actor, Mention
 
@@ -53,9 +53,7 @@ class Pronoun:
 
 
 def _rows(name: str) -> list[list[str]]:
-    with data_path(name).open(encoding="utf-8") as handle:
-        lines = [line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#")]
-    return [[cell.strip() for cell in line.split("\t")] for line in lines]
+    return [[cell.strip() for cell in line.split("\t")] for line in data_lines(name)]
 
 
 @cache

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dyad.nlp.extensions import doc_text, get_list, register_extensions
-from dyad.nlp.lexicon import data_path
+from dyad.nlp.lexicon import data_lines
 from dyad.records import Quote
 
 register_extensions()
@@ -46,19 +46,17 @@ class Cue:
 def load_cues(name: str = "speech_cues.tsv") -> dict[str, tuple[Cue, ...]]:
     """The cue lexicon keyed by lemma; a lemma may appear alone and with particles."""
     cues: dict[str, list[Cue]] = {}
-    with data_path(name).open(encoding="utf-8") as handle:
-        lines = (line for line in handle if line.strip() and not line.startswith("#"))
-        for row in csv.reader(lines, delimiter="\t"):
-            row += [""] * (5 - len(row))
-            words = row[0].strip().lower().split()
-            cue = Cue(
-                lemma=words[0],
-                particle=words[1] if len(words) > 1 else None,
-                kind=row[1].strip(),
-                takes_object=row[2].strip() == "yes",
-                forms=tuple(f for f in row[3].strip().split("|") if f),
-            )
-            cues.setdefault(cue.lemma, []).append(cue)
+    for row in csv.reader(data_lines(name), delimiter="\t"):
+        row += [""] * (5 - len(row))
+        words = row[0].strip().lower().split()
+        cue = Cue(
+            lemma=words[0],
+            particle=words[1] if len(words) > 1 else None,
+            kind=row[1].strip(),
+            takes_object=row[2].strip() == "yes",
+            forms=tuple(f for f in row[3].strip().split("|") if f),
+        )
+        cues.setdefault(cue.lemma, []).append(cue)
     return {lemma: tuple(entries) for lemma, entries in cues.items()}
 
 

@@ -7,9 +7,9 @@ from spacy.tokens import Doc
 from dyad import __version__
 from dyad.attribution import attribute_events, link_speakers
 from dyad.gazetteer.history import historical_states
-from dyad.resolve.roles import recode_events
 from dyad.nlp.extensions import get_list
 from dyad.records import DocumentRecord
+from dyad.resolve.roles import recode_events
 
 
 def to_record(doc: Doc) -> DocumentRecord:

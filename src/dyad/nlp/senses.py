@@ -36,7 +36,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from dyad.nlp.lexicon import data_path, load_word_sets
+from dyad.nlp.lexicon import data_lines, load_word_sets
 from dyad.ontology.triggers import Trigger
 
 NO_EVENT = "-"
@@ -79,20 +79,18 @@ def load_sense_rules() -> dict[tuple[str, str], list[SenseRule]]:
     """(lemma, pos) -> rules in file order; families expanded to their words."""
     families = load_word_sets("sense_families.tsv")
     rules: dict[tuple[str, str], list[SenseRule]] = defaultdict(list)
-    with data_path("sense_cues.tsv").open(encoding="utf-8") as handle:
-        rows = csv.DictReader((line for line in handle if line.strip() and not line.startswith("#")), delimiter="\t")
-        for row in rows:
-            rule = SenseRule(
-                lemma=row["lemma"].strip().lower(),
-                pos=row["pos"].strip().upper(),
-                type=row["type"].strip().upper(),
-                mode=(row["mode"] or "").strip(),
-                cameo=(row["cameo"] or "").strip(),
-                target_preps=tuple(p for p in (row["target_preps"] or "").split(";") if p),
-                when=_parse_when(row["when"], families),
-                note=(row.get("note") or "").strip(),
-            )
-            rules[(rule.lemma, rule.pos)].append(rule)
+    for row in csv.DictReader(data_lines("sense_cues.tsv"), delimiter="\t"):
+        rule = SenseRule(
+            lemma=row["lemma"].strip().lower(),
+            pos=row["pos"].strip().upper(),
+            type=row["type"].strip().upper(),
+            mode=(row["mode"] or "").strip(),
+            cameo=(row["cameo"] or "").strip(),
+            target_preps=tuple(p for p in (row["target_preps"] or "").split(";") if p),
+            when=_parse_when(row["when"], families),
+            note=(row.get("note") or "").strip(),
+        )
+        rules[(rule.lemma, rule.pos)].append(rule)
     return dict(rules)
 
 

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dyad.nlp.extensions import get_list, register_extensions
-from dyad.nlp.lexicon import data_path
+from dyad.nlp.lexicon import data_lines
 from dyad.nlp.quotes import load_cues
 from dyad.records import Source
 
@@ -44,9 +44,7 @@ class Agency:
 
 @cache
 def load_agencies(name: str = "news_agencies.tsv") -> tuple[Agency, ...]:
-    with data_path(name).open(encoding="utf-8") as handle:
-        lines = (line for line in handle if line.strip() and not line.startswith("#"))
-        rows = [row + [""] * (3 - len(row)) for row in csv.reader(lines, delimiter="\t")]
+    rows = [row + [""] * (3 - len(row)) for row in csv.reader(data_lines(name), delimiter="\t")]
     return tuple(
         Agency(row[0].strip(), row[1].strip() or None, tuple(a.strip() for a in row[2].split("|") if a.strip()))
         for row in rows
@@ -76,8 +74,7 @@ def _alternation(words) -> str:
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     known = _alternation(n for a in load_agencies() for n in (a.name, *a.aliases))
-    with data_path("media_nouns.tsv").open(encoding="utf-8") as handle:
-        media = _alternation(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+    media = _alternation(line.strip() for line in data_lines("media_nouns.tsv"))
     reporting = {"report", "statement"}
     verbs = _alternation(f for cues in load_cues().values() for c in cues if c.kind in reporting for f in c.forms)
     # a known agency, or a capitalised name followed by a media noun ("the Yomiuri newspaper")

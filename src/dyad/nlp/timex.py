@@ -17,11 +17,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
+from dyad.nlp.lexicon import data_lines
 from dyad.records import TimeExpression
 
-DATA = Path(__file__).parent / "data"
 DIRECTIONS = ("past", "future", "present", "none")
 
 
@@ -30,11 +29,7 @@ DIRECTIONS = ("past", "future", "present", "none")
 
 def read_tsv(name: str) -> list[dict[str, str]]:
     """Rows of a data file as dicts; '#' lines are comments, the first row is the header."""
-    lines = [
-        line.rstrip("\n")
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    lines = data_lines(name)
     header = lines[0].split("\t")
     return [dict(zip(header, line.split("\t"))) for line in lines[1:]]
 
