@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from importlib import resources
@@ -18,6 +20,7 @@ from typing import Literal
 
 import duckdb
 
+from dyad import __version__
 from dyad.nlp.timex import interval
 from dyad.records import DocumentRecord
 from dyad.resolve.memory import Remembered, keys_for, rememberable
@@ -92,36 +95,39 @@ class Store:
 
     def is_stored(self, doc_id: str, text: str) -> bool:
         """True when this exact document is already stored (so it need not be coded again)."""
-        row = self.con.execute("SELECT content_hash FROM documents WHERE id = ?", [doc_id]).fetchone()
-        return row is not None and row[0] == content_hash(text)
+        return self._stored_hash(doc_id) == content_hash(text)
 
     def save(self, record: DocumentRecord) -> SaveResult:
         """Add a document's records; unchanged content is a no-op, changed content replaces."""
-        digest = content_hash(record.text)
-        row = self.con.execute("SELECT content_hash FROM documents WHERE id = ?", [record.id]).fetchone()
-        if row is not None and row[0] == digest:
+        digest, stored = content_hash(record.text), self._stored_hash(record.id)
+        if stored == digest:
             return "unchanged"
-        self.con.begin()
-        try:
-            if row is not None:
+        with self._transaction():
+            if stored is not None:
                 self._delete_rows(record.id)
             self._insert(record, digest)
-            self.con.commit()
-        except BaseException:
-            self.con.rollback()
-            raise
-        return "replaced" if row is not None else "added"
+        return "replaced" if stored is not None else "added"
 
     def delete(self, doc_id: str) -> bool:
+        with self._transaction():
+            found = self._stored_hash(doc_id) is not None
+            self._delete_rows(doc_id)
+        return found
+
+    def _stored_hash(self, doc_id: str) -> str | None:
+        row = self.con.execute("SELECT content_hash FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return row[0] if row else None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """All of it or none of it: a failure half-way leaves the store as it was."""
         self.con.begin()
         try:
-            found = self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
-            self._delete_rows(doc_id)
-            self.con.commit()
+            yield
         except BaseException:
             self.con.rollback()
             raise
-        return found
+        self.con.commit()
 
     def _delete_rows(self, doc_id: str) -> None:
         for table in DERIVED_TABLES:
@@ -158,8 +164,6 @@ class Store:
 
     def start_run(self, options: dict) -> str:
         run_id = uuid.uuid4().hex[:12]
-        from dyad import __version__
-
         self.con.execute(
             "INSERT INTO ingest_runs (run_id, started_at, pipeline_version, options) VALUES (?, ?, ?, ?)",
             [run_id, _now(), __version__, json.dumps(options)],
