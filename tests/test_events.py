@@ -292,3 +292,32 @@ def test_an_event_missing_a_side_gives_way_to_the_same_event_told_whole():
 def test_released_people_are_the_target_of_a_release():
     e = events("Somali pirates released the Kenyan minister on Friday.")["released"]
     assert e.target_codes and e.target_codes[0].startswith("KEN")
+
+
+# ---------------------------------------------------------------- background: what a sentence mentions on the way
+
+
+def test_an_event_in_a_restrictive_relative_clause_is_background():
+    found = events("Turkey rejected a plan that would expand sanctions on Iran.")
+    assert [(e.type, e.source_codes) for e in found.values()] == [("REJECT", ["TUR"])]
+
+
+def test_an_actor_doing_it_in_a_relative_clause_is_reported():
+    found = events("Britain sent troops that attacked Iraqi forces.")
+    assert found["attacked"].type == "ASSAULT" and found["attacked"].source_codes[0].startswith("GBR")
+
+
+def test_a_noun_event_an_ordinary_verb_holds_is_background():
+    found = events("Hamas rejected an invitation to attend a meeting in Cairo.")
+    assert [e.type for e in found.values()] == ["REJECT"]
+
+
+def test_a_support_verb_makes_its_noun_the_event():
+    found = events("Indonesian students staged mass demonstrations in Jakarta.")
+    assert found["demonstrations"].type == "PROTEST"
+
+
+def test_a_statement_participle_says_what_the_statement_says():
+    found = events("Egypt issued a statement condemning Israel.")
+    assert (found["condemning"].type, found["condemning"].source_codes, found["condemning"].target_codes) == (
+        "ACCUSE", ["EGY"], ["ISR"])

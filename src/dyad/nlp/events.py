@@ -21,13 +21,14 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.gazetteer import load_gazetteer
 from dyad.nlp.extensions import get_list, register_extensions
+from dyad.nlp.domestic import INFERRED_COUNTRY
 from dyad.nlp.lexicon import load_word_sets
 from dyad.nlp.places import place_at
 from dyad.nlp.senses import choose_sense
 from dyad.ontology.cameo import cameo_entry
 from dyad.ontology.plover import plover_type
 from dyad.ontology.triggers import Trigger, load_triggers
-from dyad.records import Event, Mention, TimeExpression, content_id
+from dyad.records import Actor, Event, Mention, TimeExpression, content_id
 
 register_extensions()
 
@@ -43,6 +44,8 @@ LOCATION_PREPS = {"in", "at", "to", "near", "inside", "outside", "across", "into
 NAME_ENTITIES = {"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "PERSON"}
 # dependencies that open another clause: its events are not the content of the one above
 CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "csubj", "conj"}
+# a verb trigger below one of these is an argument of the clause above, never its background
+ARGUMENT_EDGES = {"ccomp", "xcomp", "conj", "nsubj", "nsubjpass", "pcomp"}
 MODIFIED_NOUN_WINDOW = 12  # how far back an "as reported by X" clause looks for what it describes
 MAX_CLIMB = 8  # phrases nest a few levels deep; the bound keeps a long sentence linear
 # what a future event is coded as, by event_rules.tsv group (PLOVER manual, AGREE, THREATEN, CONCEDE)
@@ -85,6 +88,7 @@ class EventCoder:
         codes = {a.id: a.code or a.id for a in actors}
         sectors = load_gazetteer().sectors
         sector_only = {a.id for a in actors if not a.country and (a.code or "")[:3] in sectors}
+        sector_only |= doc.user_data.get(INFERRED_COUNTRY, set())  # "the soldiers and Kenya": Kenya says it
         times = get_list(doc, "dyad_times")
         in_times = {t.i for tx in times for t in doc.char_span(tx.start, tx.end, alignment_mode="expand") or ()}
         sentence_of = _sentence_index(doc)
@@ -92,6 +96,8 @@ class EventCoder:
         found = [self._event(doc, span, tokens, trigger, mentions, anchors, sentence_of[span.root.i])
                  for span, tokens, trigger in self._triggers(doc, in_times, mentions)]
         found = self._fold_nested(self._fold_complements(found))
+        owner = {t.i: item for item in found for t in item.tokens}
+        found = [item for item in found if not self._background(item, owner, mentions)]
         coded: list[tuple[Span, Event]] = []
         for item in found:
             event = item.event
@@ -101,6 +107,8 @@ class EventCoder:
                 event.modality = "asserted"
             event.source = _one_per_code(event.source, codes, sector_only)
             event.target = _one_per_code(event.target, codes, sector_only)
+            if not event.target and event.type.lower() in self.rules["untargeted_is_domestic"]:
+                event.target = _domestic_target(doc, event, codes)
             # an event nobody did to nobody cannot enter a dyad; PETRARCH drops these too
             if event.source or event.target or not self.require_actor:
                 coded += [(item.span, e) for e in self._directions(event, codes)]
@@ -149,6 +157,53 @@ class EventCoder:
             elif not governor.event.target:
                 governor.event.target = item.event.target[:]
         return kept
+
+    def _background(self, item: Found, owner: dict[int, Found], mentions) -> bool:
+        """An event the sentence mentions on the way to its own. Coders of the field (PETRARCH, the
+        PLOVER gold) code what a sentence reports, not these:
+        - a restrictive relative clause, or a participle with no subject of its own ("a helicopter
+          that was captured", "nationals suspected of blowing up", "a guard involved in a shooting");
+        - a noun event with no participants of its own, held by a word that is no trigger ("rejected
+          an invitation to attend a meeting").
+        Not background: a clause with its own doer ("came in July, when Shoigu visited", "troops,
+        who attacked ...", "troops that attacked ...", "demonstrators protesting ..."), a
+        purpose ("struck to protest", "converged for a rally", "responsible for killings"), what a
+        statement says ("issued a declaration demanding"), the object of a support verb ("held a
+        rally", "continued aid") or the predicate of a copula ("remained on alert", "went on strike"),
+        and a noun event that names its own parties ("Kim's trip", "a summit between X and Y").
+        """
+        head = item.span.root
+        if head.pos_ in ("NOUN", "PROPN"):
+            return not item.own_participants and self._idle_noun(_phrase_head(head), owner)
+        token = head
+        for _ in range(MAX_CLIMB):
+            if token.head.i == token.i or token.dep_ in ARGUMENT_EDGES:
+                return False
+            if token.dep_ == "relcl" and not (_when(token) or _non_restrictive(token) or _actor_did(token, mentions)):
+                return True
+            if token.dep_ in ("acl", "advcl"):
+                if _has_subject(token) or _actor_doing(token, mentions):
+                    return False  # a clause with its own doer: what it says happened is reported
+                if not (_purpose(token) or self._content_of(token)):
+                    return True
+            token = token.head
+        return False
+
+    def _idle_noun(self, noun: Token, owner: dict[int, Found]) -> bool:
+        """A noun event held by an object or a prepositional slot that no trigger or support verb governs."""
+        if noun.dep_ == "dobj":
+            verb = noun.head
+            return verb.i not in owner and verb.lemma_.lower() not in self.rules["support_verb"]
+        if noun.dep_ == "pobj":
+            prep, holder = noun.head, noun.head.head
+            purpose = prep.lower_ in self.rules["purpose_prep"] and holder.pos_ in ("VERB", "ADJ")
+            predicate = holder.lemma_.lower() in self.rules["copula"]  # "remained on alert", "went on strike"
+            return holder.i not in owner and not (purpose or predicate)
+        return False
+
+    def _content_of(self, clause: Token) -> bool:
+        """"issued a statement condemning X": a participle on a statement noun is what it says."""
+        return clause.tag_ == "VBG" and clause.head.lemma_.lower() in self.rules["content_noun"]
 
     def _directions(self, event: Event, codes: dict[str, str]) -> list[Event]:
         """A joint event with no target, "X and Y held talks", in both directions: X→Y and Y→X.
@@ -686,6 +741,65 @@ def _own_clause(head: Token) -> Iterable[Token]:
             return
         token = token.head
         yield token
+
+
+def _domestic_target(doc: Doc, event: Event, codes: dict[str, str]) -> list[str]:
+    """The country a protest with no named target happens in, as its target (PLOVER codes domestic
+    protest against that country): the country of its place, else of its one source country.
+
+    The country's actor is the document's own when it has one, else a new one with no mentions.
+    """
+    actors = get_list(doc, "dyad_actors")
+    places = {p.id: p.country for p in get_list(doc, "dyad_places")}
+    countries = {a.id: a.country for a in actors}
+    sources = {countries.get(a) for a in event.source} - {None}
+    country = places.get(event.location) or (sources.pop() if len(sources) == 1 else None)
+    if country is None:
+        return []
+    actor = next((a for a in actors if a.code == country), None)
+    if actor is None:
+        actor = Actor(f"a{len(actors) + 1}", load_gazetteer().country_name(country), country, country)
+        actors.append(actor)
+        codes[actor.id] = country
+    return [actor.id]
+
+
+def _phrase_head(noun: Token) -> Token:
+    """Up through "of" phrases to the noun phrase's head: "a series of meetings" -> series."""
+    for _ in range(MAX_CLIMB):
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = prep.head
+    return noun
+
+
+def _has_subject(clause: Token) -> bool:
+    """A clause with a subject of its own, not a relative pronoun: "when Shoigu visited"."""
+    return any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.tag_ not in ("WDT", "WP") for c in _kids(clause))
+
+
+def _non_restrictive(clause: Token) -> bool:
+    """"Chinese troops, who attacked ...": a relative clause set off by a comma adds a reported fact;
+    a restrictive one ("a helicopter that was captured") only says which thing is meant."""
+    first = clause.left_edge
+    return first.i > 0 and clause.doc[first.i - 1].text == ","
+
+
+def _actor_did(clause: Token, mentions) -> bool:
+    """"troops that attacked ...": the relative pronoun is the subject and stands for an actor."""
+    return any(c.dep_ in SUBJECT_DEPS and (a := _antecedent(c)) is not None and _actors_of(a, mentions)
+               for c in _kids(clause))
+
+
+def _actor_doing(clause: Token, mentions) -> bool:
+    """"demonstrators protesting election results": an active participle on an actor is its act."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBG" and bool(_actors_of(clause.head, mentions))
+
+
+def _purpose(clause: Token) -> bool:
+    """"went on strike to protest": an infinitive adverbial clause says what the main event is for."""
+    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(clause))
 
 
 def _when(clause: Token) -> bool:

