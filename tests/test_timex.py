@@ -204,3 +204,33 @@ def test_interval_and_relation():
     assert relation("2023-12", interval(MONDAY)[0]) == "past"
     assert relation("2024-01", interval(MONDAY)[0]) == "present"
     assert relation("XXXX-07", None, "future") == "future"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prices fell a year earlier.", ("a year earlier", "DATE", "2023")),
+        ("Sales beat the year-earlier figure.", ("year-earlier", "DATE", "2023")),
+        ("Profit doubled from the year-ago quarter.", ("the year-ago quarter", "DATE", "2022-Q4")),
+        ("Losses narrowed in the latest quarter.", ("the latest quarter", "DATE", "2023-Q4")),
+        ("Sales in fiscal 2023 rose.", ("fiscal 2023", "DATE", "2023")),
+        ("Sales will rise in the current fiscal year.", ("the current fiscal year", "DATE", "2024")),
+        ("It was founded in nineteen ninety-six.", ("nineteen ninety-six", "DATE", "1996")),
+        ("Prices rose in January nineteen ninety-seven.", ("January nineteen ninety-seven", "DATE", "1997-01")),
+        ("The idea belongs to the 20th century.", ("the 20th century", "DATE", "19")),
+        ("The plan saves $2 million a year.", ("a year", "SET", "P1Y")),
+        ("A festival is held each July.", ("each July", "SET", "XXXX-07")),
+        ("Talks should end by the end of the year.", ("the end of the year", "DATE", "2024")),
+        ("Talks should resume soon.", ("soon", "DATE", "FUTURE_REF")),
+        ("It took a couple of years.", ("a couple of years", "DURATION", "P2Y")),
+        ("Trading was halted for eight trading days.", ("eight trading days", "DURATION", "P8D")),
+    ],
+)
+def test_news_and_financial_conventions(text, expected):
+    assert only(text) == expected
+
+
+def test_year_numbers_are_not_counts_and_as_soon_as_is_not_a_time():
+    assert [t.text for t in find_times("Compare the 1988 second quarter.", MONDAY)] == ["the 1988 second quarter"]
+    assert find_times("They left as soon as they could.", MONDAY) == []
+    assert find_times("He won in a year.", MONDAY)[0].type == "DURATION"  # "in a year" is no rate

@@ -13,7 +13,7 @@ from rich.markup import escape
 from dyad.evaluate.report import GoldError, render
 
 app = typer.Typer(
-    help="Measure dyad against gold data (NGEC actor cases, PLOVER event gold, CAMEO examples).", no_args_is_help=True
+    help="Measure dyad against gold data (NGEC actor cases, PLOVER event gold, CAMEO examples, TIMEX3).", no_args_is_help=True
 )
 out = Console()
 err = Console(stderr=True)
@@ -48,6 +48,19 @@ def events(
     from dyad.evaluate.events import evaluate_events
 
     _measure(lambda: evaluate_events(gold, limit=limit), as_json, misses)
+
+
+@app.command()
+def times(
+    gold: GoldOption,
+    as_json: JsonOption = False,
+    limit: LimitOption = None,
+    misses: MissesOption = 10,
+) -> None:
+    """Temporal expressions against TIMEX3 gold (TimeBank, AQUAINT): TempEval-3 span, type and value scores."""
+    from dyad.evaluate.times import evaluate_times
+
+    _measure(lambda: evaluate_times(gold, limit=limit), as_json, misses)
 
 
 def _measure(evaluate, as_json: bool, misses: int) -> None:

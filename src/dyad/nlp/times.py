@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.extensions import get_list, register_extensions
-from dyad.nlp.timex import Candidate, find_candidates, normalise, read_tsv
+from dyad.nlp.timex import Candidate, find_candidates, last_quarter, normalise, read_tsv
 
 register_extensions()
 
@@ -90,15 +90,17 @@ class TimesComponent:
         times = get_list(doc, "dyad_times")
         times.clear()
         spans = []
+        quarter = None  # the last quarter named, which "the latest period" refers to
         for cand in find_candidates(doc.text):
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None or not _is_month_word(doc, cand, span):
                 continue
             direction = clause_direction(span) if cand.needs_direction else "none"
-            timex = normalise(cand, dct, direction)
+            timex = normalise(cand, dct, direction, quarter)
             if timex is None:
                 continue
             times.append(timex)
+            quarter = last_quarter(quarter, cand, timex)
             spans.append(Span(doc, span.start, span.end, label=timex.type))
         doc.spans["dyad_times"] = spans
         return doc

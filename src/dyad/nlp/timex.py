@@ -57,6 +57,12 @@ SIGNALS = {r["word"]: r["kind"] for r in read_tsv("timex_signals.tsv")}
 ORDINALS = {w: int(r["value"]) for w, r in NUMBERS.items() if r["kind"] == "ordinal"}
 CARDINALS = {w: r["value"] for w, r in NUMBERS.items() if r["kind"] != "ordinal"}
 ARTICLES = {w for w, r in NUMBERS.items() if r["kind"] == "article"}
+PERIOD_WORDS = {r["word"]: int(r["step"]) for r in read_tsv("timex_period_words.tsv")}
+UNIT_WORDS = [r["word"] for r in read_tsv("timex_unit_words.tsv")]
+_VALUES = {w: int(r["value"]) for w, r in NUMBERS.items() if r["kind"] == "cardinal" and r["value"].isdigit()}
+ONES = {w: v for w, v in _VALUES.items() if 1 <= v <= 9}
+TENS = {w: v for w, v in _VALUES.items() if 20 <= v <= 90 and v % 10 == 0}
+CENTURIES = {w: v for w, v in _VALUES.items() if 16 <= v <= 19}  # "nineteen ninety-six"
 
 
 # --- patterns (compiled once) ------------------------------------------------------
@@ -66,7 +72,10 @@ _MONTH_NAME = rf"(?P<month>{_alt(w for w, f in MONTH_FORM.items() if f != 'abbre
 _WEEKDAY_NAME = rf"(?P<wd>{_alt(w for w, f in WEEKDAY_FORM.items() if f == 'full')})\b"
 _WEEKDAY_PREFIX = rf"(?:(?:{_alt(WEEKDAYS)})\b\.?,?\s+)?"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
-_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?!\d)"
+# years as digits, or spoken as in broadcast transcripts ("nineteen ninety-six", "two thousand")
+_SPOKEN_YEAR = (rf"(?:{_alt(CENTURIES)})[\s-]+(?:{_alt(TENS)})(?:[\s-]+(?:{_alt(ONES)}))?"
+                rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_alt(ONES)}))?")
+_YEAR = rf"(?P<year>(?:1[6-9]\d\d|20\d\d)(?!\d)|(?i:{_SPOKEN_YEAR})\b)"
 _POS = r"(?P<pos>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))"
 _REL = r"(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|the\s+current|the\s+previous|the\s+coming))"
 _NUMWORD = rf"(?i:{_alt(set(CARDINALS) - ARTICLES)})"
@@ -78,6 +87,10 @@ _SEASON = rf"(?P<season>(?i:{_alt(SEASONS)}))\b"
 _REL_YEAR = r"(?P<ryear>(?i:last|this|next))\s+(?i:year)"
 _PLURAL_UNIT = rf"(?P<unit>(?i:{_alt(_plural(w) for w in UNITS)}))\b"
 
+_YEAR_AGO = r"(?i:year)[\s-](?i:earlier|ago)\b"
+_ORD_QUARTER = rf"(?:(?P<ord>(?i:{_alt(ORDINALS)}))[\s-]+)?(?P<qword>(?i:quarter|period))\b"
+_QUARTER_AFTER = rf"(?:(?i:{_alt(ORDINALS)})[\s-]+)?(?i:quarter|period)\b"  # the same, in a lookahead
+
 PATTERNS: dict[str, str] = {
     "iso": r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b",
     "slash": r"\b(?P<mon>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d\d)\b",
@@ -86,23 +99,37 @@ PATTERNS: dict[str, str] = {
     "month_year": rf"\b(?:{_POS}[\s-]+)?{_MONTH_ANY},?\s+(?:(?i:of)\s+)?{_YEAR}",
     "month": rf"\b(?:{_POS}[\s-]+)?(?:{_REL}\s+)?{_MONTH_NAME}",
     "month_rel_year": rf"\b(?:{_POS}[\s-]+)?{_MONTH_NAME}\s+(?:(?i:of)\s+)?{_REL_YEAR}\b",
-    "year": rf"(?<![\d$£€.,/-])(?:{_POS}[\s-]+)?(?:(?i:fiscal|calendar|the\s+year)\s+)?"
+    "year": rf"(?<![\d$£€.,/-])(?:{_POS}[\s-]+)?(?:(?P<fy>(?i:fiscal|calendar|the\s+year))\s+)?"
     rf"{_YEAR}(?![%\d]|[.,]\d|-\d)",
     "decade": rf"\b(?:(?i:the)\s+)?(?:{_POS}[\s-]+)?(?:(?P<dec>1[6-9]\d|20\d)0|'(?P<short>\d)0)'?s\b",
     "day_word": r"\b(?:(?P<pos>(?i:early|late|earlier|later))\s+)?"
     rf"(?P<rel>(?i:today|yesterday|tomorrow|tonight))\b(?:\s+{_PART})?",
     "part_of_day": rf"\b(?P<rel>(?i:this|last))\s+{_PART}",
     "period": r"\b(?:(?P<pos>(?i:earlier|later|early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+rest\s+of))"
-    rf"[\s-]+)?{_REL}\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))\b",
-    "quarter": rf"\b(?:(?i:the)\s+)?(?:(?:(?P<pyear>1[6-9]\d\d|20\d\d)|{_REL_YEAR})'s\s+)?"
-    rf"(?P<ord>(?i:{_alt(ORDINALS)}))[\s-]+(?i:quarter)\b(?:\s+(?i:of)\s+{_YEAR})?",
+    rf"[\s-]+)?{_REL}\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:week|weekend|month|year|quarter|decade|century))\b",
+    # "the end of the year", "earlier in the month": the current one
+    "period_the": r"\b(?P<pos>(?i:the\s+(?:end|start|beginning|middle|rest)\s+of|earlier\s+in|later\s+in))\s+"
+    r"(?i:the)\s+(?P<unit>(?i:week|month|year|quarter))\b",
+    "year_end": r"\b(?i:year)(?:'s)?[\s-](?i:end)\b",
+    "quarter": rf"\b(?:(?i:the)\s+)?(?:(?P<pyear>1[6-9]\d\d|20\d\d)(?:'s)?\s+|{_REL_YEAR}'s\s+)?"
+    rf"(?:(?i:fiscal)[\s-]+)?(?P<ord>(?i:{_alt(ORDINALS)}))[\s-]+(?i:quarter)\b(?:\s+(?i:of)\s+{_YEAR})?",
+    # the quarter a financial text is about: "the latest quarter", "the year-ago period", "the 1988 quarter"
+    "quarter_ref": rf"\b(?i:the)\s+(?:(?P<qrel>(?i:{_alt(PERIOD_WORDS)}))\s+|(?P<pyear>1[6-9]\d\d|20\d\d)\s+)?"
+    r"(?:(?i:fiscal)\s+)?(?P<qword>(?i:quarter|period))\b",
+    # "year-earlier" alone is an adjective ("year-earlier results"); "the" belongs to "the year-ago quarter"
+    "year_ago": rf"\b(?:(?i:the)\s+(?={_YEAR_AGO}\s+{_QUARTER_AFTER}))?{_YEAR_AGO}(?:\s+{_ORD_QUARTER})?",
+    "century": r"\b(?:(?i:the)\s+)?(?P<cent>[12]?\d)(?:st|nd|rd|th)[\s-]+(?i:century)\b",
     "weekday": rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|early|late))\s+)?{_WEEKDAY_NAME}(?:\s+{_PART})?",
+    # a rate: "$2 million a year", "50,000 copies per month" (the amount is checked in _plausible);
+    # before "duration", which it beats on a tie
+    "rate": r"\b(?i:a|an|per)\s+(?P<unit>(?i:year|month|week|day|hour))\b(?!-)",
     "duration": r"\b(?:(?P<lead>(?i:the\s+(?:past|last|next|first|coming|previous)|the))\s+)?"
-    rf"(?:{_NUMBER}(?P<sep>[\s-]+))?{_UNIT}(?P<ago>\s+(?i:ago))?",
+    rf"(?:{_NUMBER}(?P<sep>[\s-]+))?(?:(?i:{_alt(UNIT_WORDS)})\s+)?{_UNIT}"
+    r"(?P<ago>\s+(?i:ago|earlier))?",
     "vague_duration": rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)){_PLURAL_UNIT}",
     "season": rf"\b(?:{_POS}[\s-]+)?(?:(?P<rel>(?i:this|last|next|this\s+past|this\s+coming|the))\s+)?"
     rf"{_SEASON}(?:\s+(?:(?i:of)\s+)?{_YEAR})?",
-    "set": rf"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?:{_NUMBER}\s+)?(?:{_UNIT}|{_WEEKDAY_NAME})",
+    "set": rf"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?:{_NUMBER}\s+)?(?:{_UNIT}|{_WEEKDAY_NAME}|{_MONTH_NAME})",
     "ref": rf"\b(?P<ref>(?i:{_alt(REFS)}))\b",
     "clock": r"\b(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?!\w)"
     r"|(?P<noon>(?i:noon|midday|midnight))\b)"
@@ -111,6 +138,7 @@ PATTERNS: dict[str, str] = {
 COMPILED = {name: re.compile(pattern) for name, pattern in PATTERNS.items()}
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
+
 
 # rules whose value depends on the tense of the clause when no modifier/year fixes it
 TENSE_RULES = frozenset({"month_day", "day_month", "month", "weekday", "quarter", "season", "clock"})
@@ -165,7 +193,7 @@ def _plausible(rule: str, m: re.Match, text: str) -> bool:
             return False
         after = _word_after(text, m.end())
         plural_noun = after.islower() and after.endswith("s") and not after.endswith("ss")
-        return before == "signal" or bool(g["pos"]) or not plural_noun
+        return before == "signal" or bool(g["pos"] or g["fy"]) or not plural_noun
     if rule == "season":
         if g["year"] or (g["rel"] and g["rel"].lower() != "the") or g["pos"]:
             return True
@@ -175,8 +203,32 @@ def _plausible(rule: str, m: re.Match, text: str) -> bool:
             return False
         if g["sep"] and "-" in g["sep"] and g["unit"].lower() != UNIT_OF[g["unit"].lower()]:
             return False  # "three-quarters": a hyphenated unit is singular ("five-year")
+        if g["num"] and re.fullmatch(r"1[6-9]\d\d|20\d\d", g["num"]) and not g["unit"].lower().endswith("s"):
+            return False  # "the 1988 second quarter": a year, not a count of seconds
         return bool(g["num"]) or bool(g["lead"] and g["lead"].lower() != "the")
+    if rule == "rate":
+        return before not in SIGNALS and _amount_before(text, m.start())
+    if rule == "ref" and g["ref"].lower() == "soon":
+        return _word_before(text, m.start()) != "as"  # "as soon as" is a conjunction
+    if rule == "quarter_ref":
+        return g["qword"].lower() == "quarter" or bool(g["qrel"] or g["pyear"])
     return True
+
+
+def _amount_before(text: str, start: int) -> bool:
+    """A number or an amount word among the three words before ("$2 million a year", "50,000 CDs a year")."""
+    words = text[max(0, start - 40) : start].split()[-3:]
+    return any(any(ch.isdigit() for ch in w) or SIGNALS.get(w.lower().strip(",.$")) == "amount" for w in words)
+
+
+def _spoken_year(text: str) -> str:
+    """'nineteen ninety-six' -> '1996', 'two thousand' -> '2000'; digits are kept."""
+    if text.isdigit():
+        return text
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        return str(2000 + sum(ONES.get(w, 0) for w in words[2:]))
+    return str(CENTURIES[words[0]] * 100 + sum(TENS.get(w, 0) + ONES.get(w, 0) for w in words[1:]))
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -185,7 +237,7 @@ def find_candidates(text: str) -> list[Candidate]:
     for rule, regex in COMPILED.items():
         for m in regex.finditer(text):
             if m.end() > m.start() and _plausible(rule, m, text):
-                groups = tuple((k, v) for k, v in m.groupdict().items() if v)
+                groups = tuple((k, _spoken_year(v) if k == "year" else v) for k, v in m.groupdict().items() if v)
                 found.append(Candidate(m.start(), m.end(), m.group(), rule, groups))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[Candidate] = []
@@ -429,18 +481,20 @@ def _duration_value(num: str, unit: str) -> str:
     return ("PT" if row["time"] == "1" else "P") + num + code
 
 
-def _ago(num: str, unit: str, dct: date | None) -> Value:
+def _ago(num: str, unit: str, dct: date | None, sign: int = -1) -> Value:
+    """"N units ago" (sign -1) or "N units later" (sign 1), from the DCT, to the unit's precision."""
     row = UNITS[UNIT_OF[unit.lower()]]
     precision = row["precision"]
+    ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
     if num == "X" or dct is None or precision == "none" or "." in num:
-        return "DATE", "PAST_REF" if num == "X" or dct is not None else None, "none"
-    n = int(num)
+        return "DATE", ref if num == "X" or dct is not None else None, "none"
+    n = -sign * int(num)
     if precision == "day":
         return "DATE", (dct - timedelta(days=n)).isoformat(), "day"
     if precision == "week":
         return "DATE", _week(dct - timedelta(weeks=n)), "week"
     if precision == "month":
-        months = n * 3 if row["code"] == "3M" else n
+        months = n * 3 if row["code"] == "Q" else n
         year, month = _shift_month(dct.year, dct.month, -months)
         return "DATE", f"{year}-{month:02d}", "month"
     years = n * {"DE": 10, "CE": 100}.get(row["code"], 1)
@@ -450,13 +504,16 @@ def _ago(num: str, unit: str, dct: date | None) -> Value:
 def _duration(c: Candidate, dct: date | None, direction: str) -> Value:
     num = _number(c.get("num"))
     if c.get("ago"):
-        return _ago(num, c.get("unit"), dct)
+        ahead = _implied(c) == "future"  # "two days later", "a year from now"
+        return _ago(num, c.get("unit"), dct, 1 if ahead else -1)
     return "DURATION", _duration_value(num, c.get("unit")), "none"
 
 
 def _set(c: Candidate, dct: date | None, direction: str) -> Value:
     if c.get("wd"):
         return "SET", f"XXXX-WXX-{WEEKDAYS[c.get('wd')]}", "none"
+    if c.get("month"):
+        return "SET", f"XXXX-{MONTHS[c.get('month')]:02d}", "none"
     num = _number(c.get("num"))
     if "other" in c.text.lower() and num != "X":
         num = _fmt(float(num) * 2)
@@ -482,6 +539,52 @@ def _clock(c: Candidate, dct: date | None, direction: str) -> Value:
     return "TIME", f"{(day or 'XXXX-XX-XX')[:10]}T{clock}", "day"
 
 
+def _rate(c: Candidate, dct: date | None, direction: str) -> Value:
+    return "SET", _duration_value("1", c.get("unit")), "none"
+
+
+def _period_the(c: Candidate, dct: date | None, direction: str) -> Value:
+    """"the end of the year": the current unit, like "this year"."""
+    return _period(c, dct, direction)
+
+
+def _year_end(c: Candidate, dct: date | None, direction: str) -> Value:
+    return "DATE", str(dct.year) if dct else None, "year"
+
+
+def _quarter_index(dct: date) -> int:
+    return dct.year * 4 + (dct.month - 1) // 3
+
+
+def _quarter_value(index: int) -> str:
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
+def _quarter_ref(c: Candidate, dct: date | None, direction: str) -> Value:
+    """"the latest quarter": with no quarter named before it, the last completed one (see ``_anchored``)."""
+    if c.get("pyear"):
+        return "DATE", c.get("pyear"), "year"
+    if dct is None:
+        return "DATE", None, "month"
+    step = PERIOD_WORDS.get((c.get("qrel") or "").lower(), -1)
+    return "DATE", _quarter_value(_quarter_index(dct) + step), "month"
+
+
+def _year_ago(c: Candidate, dct: date | None, direction: str) -> Value:
+    """"year-earlier", "the year-ago quarter": the year before the DCT's (its quarter, when named)."""
+    if dct is None:
+        return "DATE", None, "year"
+    if c.get("ord"):
+        return "DATE", f"{dct.year - 1}-Q{ORDINALS[c.get('ord').lower()]}", "month"
+    if c.get("qword"):
+        return "DATE", _quarter_value(_quarter_index(dct) - 5), "month"
+    return "DATE", str(dct.year - 1), "year"
+
+
+def _century(c: Candidate, dct: date | None, direction: str) -> Value:
+    return "DATE", f"{int(c.get('cent')) - 1:02d}", "none"
+
+
 def _vague_duration(c: Candidate, dct: date | None, direction: str) -> Value:
     return "DURATION", _duration_value("X", c.get("unit")), "none"
 
@@ -491,7 +594,8 @@ NORMALISERS: dict[str, Callable[[Candidate, date | None, str], Value | None]] = 
     "month_year": _month, "month": _month, "year": _year, "decade": _decade, "day_word": _day_word,
     "part_of_day": _part_of_day, "period": _period, "quarter": _quarter, "weekday": _weekday,
     "duration": _duration, "vague_duration": _vague_duration, "month_rel_year": _month_rel_year,
-    "season": _season, "set": _set, "ref": _ref, "clock": _clock,
+    "season": _season, "set": _set, "ref": _ref, "clock": _clock, "rate": _rate, "period_the": _period_the,
+    "year_end": _year_end, "quarter_ref": _quarter_ref, "year_ago": _year_ago, "century": _century,
 }
 
 
@@ -543,6 +647,7 @@ def relation(value: str | None, dct: date | None, fallback: str = "none") -> str
 
 
 _IMPLIED = {"last": "past", "this past": "past", "the previous": "past", "yesterday": "past", "ago": "past",
+            "earlier": "past",
             "next": "future", "this coming": "future", "the coming": "future", "tomorrow": "future",
             "this": "present", "the current": "present", "today": "present", "tonight": "present"}
 
@@ -556,13 +661,37 @@ def _implied(cand: Candidate) -> str:
     return "none"
 
 
-def normalise(cand: Candidate, dct: str | date | None, direction: str = "none") -> TimeExpression | None:
-    """The TimeExpression for a candidate; ``direction`` is the tense of its clause."""
+_QUARTER = re.compile(r"^(\d{4})-Q(\d)$")
+
+
+def _anchored(cand: Candidate, value: str | None, quarter: str | None) -> str | None:
+    """News about a quarter's results speaks of that quarter: after "the third quarter" (1989-Q3),
+    "the latest period" is 1989-Q3 and "a year earlier" or "the year-ago period" 1988-Q3."""
+    named = _QUARTER.match(quarter or "")
+    if named is None or value is None:
+        return value
+    year, number = int(named[1]), named[2]
+    if cand.rule == "quarter_ref":
+        return f"{cand.get('pyear') or year}-Q{number}"
+    year_back = cand.rule == "year_ago" and not cand.get("ord")
+    if cand.rule == "duration" and cand.get("ago") and UNIT_OF[cand.get("unit").lower()] == "year":
+        year_back = re.fullmatch(r"\d{4}", value) is not None and _implied(cand) == "past"
+        back = int(_number(cand.get("num"))) if year_back else 0
+        return f"{year - back}-Q{number}" if year_back else value
+    return f"{year - 1}-Q{number}" if year_back else value
+
+
+def normalise(
+    cand: Candidate, dct: str | date | None, direction: str = "none", quarter: str | None = None
+) -> TimeExpression | None:
+    """The TimeExpression for a candidate; ``direction`` is the tense of its clause, ``quarter``
+    the last quarter (a "1989-Q3" value) the text named before it, if any."""
     anchor = parse_dct(dct)
     result = NORMALISERS[cand.rule](cand, anchor, direction if direction in DIRECTIONS else "none")
     if result is None:
         return None
     kind, value, precision = result
+    value = _anchored(cand, value, quarter)
     fallback = direction if cand.needs_direction else _implied(cand)
     rel = "none" if kind in ("DURATION", "SET") else relation(value, anchor, fallback)
     return TimeExpression(cand.start, cand.end, cand.text, kind, value, precision, rel)  # type: ignore[arg-type]
@@ -575,10 +704,18 @@ def find_times(
 ) -> list[TimeExpression]:
     """All temporal expressions in ``text``, normalised. ``direction`` is one tense for
     the whole text or a function giving the tense of each candidate's clause."""
-    out = []
+    out: list[TimeExpression] = []
+    quarter = None
     for cand in find_candidates(text):
         tense = direction(cand) if callable(direction) else direction
-        timex = normalise(cand, dct, tense)
+        timex = normalise(cand, dct, tense, quarter)
         if timex is not None:
             out.append(timex)
+            quarter = last_quarter(quarter, cand, timex)
     return out
+
+
+def last_quarter(before: str | None, cand: Candidate, timex: TimeExpression) -> str | None:
+    """The last quarter named ("the third quarter": "1989-Q3") once ``timex`` is read, for
+    ``normalise``; quarters found by anchoring ("the latest period") do not move it."""
+    return timex.value if cand.rule == "quarter" and timex.value and _QUARTER.match(timex.value) else before
