@@ -165,6 +165,7 @@ class Event(_Record):
     date_precision: DatePrecision = "none"
     date_source: Literal["text", "publication", "none"] = "none"
     date_span: Span | None = None
+    date_end: str | None = None  # a range's last value ("through Wednesday"); None for a single date
     modality: Modality = "asserted"
     attributed_to: str | None = None
     location: str | None = None  # a Place id from the same record

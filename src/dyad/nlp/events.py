@@ -11,7 +11,6 @@ clause. Needs ``dyad_actors`` (mentions) and ``dyad_times`` before it;
 from __future__ import annotations
 
 import dataclasses
-import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
@@ -21,14 +20,16 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.gazetteer import load_gazetteer
 from dyad.nlp.extensions import get_list, register_extensions
+from dyad.nlp.dating import event_date, starts_when, time_anchors
 from dyad.nlp.domestic import INFERRED_COUNTRY
 from dyad.nlp.lexicon import load_word_sets
+from dyad.nlp.parse import children as _kids
 from dyad.nlp.places import place_at
 from dyad.nlp.senses import choose_sense
 from dyad.ontology.cameo import cameo_entry
 from dyad.ontology.plover import plover_type
 from dyad.ontology.triggers import Trigger, load_triggers
-from dyad.records import Actor, Event, Mention, TimeExpression, content_id
+from dyad.records import Actor, Event, Mention, content_id
 
 register_extensions()
 
@@ -92,7 +93,7 @@ class EventCoder:
         times = get_list(doc, "dyad_times")
         in_times = {t.i for tx in times for t in doc.char_span(tx.start, tx.end, alignment_mode="expand") or ()}
         sentence_of = _sentence_index(doc)
-        anchors = _time_anchors(doc, times)
+        anchors = time_anchors(doc, times)
         found = [self._event(doc, span, tokens, trigger, mentions, anchors, sentence_of[span.root.i])
                  for span, tokens, trigger in self._triggers(doc, in_times, mentions)]
         found = self._fold_nested(self._fold_complements(found))
@@ -179,7 +180,7 @@ class EventCoder:
         for _ in range(MAX_CLIMB):
             if token.head.i == token.i or token.dep_ in ARGUMENT_EDGES:
                 return False
-            if token.dep_ == "relcl" and not (_when(token) or _non_restrictive(token) or _actor_did(token, mentions)):
+            if token.dep_ == "relcl" and not (starts_when(token) or _non_restrictive(token) or _actor_did(token, mentions)):
                 return True
             if token.dep_ in ("acl", "advcl"):
                 if _has_subject(token) or _actor_doing(token, mentions):
@@ -273,7 +274,7 @@ class EventCoder:
         head = trigger_span.root
         own = {t.i for t in tokens}
         source, target, borrowed = self._participants(head, trigger, mentions, own)
-        date = _event_date(head, anchors, doc)
+        date = event_date(head, anchors, doc)
         cameo = cameo_entry(trigger.cameo) if trigger.cameo else None
         ptype = plover_type(trigger.type)
         event = Event(
@@ -418,26 +419,6 @@ class EventCoder:
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.words["speech_verbs"]:
             return False
         return any(c.dep_ in SUBJECT_DEPS and c.tag_ == "PRP" for c in _kids(clause))
-
-
-_CHILDREN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _kids(token: Token) -> list[Token]:
-    """``token.children`` from an index built once per document.
-
-    spaCy finds a token's children by walking its whole subtree; the root of a 3,000-word
-    sentence would be walked once per trigger.
-    """
-    doc = token.doc
-    index = _CHILDREN.get(doc)
-    if index is None:
-        index = [[] for _ in range(len(doc))]
-        for t in doc:
-            if t.head.i != t.i:
-                index[t.head.i].append(t)
-        _CHILDREN[doc] = index
-    return index[token.i]
 
 
 def _sentence_index(doc: Doc) -> list[Span]:
@@ -732,17 +713,6 @@ def _recode(event: Event, type_name: str) -> None:
     event.cameo, event.goldstein = ptype.default_cameo, cameo.goldstein if cameo else None
 
 
-def _own_clause(head: Token) -> Iterable[Token]:
-    """The trigger and the tokens above it up to its clause's edge ("arrived on Sunday and was met")."""
-    token = head
-    yield token
-    for _ in range(MAX_CLIMB):  # bounded: a chain of "and ... and ..." must not make a long sentence quadratic
-        if token.head.i == token.i or (token.dep_ in ("ccomp", "parataxis", "advcl", "relcl") and not _when(token)):
-            return
-        token = token.head
-        yield token
-
-
 def _domestic_target(doc: Doc, event: Event, codes: dict[str, str]) -> list[str]:
     """The country a protest with no named target happens in, as its target (PLOVER codes domestic
     protest against that country): the country of its place, else of its one source country.
@@ -800,55 +770,6 @@ def _actor_doing(clause: Token, mentions) -> bool:
 def _purpose(clause: Token) -> bool:
     """"went on strike to protest": an infinitive adverbial clause says what the main event is for."""
     return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(clause))
-
-
-def _when(clause: Token) -> bool:
-    """"came in July, when X visited": a when-clause happens at the time of the clause it hangs on."""
-    return clause.dep_ in ("advcl", "relcl") and any(c.lower_ == "when" for c in _kids(clause))
-
-
-@dataclasses.dataclass
-class TimeAnchors:
-    """Where each dated time expression hangs in the parse, indexed once per document.
-
-    ``passes``: every token on the way from the expression up to its verb ("test Sunday": test);
-    ``ends``: that verb. An event looks up its own few tokens, never every time of the sentence.
-    """
-
-    passes: dict[int, list[tuple[int, TimeExpression]]]
-    ends: dict[int, list[tuple[int, TimeExpression]]]
-
-
-def _time_anchors(doc: Doc, times: list[TimeExpression]) -> TimeAnchors:
-    anchors = TimeAnchors({}, {})
-    for tx in times:
-        # an underspecified value ("XXXX-07": no publication date to anchor it) dates nothing
-        span = doc.char_span(tx.start, tx.end, alignment_mode="expand") if tx.value and "X" not in tx.value else None
-        if span is None:
-            continue
-        attach = span.root
-        for _ in range(4 * MAX_CLIMB):
-            anchors.passes.setdefault(attach.i, []).append((span.root.i, tx))
-            if attach.head.i == attach.i or attach.pos_ in ("VERB", "AUX"):
-                break
-            attach = attach.head
-        anchors.ends.setdefault(attach.i, []).append((span.root.i, tx))
-    return anchors
-
-
-def _event_date(head: Token, anchors: TimeAnchors, doc: Doc) -> dict:
-    """Date from the nearest time expression in the trigger's clause, else the publication date."""
-    candidates = list(anchors.passes.get(head.i, ()))
-    for token in _own_clause(head):
-        candidates += anchors.ends.get(token.i, ())
-    best = min(candidates, key=lambda found: abs(found[0] - head.i), default=None)
-    if best is not None and best[1].type == "DATE":
-        tx = best[1]
-        return {"date": tx.value, "date_precision": tx.precision, "date_source": "text", "date_span": (tx.start, tx.end)}
-    published = doc._.dyad_document.published if doc._.dyad_document else None
-    if published:
-        return {"date": published, "date_precision": "day", "date_source": "publication"}
-    return {"date": None, "date_precision": "none", "date_source": "none"}
 
 
 def _confidence(event: Event, head: Token) -> float:

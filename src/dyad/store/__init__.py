@@ -143,7 +143,7 @@ class Store:
         self._append("mentions", [[r.id, a.id, s, e] for a in r.actors for s, e in a.mentions])
         self._append("events", [
             [e.id, r.id, e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.source, e.target,
-             e.source_codes, e.target_codes, e.date, *_days(e.date), e.date_precision, e.date_source, e.modality,
+             e.source_codes, e.target_codes, e.date, *_days(e.date, e.date_end), e.date_precision, e.date_source, e.modality,
              e.attributed_to, e.location, e.trigger[0], e.trigger[1], e.sentence[0], e.sentence[1], e.confidence]
             for e in r.events])
         self._append("times", [[r.id, t.start, t.end, t.text, t.type, t.value] for t in r.times])
@@ -266,9 +266,13 @@ def _names(side: str) -> str:
     )
 
 
-def _days(value: str | None) -> tuple[date | None, date | None]:
-    """First and last day a TIMEX3 value covers ("2023-07" → July 1 to 31), for filtering and sorting."""
-    return interval(value) or (None, None)
+def _days(value: str | None, end: str | None = None) -> tuple[date | None, date | None]:
+    """First and last day a TIMEX3 value covers ("2023-07" → July 1 to 31), through a range's end,
+    for filtering and sorting."""
+    first, last = interval(value) or (None, None)
+    if end and interval(end):
+        last = interval(end)[1]
+    return first, last
 
 
 def _bound(value: str, end: int) -> date:

@@ -1,0 +1,26 @@
+"""Parse helpers shared by the components that walk the dependency tree."""
+
+from __future__ import annotations
+
+import weakref
+
+from spacy.tokens import Token
+
+_CHILDREN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def children(token: Token) -> list[Token]:
+    """``token.children`` from an index built once per document.
+
+    spaCy finds a token's children by walking its whole subtree; the root of a 3,000-word
+    sentence would be walked once per trigger.
+    """
+    doc = token.doc
+    index = _CHILDREN.get(doc)
+    if index is None:
+        index = [[] for _ in range(len(doc))]
+        for t in doc:
+            if t.head.i != t.i:
+                index[t.head.i].append(t)
+        _CHILDREN[doc] = index
+    return index[token.i]
