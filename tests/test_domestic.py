@@ -53,3 +53,14 @@ def test_a_protest_with_no_named_target_is_against_its_own_country():
     record = extract("Thousands of Kenyans protested in Nairobi.", published=PUBLISHED)
     (protest,) = record.events
     assert (protest.type, protest.source_codes, protest.target_codes) == ("PROTEST", ["KEN"], ["KEN"])
+
+
+def test_a_country_that_is_a_party_gives_no_country_to_a_bare_title():
+    found, _ = codes("The secretary-general criticised Israel.")
+    assert found["secretary-general"] == "GOV"
+
+
+def test_troops_a_country_sends_are_its_own():
+    record = extract("Britain sent troops that attacked Iraqi forces.", published=PUBLISHED)
+    (attack,) = [e for e in record.events if e.type == "ASSAULT"]
+    assert (attack.source_codes, attack.target_codes) == (["GBRMIL"], ["IRQMIL"])

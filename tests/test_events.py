@@ -321,3 +321,23 @@ def test_a_statement_participle_says_what_the_statement_says():
     found = events("Egypt issued a statement condemning Israel.")
     assert (found["condemning"].type, found["condemning"].source_codes, found["condemning"].target_codes) == (
         "ACCUSE", ["EGY"], ["ISR"])
+
+
+def test_purpose_of_a_summons_is_the_summoners():
+    found = events("Ghana's foreign minister summoned Togo's ambassador to complain about border raids.")
+    assert [(e.type, e.source_codes, e.target_codes) for e in found.values()] == [("ACCUSE", ["GHAGOV"], ["TGOGOV"])]
+
+
+def test_an_object_naming_nobody_points_through_its_phrase_to_the_target():
+    e = events("The United States suspended part of a military aid programme for Bosnia.")["suspended"]
+    assert (e.type, e.source_codes, e.target_codes) == ("SANCTION", ["USA"], ["BIH"])
+
+
+def test_people_from_a_country_belong_to_it():
+    e = events("Doctors from two American charities delivered medicine to Iraqi hospitals.")["delivered"]
+    assert e.source_codes[0].startswith("USA")
+
+
+def test_a_relative_clause_keeps_its_own_tense():
+    found = events("Rebels will free the soldiers, whom they had captured in May.")
+    assert found["captured"].modality == "asserted"

@@ -3,8 +3,8 @@
 "Opposition groups demanded that President Mugabe resign ..." codes Mugabe as GOV: the title
 gives the sector and nothing gives the country. Event coders (PLOVER, CAMEO) code such domestic
 actors with the country the sentence is about: the country of the places it mentions ("blocked
-roads in Algiers": Algerian protesters), else the one country its other actors belong to, else
-the article's dominant country. "Ethnic Albanians in Macedonia" are coded the same way: an
+roads in Algiers": Algerian protesters), else the one country of its domestic bodies ("the Fijian
+rebels"), else the article's dominant country. "Ethnic Albanians in Macedonia" are coded the same way: an
 ethnic group is a people of the country it lives in, not the state its demonym names.
 
 Runs after ``dyad_actors`` and ``dyad_places``; the mention that gave the country is added to the
@@ -27,6 +27,9 @@ register_extensions()
 
 DOCUMENT_SHARE = 2 / 3  # the article's country must hold this share of its country mentions
 NOT_COUNTRIES = {"IGO", "NGO", "MNC"}  # organisation codes that belong to no one country
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
+LOCATIVE_DEPS = MODIFIER_DEPS | {"pobj", "npadvmod", "appos"}  # a country named as where, not as who
+OWNER_PREPS = {"of", "from", "in"}
 INFERRED_COUNTRY = "dyad_inferred_country"  # doc.user_data key: ids of actors given a country here
 
 
@@ -49,11 +52,13 @@ class DomesticCoder:
         for actor in actors:
             if actor.country or not (actor.id in fallback or self._sector_only(actor)):
                 continue
-            found = _sentence_country(doc, actor, clues) or _document_country(clues)
+            stated = _owner_phrase(doc, actor, clues)
+            found = stated or _sentence_country(doc, actor, clues) or _document_country(clues)
             country, evidence = found or (fallback.get(actor.id), None)
             if country:
                 _set_country(actor, country, evidence)
-                doc.user_data.setdefault(INFERRED_COUNTRY, set()).add(actor.id)
+                if not stated:
+                    doc.user_data.setdefault(INFERRED_COUNTRY, set()).add(actor.id)
         return doc
 
     def _sector_only(self, actor: Actor) -> bool:
@@ -82,11 +87,37 @@ class DomesticCoder:
 
 
 def _country_clues(doc: Doc, actors: list[Actor]) -> list[tuple[str, tuple[int, int], bool]]:
-    """(country, span, is a place) for every mention of a place or of an actor with a country."""
-    clues = [(p.country, span, True) for p in get_list(doc, "dyad_places") if p.country for span in p.mentions]
-    clues += [(a.country, span, False) for a in actors
-              if a.country and a.country not in NOT_COUNTRIES for span in a.mentions]
+    """(country, span, is a place) for every mention of a place, of a domestic body ("Fijian rebels",
+    "the Kenyan police") and of a country named as a modifier ("the Kenya Anti-Corruption
+    Commission") or as a location ("in Kenya"). A country that is a party ("The president criticised Israel") is not a clue:
+    it is the other side of an international event."""
+    clues = [(p.country, span, True) for p in get_list(doc, "dyad_places") if p.country
+             for span in p.mentions if p.kind != "country" or _modifier(doc, span, LOCATIVE_DEPS)]
+    clues += [(a.country, span, False) for a in actors if a.country and a.country not in NOT_COUNTRIES
+              for span in a.mentions if a.sector or _modifier(doc, span, MODIFIER_DEPS)]
     return sorted(clues, key=lambda c: c[1])
+
+
+def _modifier(doc: Doc, span: tuple[int, int], deps: set[str]) -> bool:
+    words = doc.char_span(*span, alignment_mode="expand")
+    return words is not None and words.root.dep_ in deps
+
+
+def _owner_phrase(doc: Doc, actor: Actor, clues) -> tuple[str, tuple[int, int]] | None:
+    """"doctors from two American charities", "officials of the Kenyan ministry": the country the
+    actor's own of/from/in phrase names. Stated by the text, so not an inference."""
+    for start, end in actor.mentions:
+        words = doc.char_span(start, end, alignment_mode="expand")
+        if words is None:
+            continue
+        for prep in words.root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPS:
+                continue
+            phrase = (prep.idx, prep.right_edge.idx + len(prep.right_edge))
+            inside = {c[0] for c in clues if phrase[0] <= c[1][0] < phrase[1]}
+            if len(inside) == 1:
+                return inside.pop(), next(c[1] for c in clues if phrase[0] <= c[1][0] < phrase[1])
+    return None
 
 
 def _sentence_country(doc: Doc, actor: Actor, clues) -> tuple[str, tuple[int, int]] | None:

@@ -38,8 +38,8 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 # dependents that still name the same participant as their head
 PARTICIPANT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
-# a noun that names nobody belongs to whoever these introduce: "members of X", "violations by X"
-OWNER_PREPS = ("of", "by")
+# a noun that names nobody belongs to whoever these introduce
+OWNER_PREPS = ("of", "by", "from")  # "members of X", "violations by X", "doctors from X"
 LOCATION_PREPS = {"in", "at", "to", "near", "inside", "outside", "across", "into", "on"}
 # a noun trigger inside one of these names an organisation, a place or a work, not an event
 NAME_ENTITIES = {"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "PERSON"}
@@ -68,6 +68,7 @@ class Found:
     tokens: list[Token]
     event: Event
     own_participants: bool  # a source from its own dependents, not borrowed from a governing verb
+    own_people: list[Mention] = dataclasses.field(default_factory=list)  # "withdrew its troops": the doer's
 
 
 class EventCoder:
@@ -97,6 +98,8 @@ class EventCoder:
         found = [self._event(doc, span, tokens, trigger, mentions, anchors, sentence_of[span.root.i])
                  for span, tokens, trigger in self._triggers(doc, in_times, mentions)]
         found = self._fold_nested(self._fold_complements(found))
+        for item in found:
+            _claim_own_people(item, actors, codes, doc.user_data.get(INFERRED_COUNTRY, set()))
         owner = {t.i: item for item in found for t in item.tokens}
         found = [item for item in found if not self._background(item, owner, mentions)]
         coded: list[tuple[Span, Event]] = []
@@ -299,7 +302,15 @@ class EventCoder:
             event.source, event.target = obligation
             event.modality, borrowed = "asserted", False
         event.confidence = _confidence(event, head)
-        return Found(trigger_span, tokens, event, own_participants=bool(event.source) and not borrowed)
+        own_people = self._own_people(trigger, own, doc, mentions) if event.source else []
+        return Found(trigger_span, tokens, event, bool(event.source) and not borrowed, own_people)
+
+    def _own_people(self, trigger: Trigger, own: set[int], doc: Doc, mentions) -> list[Mention]:
+        """The object of "sent troops", "withdrew its forces", "mobilized reservists": the doer's own."""
+        if f"{trigger.type}:{trigger.mode}".lower() not in self.rules["object_is_own"]:
+            return []
+        objects = [t for i in sorted(own) for t in (doc[i], *_kids(doc[i])) if t.dep_ in OBJECT_DEPS]
+        return [m for t in objects for m in _actors_of(t, mentions)]
 
     def _reported_obligation(self, head: Token, mentions) -> tuple[list[str], list[str]] | None:
         """(speaker, addressee) of "X said Y must/should V": a REQUEST by X of Y (PLOVER REQUEST).
@@ -339,7 +350,7 @@ class EventCoder:
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "poss":
                 source += _actors_of(child, mentions)
             elif child.dep_ in PASSIVE_SUBJECT_DEPS:
-                target += _actors_of(child, mentions)
+                target += _actors_of(child, mentions) or self._through_object(child, mentions)
             elif child.dep_ in object_deps:
                 target += _actors_of(child, mentions) or self._through_object(child, mentions)
             elif child.dep_ == "agent":
@@ -363,17 +374,27 @@ class EventCoder:
         passive = any(c.dep_ == "auxpass" for c in _kids(head))
         borrowed = False
         if passive and not target:
-            target = _inherited_subject(head, mentions)  # "X arrived and was met by Y": X is met
+            target = _inherited_subject(head, mentions, self.rules["subject_control"])  # "X arrived and was met by Y"
             borrowed = bool(target)
         elif not passive and not source and not _is_modifier_clause(head):
-            source = _inherited_subject(head, mentions)
+            source = _inherited_subject(head, mentions, self.rules["subject_control"])
             borrowed = bool(source)
         return source, target, borrowed
 
     def _through_object(self, obj: Token, mentions) -> list[Mention]:
-        """The target an object that names nobody points to: "boycott all contact with the United States"."""
+        """The target an object that names nobody points to: "boycott all contact with the United States",
+        "suspended part of an aid programme for Bosnia", "a camp for Congolese refugees was attacked"."""
         preps = self.rules["object_target_prep"]
-        return [m for c in _kids(obj) if c.dep_ == "prep" and c.lower_ in preps for m in _objects_of(c, mentions)]
+        for _ in range(MAX_CLIMB):
+            kids = [c for c in _kids(obj) if c.dep_ == "prep"]
+            found = [m for c in kids if c.lower_ in preps for m in _objects_of(c, mentions)]
+            of = next((c for c in kids if c.lower_ == "of"), None)
+            if found or of is None:
+                return found
+            obj = next((c for c in _kids(of) if c.dep_ == "pobj"), None)
+            if obj is None:
+                return []
+        return []
 
     def _refusal(self, item: Found) -> bool:
         """A cooperative event its own actor declines: negated by the clause itself, not denied by someone."""
@@ -648,11 +669,12 @@ def _objects_of(prep: Token, mentions: dict[int, Mention]) -> list[Mention]:
     return [m for obj in _kids(prep) if obj.dep_ == "pobj" for m in _actors_of(obj, mentions)]
 
 
-def _inherited_subject(head: Token, mentions) -> list[Mention]:
+def _inherited_subject(head: Token, mentions, subject_control: frozenset[str]) -> list[Mention]:
     """The participant a trigger without a subject shares with the verb above it.
 
     "X vowed to deepen ...", "X is here for talks", "X arrived and met ...";
-    "accused X of launching ..." gives X, the object of the accusing verb.
+    "accused X of launching ..." gives X, the object of the accusing verb; "summoned X to complain"
+    gives the summoner (``subject_control`` verbs).
     """
     token = head
     for _ in range(6):
@@ -663,7 +685,7 @@ def _inherited_subject(head: Token, mentions) -> list[Mention]:
         token = token.head.head if via_prep else token.head
         objects = [c for c in _kids(token) if c.dep_ == "dobj"]
         # "accused X of launching", "urged X to recognise": the object is the doer
-        controls = via_prep or child_dep == "xcomp"
+        controls = via_prep or (child_dep == "xcomp" and token.lemma_.lower() not in subject_control)
         if controls and objects and token.pos_ == "VERB":
             return [m for o in objects for m in _actors_of(o, mentions)]
         subjects = [c for c in _kids(token) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
@@ -673,11 +695,12 @@ def _inherited_subject(head: Token, mentions) -> list[Mention]:
 
 
 def _clause_chain(head: Token) -> Iterable[Token]:
-    """The trigger, then the verbs that govern it, up to the sentence root (or a few levels up)."""
+    """The trigger, then the verbs that govern it, up to the sentence root or a relative clause's edge."""
     token = head
     yield token
     for _ in range(2 * MAX_CLIMB):
-        if token.head.i == token.i:
+        # a relative clause has its own tense: "will release the men, whom they had taken hostage"
+        if token.head.i == token.i or token.dep_ == "relcl":
             return
         coordinated = token.dep_ == "conj"
         token = token.head
@@ -711,6 +734,26 @@ def _recode(event: Event, type_name: str) -> None:
     cameo = cameo_entry(ptype.default_cameo) if ptype.default_cameo else None
     event.type, event.mode, event.quad_class = ptype.name, None, ptype.quad_class
     event.cameo, event.goldstein = ptype.default_cameo, cameo.goldstein if cameo else None
+
+
+def _claim_own_people(item: Found, actors: list, codes: dict[str, str], inferred: set[str]) -> None:
+    """"Britain sent troops that attacked ...": troops with no country of their own are Britain's.
+
+    Only actors whose country the text did not state (none, or inferred from context) are claimed.
+    """
+    by_id = {a.id: a for a in actors}
+    owner = next((by_id[i] for i in item.event.source if i in by_id and by_id[i].country), None)
+    if owner is None:
+        return
+    for mention in item.own_people:
+        actor = by_id.get(mention.actor_id)
+        if actor is None or actor is owner or (actor.country and actor.id not in inferred):
+            continue
+        sector = (actor.code or "")[3:] if actor.id in inferred else actor.code or ""
+        actor.country, actor.code = owner.country, owner.country + sector
+        actor.evidence = [span for span in actor.evidence if actor.id not in inferred] + owner.mentions[:1]
+        inferred.discard(actor.id)
+        codes[actor.id] = actor.code
 
 
 def _domestic_target(doc: Doc, event: Event, codes: dict[str, str]) -> list[str]:
