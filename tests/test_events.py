@@ -341,3 +341,15 @@ def test_people_from_a_country_belong_to_it():
 def test_a_relative_clause_keeps_its_own_tense():
     found = events("Rebels will free the soldiers, whom they had captured in May.")
     assert found["captured"].modality == "asserted"
+
+
+def test_readiness_to_help_is_an_agreement_and_readiness_to_coerce_a_threat():
+    offer = events("Norway is willing to send medical aid to Iraq.")["send"]
+    assert (offer.type, offer.modality, offer.source_codes, offer.target_codes) == ("AGREE", "future", ["NOR"], ["IRQ"])
+    threat = next(iter(events("Iraq is prepared to impose martial law in Basra.").values()))
+    assert (threat.type, threat.source_codes) == ("THREATEN", ["IRQ"])
+
+
+def test_a_concession_refused_is_a_rejection():
+    e = events("The United States said it would not meet the kidnappers' demands.")["meet"]
+    assert (e.type, e.modality, e.source_codes) == ("REJECT", "asserted", ["USA"])

@@ -105,7 +105,10 @@ class EventCoder:
         coded: list[tuple[Span, Event]] = []
         for item in found:
             event = item.event
-            self._future_convention(event)
+            if self._willing(item.span.root):
+                self._willingness_convention(event)
+            else:
+                self._future_convention(event)
             if self._refusal(item):
                 _recode(event, "REJECT")  # "will not accept X", "failed to reach agreement": a refusal
                 event.modality = "asserted"
@@ -232,6 +235,20 @@ class EventCoder:
             if keys & self.rules.get(rule, frozenset()):
                 _recode(event, type_name)
                 return
+
+    def _willingness_convention(self, event: Event) -> None:
+        """Readiness to cooperate is AGREE (CAMEO 03, "is willing to send aid"); readiness to use
+        force or coercion is THREATEN (CAMEO 13, "is prepared to impose martial law")."""
+        event.modality = "future"
+        if event.quad_class in (1, 2) and event.type != "AGREE":
+            _recode(event, "AGREE")
+        elif {event.type.lower(), f"{event.type}:{event.mode}".lower()} & self.rules["future_as_threaten"]:
+            _recode(event, "THREATEN")
+
+    def _willing(self, head: Token) -> bool:
+        """"X is willing / ready / prepared to V": an offer or a readiness, not yet an act."""
+        holder = head.head
+        return head.dep_ == "xcomp" and holder.pos_ == "ADJ" and holder.lemma_.lower() in self.words["willingness"]
 
     def _triggers(self, doc: Doc, in_times: set[int], mentions) -> Iterable[tuple[Span, list[Token], Trigger]]:
         """Each trigger once: a multi-word phrase wins over its head word alone; "March" the month is none."""
