@@ -353,3 +353,8 @@ def test_readiness_to_help_is_an_agreement_and_readiness_to_coerce_a_threat():
 def test_a_concession_refused_is_a_rejection():
     e = events("The United States said it would not meet the kidnappers' demands.")["meet"]
     assert (e.type, e.modality, e.source_codes) == ("REJECT", "asserted", ["USA"])
+
+
+def test_the_parsers_dative_to_names_the_target():
+    e = events("Norway sent medical aid to Iraq.")["sent"]
+    assert (e.type, e.source_codes, e.target_codes) == ("AID", ["NOR"], ["IRQ"])

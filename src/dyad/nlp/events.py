@@ -368,6 +368,8 @@ class EventCoder:
                 source += _actors_of(child, mentions)
             elif child.dep_ in PASSIVE_SUBJECT_DEPS:
                 target += _actors_of(child, mentions) or self._through_object(child, mentions)
+            elif child.dep_ == "dative" and child.pos_ == "ADP":
+                target += _objects_of(child, mentions)  # "sent aid to Iraq": the parser's dative "to"
             elif child.dep_ in object_deps:
                 target += _actors_of(child, mentions) or self._through_object(child, mentions)
             elif child.dep_ == "agent":
