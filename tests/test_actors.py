@@ -271,3 +271,19 @@ def test_acronyms_are_not_iso3_country_codes(nlp, text):
 
 def test_iso3_codes_used_as_names_still_count(nlp):
     assert codes_at(nlp, "The USA objected.")["USA"][0] == "USA"
+
+
+def test_coordinated_demonyms_share_the_role_words_after_them():
+    from dyad import extract
+
+    record = extract("US, South Korean and Japanese troops held drills.", published="2024-03-06")
+    assert {a.code for a in record.actors} == {"USAMIL", "KORMIL", "JPNMIL"}
+    (drills,) = record.events
+    assert sorted(drills.source_codes) == ["JPNMIL", "KORMIL", "USAMIL"]
+
+
+def test_a_country_coordinated_with_a_group_keeps_its_own_code():
+    from dyad import extract
+
+    record = extract("Russia and Chinese diplomats met.", published="2024-03-06")
+    assert {a.code for a in record.actors} == {"RUS", "CHNGOV"}

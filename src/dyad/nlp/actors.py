@@ -40,6 +40,7 @@ from dyad.records import Actor, Mention
 register_extensions()
 
 COUNTRY, ORG, ROLE = "COUNTRY", "ORG", "ROLE"
+MODIFIER_DEPS = {"amod", "nmod", "compound"}  # "Hungarian and Romanian officials": Hungarian officials too
 PEOPLE = "PEOPLE"  # a plural demonym after a country: "Bosnian Serbs", an ethnic group of that country
 PEOPLE_SECTOR = "CVL"  # an ethnic group is civilians, as CAMEO codes it
 MODIFIER = "modifier"  # role kind of "former": changes the sector, names no one alone
@@ -170,6 +171,7 @@ class _DocActors:
 
     def run(self) -> None:
         chains = self._chains()
+        self._share_roles(chains)
         claimed = self._titled_persons(chains)
         for chain in chains:
             if id(chain) not in claimed:
@@ -193,6 +195,25 @@ class _DocActors:
             else:
                 chains.append(self._add(Chain([]), item))
         return chains
+
+    def _share_roles(self, chains: list[Chain]) -> None:
+        """"Hungarian and Romanian officials", "US, South Korean and Japanese troops": a demonym
+        coordinated with the next chain's owner shares its roles (right to left, so a list shares all)."""
+        for left, right in reversed(list(zip(chains, chains[1:]))):
+            if left.roles or left.org or left.country is None or right.country is None or not right.roles:
+                continue
+            if right.country.start != right.start or not self._modifies(left, right):
+                continue
+            gap = [t.lower_ for t in self.doc[left.end:right.start]]
+            if gap in (["and"], [","], [",", "and"], ["or"]):
+                left.roles = list(right.roles)
+
+    def _modifies(self, left: Chain, right: Chain) -> bool:
+        """The left owner hangs on the right chain's words as a modifier, or is coordinated with
+        one that does ("Hungarian and Romanian officials"; not "Russia and Chinese diplomats")."""
+        root = self.doc[left.start:left.end].root
+        words = {i for item in (*right.items, *right.roles) for i in range(item.start, item.end)}
+        return root.dep_ in MODIFIER_DEPS and root.head.i in words
 
     @staticmethod
     def _add(chain: Chain, item: Item) -> Chain:

@@ -609,6 +609,7 @@ def _actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
     own = mentions.get(token.idx)
     if own is not None and own.actor_id:
         found.append(own)
+        found += _coordinated_owners(token, own, mentions)
     else:
         # the nearest modifier that names someone: "Russian forces", "representatives of the ministry"
         for dep in PARTICIPANT_DEPS + ("prep",):
@@ -622,6 +623,20 @@ def _actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
     for child in _kids(token):
         if child.dep_ == "conj":
             found += _actors_of(child, mentions)
+    return found
+
+
+def _coordinated_owners(token: Token, own: Mention, mentions: dict[int, Mention]) -> list[Mention]:
+    """"Hungarian and Romanian officials": the other owners the role words share (dyad_actors gave
+    each its own titled actor), with their conjuncts."""
+    found: list[Mention] = []
+    for child in _kids(token):
+        if child.dep_ not in ("amod", "nmod", "compound"):
+            continue
+        for word in (child, *(c for c in _kids(child) if c.dep_ == "conj")):
+            mention = mentions.get(word.idx)
+            if mention is not None and mention.how == "title" and mention.actor_id not in (own.actor_id, None):
+                found.append(mention)
     return found
 
 
