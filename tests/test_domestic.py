@@ -64,3 +64,10 @@ def test_troops_a_country_sends_are_its_own():
     record = extract("Britain sent troops that attacked Iraqi forces.", published=PUBLISHED)
     (attack,) = [e for e in record.events if e.type == "ASSAULT"]
     assert (attack.source_codes, attack.target_codes) == (["GBRMIL"], ["IRQMIL"])
+
+
+def test_an_unknown_person_takes_the_code_of_the_title_in_apposition():
+    found, record = codes("Juan Perez, a senior Bolivian diplomat, criticised Chile.")
+    assert found["Juan Perez"] == "BOLGOV"
+    perez = next(a for a in record.actors if a.name == "Juan Perez")
+    assert [record.text[s:e] for s, e in perez.evidence] == ["Bolivian diplomat"]

@@ -358,3 +358,14 @@ def test_a_concession_refused_is_a_rejection():
 def test_the_parsers_dative_to_names_the_target():
     e = events("Norway sent medical aid to Iraq.")["sent"]
     assert (e.type, e.source_codes, e.target_codes) == ("AID", ["NOR"], ["IRQ"])
+
+
+def test_a_purpose_clause_of_a_protest_is_what_the_protest_is_for():
+    found = events("Kenyan students marched in Nairobi to demand lower fees.")
+    assert [e.type for e in found.values()] == ["PROTEST"]
+
+
+def test_the_parsers_participle_subject_stands_for_its_own_subject():
+    found = events("The Red Cross operating in Iraq said US forces must ensure security.")
+    (demand,) = found.values()
+    assert (demand.type, demand.source_codes[0][:3], demand.target_codes) == ("REQUEST", "NGO", ["USAMIL"])

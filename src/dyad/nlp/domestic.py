@@ -47,6 +47,7 @@ class DomesticCoder:
     def __call__(self, doc: Doc) -> Doc:
         actors = get_list(doc, "dyad_actors")
         mentions = get_list(doc, "dyad_mentions")
+        _appositive_titles(doc, actors, mentions)
         fallback = self._split_ethnic_groups(doc, actors, mentions)
         clues = _country_clues(doc, actors)
         for actor in actors:
@@ -84,6 +85,27 @@ class DomesticCoder:
             fallback[group.id] = owner.country
         actors[:] = [a for a in actors if a.mentions or a.id in fallback]
         return fallback
+
+
+def _appositive_titles(doc: Doc, actors: list[Actor], mentions: list[Mention]) -> None:
+    """"A member of the Syrian parliament, Mohammed Mamoun, ...", "Mamoun, a member of ...": a person
+    the registry does not know takes the code of the body or country named in the apposition."""
+    by_id = {a.id: a for a in actors}
+    by_token = {doc.char_span(m.start, m.end, alignment_mode="expand").root.i: m for m in mentions}
+    for mention in mentions:
+        person = by_id.get(mention.actor_id)
+        if person is None or person.kind != "person" or person.code:
+            continue
+        root = doc.char_span(mention.start, mention.end, alignment_mode="expand").root
+        other = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
+        if other is None:
+            continue
+        coded = [by_token[t.i] for t in other.subtree if t.i in by_token and t.i != root.i]
+        title = next((m for m in coded if m.actor_id in by_id and by_id[m.actor_id].code), None)
+        if title is not None:
+            owner = by_id[title.actor_id]
+            person.code, person.country, person.sector = owner.code, owner.country, owner.sector
+            person.evidence.append((title.start, title.end))
 
 
 def _country_clues(doc: Doc, actors: list[Actor]) -> list[tuple[str, tuple[int, int], bool]]:

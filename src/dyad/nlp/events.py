@@ -136,17 +136,29 @@ class EventCoder:
         is the target of the demand.
         """
         by_head = {item.span.root.i: item.event for item in found}
+        for item in found:  # "started a hunger strike to protest": the support verb stands for its noun
+            root = item.span.root
+            if root.dep_ == "dobj" and root.head.lemma_.lower() in self.rules["support_verb"]:
+                by_head.setdefault(root.head.i, item.event)
         kept = []
         for item in found:
             event, head = item.event, item.span.root
-            governor = by_head.get(head.head.i) if head.dep_ in ("xcomp", "ccomp") else None
-            if governor is None or governor is event or governor.type.lower() not in self.rules[f"folds_{head.dep_}"]:
+            governor = by_head.get(head.head.i) if head.dep_ in ("xcomp", "ccomp", "advcl") else None
+            if governor is None or governor is event or not self._folds(governor, event, head):
                 kept.append(item)
                 continue
             if not governor.target:
                 own_subject = head.dep_ == "ccomp" and event.source != governor.source
                 governor.target = (event.source if own_subject else event.target)[:]
         return kept
+
+    def _folds(self, governor: Event, event: Event, head: Token) -> bool:
+        """A complement its governor's type folds ("offered to hand over"), or a purpose of the same
+        type ("went on hunger strike to protest X": one protest, against X) or of a protest ("blocked
+        roads to demand reforms": the demand is what the protest says)."""
+        if head.dep_ != "advcl":
+            return governor.type.lower() in self.rules[f"folds_{head.dep_}"]
+        return _purpose(head) and (governor.type == event.type or governor.type.lower() in self.rules["folds_advcl"])
 
     def _fold_nested(self, found: list[Found]) -> list[Found]:
         """A noun event with no participants of its own, inside another event's words, is that event's content.
@@ -606,6 +618,10 @@ def _actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
     antecedent = _antecedent(token) if token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS else None
     if antecedent is not None:
         return _actors_of(antecedent, mentions)
+    if token.tag_ == "VBG":  # "The Red Cross operating in Iraq said": the parser's subject is the participle
+        subject = next((c for c in _kids(token) if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return _actors_of(subject, mentions)
     own = mentions.get(token.idx)
     if own is not None and own.actor_id:
         found.append(own)
@@ -712,8 +728,10 @@ def _inherited_subject(head: Token, mentions, subject_control: frozenset[str]) -
     """
     token = head
     for _ in range(6):
-        if token.head.i == token.i or token.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+        if token.head.i == token.i or token.dep_ in ("ccomp", "relcl", "parataxis"):
             break  # another clause, another speaker
+        if token.dep_ == "advcl" and not _purpose(token):
+            break  # a purpose clause shares its subject: "X struck to protest"
         via_prep = token.dep_ in ("pcomp", "pobj") and token.head.dep_ == "prep"
         child_dep = token.dep_
         token = token.head.head if via_prep else token.head
