@@ -369,3 +369,13 @@ def test_the_parsers_participle_subject_stands_for_its_own_subject():
     found = events("The Red Cross operating in Iraq said US forces must ensure security.")
     (demand,) = found.values()
     assert (demand.type, demand.source_codes[0][:3], demand.target_codes) == ("REQUEST", "NGO", ["USAMIL"])
+
+
+def test_a_mediator_between_two_parties_targets_both():
+    e = events("Turkey mediated between Russia and Ukraine.")["mediated"]
+    assert (e.source_codes, sorted(e.target_codes)) == (["TUR"], ["RUS", "UKR"])
+
+
+def test_a_support_verbs_prepositions_belong_to_its_noun_event():
+    e = events("Egypt held a rally in Cairo against Israel.")["rally"]
+    assert (e.type, e.source_codes, e.target_codes) == ("PROTEST", ["EGY"], ["ISR"])

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.gazetteer import load_gazetteer
 from dyad.nlp.extensions import get_list, register_extensions
-from dyad.nlp.dating import event_date, starts_when, time_anchors
+from dyad.nlp.dating import clamp_to_publication, event_date, starts_when, time_anchors
 from dyad.nlp.domestic import INFERRED_COUNTRY
 from dyad.nlp.lexicon import load_word_sets
 from dyad.nlp.parse import children as _kids
@@ -112,6 +112,7 @@ class EventCoder:
             if self._refusal(item):
                 _recode(event, "REJECT")  # "will not accept X", "failed to reach agreement": a refusal
                 event.modality = "asserted"
+            clamp_to_publication(event, doc)
             event.source = _one_per_code(event.source, codes, sector_only)
             event.target = _one_per_code(event.target, codes, sector_only)
             if not event.target and event.type.lower() in self.rules["untargeted_is_domestic"]:
@@ -368,6 +369,8 @@ class EventCoder:
         object_deps = set() if own_object else OBJECT_DEPS
         # a phrase's words all carry arguments: "imposed sanctions [on X]", "held a meeting [with X]"
         children = [c for i in sorted(own) for c in _kids(head.doc[i])]
+        children += self._support_verb_args(head, own)
+        between: list[Mention] = []
         for child in children:
             if child.i in own:
                 # "diplomats" in "expelled Canadian diplomats" names a target only through its own
@@ -392,13 +395,17 @@ class EventCoder:
                 target += _objects_of(child, mentions)
             elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "NOUN" and of_target:
                 target += _objects_of(child, mentions)  # "the arrest of X", "an invasion of X"
-            elif child.dep_ == "prep" and (
-                child.lower_ == "between" or (child.lower_ in ("of", "by", "from") and head.pos_ == "NOUN")
-            ):
-                # "talks between X and Y", "a visit by X", "criticism from X"
-                source += _objects_of(child, mentions)
+            elif child.dep_ == "prep" and child.lower_ == "between":
+                between += _objects_of(child, mentions)  # "talks between X and Y"
+            elif child.dep_ == "prep" and child.lower_ in ("of", "by", "from") and head.pos_ == "NOUN":
+                source += _objects_of(child, mentions)  # "a visit by X", "criticism from X"
             elif child.dep_ == "ccomp" and content_target:
                 target += [m for c in _kids(child) if c.dep_ in SUBJECT_DEPS for m in _actors_of(c, mentions)]
+        # "talks between X and Y" are X's and Y's; "X mediated between Y and Z" are X's, with Y and Z
+        if source:
+            target += between
+        else:
+            source += between
         if not (source or target) or head.tag_ in ("VBN", "VBG"):
             modified_source, modified_target = _modified_noun(head, mentions)
             source, target = source or modified_source, target or modified_target
@@ -411,6 +418,15 @@ class EventCoder:
             source = _inherited_subject(head, mentions, self.rules["subject_control"])
             borrowed = bool(source)
         return source, target, borrowed
+
+    def _support_verb_args(self, head: Token, own: set[int]) -> list[Token]:
+        """"X held a rally in Cairo against Y": a support verb's subject and prepositions are its noun's."""
+        noun = head.head if head.dep_ == "compound" else head  # "a mediation effort"
+        verb = noun.head
+        if head.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in self.rules["support_verb"]:
+            return []
+        return [c for c in _kids(verb) if c.i not in own and c.i != noun.i
+                and (c.dep_ in SUBJECT_DEPS or c.dep_ in ("prep", "agent"))]
 
     def _through_object(self, obj: Token, mentions) -> list[Mention]:
         """The target an object that names nobody points to: "boycott all contact with the United States",
