@@ -115,3 +115,22 @@ def test_a_named_quarter_anchors_later_references(nlp):
             "and profit was $2 million a year earlier.")
     assert values(nlp, text, published="1989-11-02") == [
         ("the third quarter", "1989-Q3"), ("the latest period", "1989-Q3"), ("a year earlier", "1988-Q3")]
+
+
+def test_frequency_adverbs_are_sets_but_not_as_adjectives(nlp):
+    assert values(nlp, "Rallies are held daily in the capital.") == [("daily", "P1D")]
+    assert values(nlp, "The average daily volume fell.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # words before the expression that look ahead, whatever the reporting verb's tense
+        ("The relatives could leave as soon as Tuesday, Castro said.", ("Tuesday", "2024-01-16")),
+        # a past plan looks ahead to what it plans
+        ("The team planned to leave Nairobi on Thursday.", ("Thursday", "2024-01-18")),
+        ("Exiles planned a large demonstration on Saturday.", ("Saturday", "2024-01-20")),
+    ],
+)
+def test_plans_and_earliest_dates_look_ahead(nlp, text, expected):
+    assert values(nlp, text) == [expected]

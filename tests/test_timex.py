@@ -128,7 +128,8 @@ def test_months_and_seasons_take_their_direction(text, dct, direction, value):
 def test_a_day_date_near_the_dct_beats_tense():
     # "declared a dividend payable Feb. 2": the reporting verb is past, the date is ahead
     assert only("The bank declared a dividend payable Feb. 2.", direction="past")[2] == "2024-02-02"
-    assert only("The bank said profits fell in the year ended Sept. 30.", direction="past")[2] == "2023-09-30"
+    found = find_times("The bank said profits fell in the year ended Sept. 30.", MONDAY, "past")
+    assert [(t.text, t.value) for t in found] == [("the year", "P1Y"), ("Sept. 30", "2023-09-30")]
 
 
 @pytest.mark.parametrize(
@@ -234,3 +235,71 @@ def test_year_numbers_are_not_counts_and_as_soon_as_is_not_a_time():
     assert [t.text for t in find_times("Compare the 1988 second quarter.", MONDAY)] == ["the 1988 second quarter"]
     assert find_times("They left as soon as they could.", MONDAY) == []
     assert find_times("He won in a year.", MONDAY)[0].type == "DURATION"  # "in a year" is no rate
+
+
+# --- holidays, frequencies, ages, clock times, ranges ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, dct, direction, value",
+    [
+        ("The boy was found on Thanksgiving Day.", "2000-01-07", "past", "1999-11-25"),
+        ("The vote falls on Election Day.", "1998-10-26", "future", "1998-11-03"),
+        ("Pilgrims gathered at Easter 2000.", None, "none", "2000-04-23"),
+        ("The ceasefire held over Christmas.", "2024-01-15", "past", "2023-12-25"),
+        ("Talks resume after Memorial Day.", "2024-01-15", "future", "2024-05-27"),
+    ],
+)
+def test_holidays_take_their_year_from_the_tense(text, dct, direction, value):
+    assert only(text, dct, direction)[1:] == ("DATE", value)
+
+
+def test_a_lower_case_holiday_word_is_no_holiday():
+    assert find_times("They gave thanks and ate easter eggs.", MONDAY) == []
+
+
+def test_ages_are_not_durations():
+    assert find_times("A 6-year-old boy and a six-year-old girl met the 50-year-old envoy.", MONDAY) == []
+
+
+def test_decades_and_centuries_are_counted_in_years():
+    assert only("Violence grew over the past decade.")[1:] == ("DURATION", "P10Y")
+    assert only("The dynasty lasted two centuries.")[1:] == ("DURATION", "P200Y")
+    assert only("The treaty was signed two decades ago.")[1:] == ("DATE", "2004")
+
+
+def test_the_past_year_without_a_count_is_the_year_before():
+    assert only("Hate groups grew over the past year.")[1:] == ("DATE", "2023")
+    assert only("Hate groups grew over the past three years.")[1:] == ("DURATION", "P3Y")
+
+
+def test_a_clock_time_keeps_its_zone_and_date():
+    assert only("The offer runs until 5 p.m. EST, Nov. 6.", "1989-10-30", "future") == (
+        "5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00")
+
+
+def test_a_bare_clock_time_falls_on_the_last_day_named():
+    found = find_times("The doctor was shot on Oct. 23, 1998. Police arrived at 10 p.m.", "1999-04-19", "past")
+    assert [t.value for t in found] == ["1998-10-23", "1998-10-23T22:00"]
+
+
+def test_the_end_of_a_range_is_read_forward_from_its_start():
+    # said on a Wednesday: the talks run from the coming Monday to the Wednesday after it
+    found = find_times("Talks run from Monday through Wednesday.", "2024-03-06", "future")
+    assert [t.value for t in found] == ["2024-03-11", "2024-03-13"]
+
+
+def test_the_year_ended_is_a_period_and_the_full_year_the_current_one():
+    found = find_times("Sales for the full year rose; in the fiscal year profit fell.", "1989-11-02")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("the full year", "DATE", "1989"), ("the fiscal year", "DURATION", "P1Y")]
+
+
+def test_a_quarter_not_over_does_not_anchor_the_latest_quarter():
+    text = "It expects a fourth-quarter charge. Profit fell in the latest quarter."
+    assert [t.value for t in find_times(text, "1989-11-02", "past")] == ["1989-Q4", "1989-Q3"]
+
+
+def test_the_weekend_is_the_last_one_unless_the_clause_looks_ahead():
+    assert only("Protesters marched over the weekend.", "1990-08-13", "past")[2] == "1990-W32-WE"
+    assert only("Protesters will march over the weekend.", "1990-08-13", "future")[2] == "1990-W33-WE"

@@ -24,15 +24,17 @@ def extract(
     outlet: str | None = None,
     url: str | None = None,
 ) -> DocumentRecord:
-    """Code one article. ``published`` (ISO date) anchors relative dates; without it they stay unresolved."""
-    from dyad.ingest.dates import given_date
+    """Code one article. ``published`` (ISO date) anchors relative dates; without it a dated
+    dateline ("MOSCOW, Jan 15, 2024 (Reuters) -") does, and without either they stay unresolved."""
+    from dyad.ingest.dates import dateline_date, given_date
 
+    dateline = None if published else dateline_date(text)
     document = Document(
         text=text,
         title=title,
         outlet=outlet,
         url=url,
-        published=given_date(published) if published else None,
-        published_source="given" if published else "unknown",
+        published=given_date(published) if published else dateline,
+        published_source="given" if published else "dateline" if dateline else "unknown",
     )
     return next(extract_records([document]))

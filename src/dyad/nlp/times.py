@@ -12,13 +12,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dyad.nlp.extensions import get_list, register_extensions
-from dyad.nlp.timex import Candidate, find_candidates, last_quarter, normalise, read_tsv
+from dyad.nlp.timex import Candidate, Discourse, find_candidates, read_tsv
 
 register_extensions()
 
 _CUES = read_tsv("timex_tense_cues.tsv")
 FUTURE_MODALS = frozenset(r["word"] for r in _CUES if r["kind"] == "modal")
 FUTURE_VERBS = frozenset(r["word"] for r in _CUES if r["kind"] == "cue")
+FUTURE_BEFORE = tuple(r["word"] for r in _CUES if r["kind"] == "before")  # "as early as Tuesday"
 HAVE = frozenset({"have", "has", "'ve", "had", "'d"})
 NOT_A_DATE = frozenset({"VERB", "AUX", "ADJ"})  # "you May go", "they March", "August body"
 
@@ -43,13 +44,15 @@ def verb_direction(verb: Token) -> str:
     if words & FUTURE_MODALS:
         return "future"
     is_past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
-    if verb.lemma_.lower() in FUTURE_VERBS and not is_past:
-        return "future"  # "is scheduled for Monday", "plans to", "is going to"
+    planning = verb.lemma_.lower() in FUTURE_VERBS
+    # "is scheduled for Monday", "plans to"; an active past plan ("planned a rally on Saturday") looks
+    # ahead too, a passive one ("the rally was planned for Saturday") may be over
+    if planning and (not is_past or (verb.tag_ == "VBD" and not words & HAVE)):
+        return "future"
     if verb.dep_ == "xcomp" and any(a.lower_ == "to" for a in aux) and verb.head.i != verb.i:
         head = verb.head
-        head_past = head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _aux(head))
-        if head.lemma_.lower() in FUTURE_VERBS and not head_past:
-            return "future"
+        if head.lemma_.lower() in FUTURE_VERBS and not any(a.lower_ in HAVE for a in _aux(head)):
+            return "future"  # "planned to leave on Thursday": the leaving is ahead of the planning
         return verb_direction(head)
     if is_past or (verb.tag_ == "VBN" and words & HAVE):
         return "past"
@@ -64,8 +67,17 @@ def clause_direction(span: Span) -> str:
     return verb_direction(verb) if verb is not None else "none"
 
 
-def _is_month_word(doc: Doc, cand: Candidate, span: Span) -> bool:
-    """False when the parser reads the lone month word as a verb, modal or adjective."""
+def _direction(text: str, cand: Candidate, span: Span) -> str:
+    """The clause's tense, unless the words just before point ahead ("as soon as Tuesday")."""
+    before = " ".join(text[max(0, cand.start - 30) : cand.start].lower().split())
+    return "future" if before.endswith(FUTURE_BEFORE) else clause_direction(span)
+
+
+def _is_time_word(doc: Doc, cand: Candidate, span: Span) -> bool:
+    """False when the parser reads a lone month word as a verb, modal or adjective, or a frequency
+    word as an adjective or noun ("average daily volume", "the party daily Granma")."""
+    if cand.rule == "set_word":
+        return span.root.pos_ == "ADV"
     if cand.rule != "month":
         return True
     word = next((t for t in span if t.text == cand.anchor), None)
@@ -90,17 +102,15 @@ class TimesComponent:
         times = get_list(doc, "dyad_times")
         times.clear()
         spans = []
-        quarter = None  # the last quarter named, which "the latest period" refers to
+        discourse = Discourse(doc.text, dct)
         for cand in find_candidates(doc.text):
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-            if span is None or not _is_month_word(doc, cand, span):
+            if span is None or not _is_time_word(doc, cand, span):
                 continue
-            direction = clause_direction(span) if cand.needs_direction else "none"
-            timex = normalise(cand, dct, direction, quarter)
+            timex = discourse.read(cand, _direction(doc.text, cand, span) if cand.needs_direction else "none")
             if timex is None:
                 continue
             times.append(timex)
-            quarter = last_quarter(quarter, cand, timex)
             spans.append(Span(doc, span.start, span.end, label=timex.type))
         doc.spans["dyad_times"] = spans
         return doc

@@ -13,12 +13,13 @@ With no DCT, relative expressions get underspecified values ("XXXX-07",
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dyad.nlp.lexicon import data_lines
+from dyad.nlp.lexicon import data_lines, load_word_sets
 from dyad.records import TimeExpression
 
 DIRECTIONS = ("past", "future", "present", "none")
@@ -59,6 +60,10 @@ CARDINALS = {w: r["value"] for w, r in NUMBERS.items() if r["kind"] != "ordinal"
 ARTICLES = {w for w, r in NUMBERS.items() if r["kind"] == "article"}
 PERIOD_WORDS = {r["word"]: int(r["step"]) for r in read_tsv("timex_period_words.tsv")}
 UNIT_WORDS = [r["word"] for r in read_tsv("timex_unit_words.tsv")]
+RANGE_WORDS = load_word_sets("timex_ranges.tsv")
+SET_WORDS = {r["word"]: r["value"] for r in read_tsv("timex_set_words.tsv")}
+HOLIDAYS = {r["phrase"]: r for r in read_tsv("timex_holidays.tsv")}
+ZONES = [r["zone"] for r in read_tsv("timex_zones.tsv")]
 _VALUES = {w: int(r["value"]) for w, r in NUMBERS.items() if r["kind"] == "cardinal" and r["value"].isdigit()}
 ONES = {w: v for w, v in _VALUES.items() if 1 <= v <= 9}
 TENS = {w: v for w, v in _VALUES.items() if 20 <= v <= 90 and v % 10 == 0}
@@ -131,17 +136,28 @@ PATTERNS: dict[str, str] = {
     rf"{_SEASON}(?:\s+(?:(?i:of)\s+)?{_YEAR})?",
     "set": rf"\b(?i:every|each)\s+(?:(?i:other)\s+)?(?:{_NUMBER}\s+)?(?:{_UNIT}|{_WEEKDAY_NAME}|{_MONTH_NAME})",
     "ref": rf"\b(?P<ref>(?i:{_alt(REFS)}))\b",
+    "set_word": rf"\b(?P<often>(?i:{_alt(SET_WORDS)}))\b",
+    # capitalised, so that "may day" or "thanksgiving" in lower case stay words
+    "holiday": rf"\b(?:{_REL}\s+)?(?=[A-Z])(?P<holiday>(?i:{_alt(HOLIDAYS)}))\b(?:,?\s+{_YEAR})?",
+    "the_weekend": r"\b(?i:the)\s+(?P<unit>(?i:weekend))\b",
+    # "the year ended Sept. 30" is a year-long period; "sales for the full year" the current year
+    "the_year": r"\b(?i:the)\s+(?:(?P<fy>(?i:full|fiscal))\s+)?(?i:year)\b(?![-'])"
+    r"(?:(?=(?P<ended>\s+(?i:ended|ending)\b))|)",
     "clock": r"\b(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?!\w)"
     r"|(?P<noon>(?i:noon|midday|midnight))\b)"
-    rf"(?:\s+(?:(?i:on)\s+)?(?:{_WEEKDAY_NAME}|(?P<rel>(?i:today|yesterday|tomorrow))\b))?",
+    rf"(?:\s+(?P<zone>{_alt(ZONES)})\b)?"
+    rf"(?:,?\s+(?:(?i:on)\s+)?(?:{_WEEKDAY_NAME}|(?P<rel>(?i:today|yesterday|tomorrow))\b"
+    rf"|{_MONTH_ANY}\s*{_DAY}(?:,?\s+{_YEAR})?))?",
 }
 COMPILED = {name: re.compile(pattern) for name, pattern in PATTERNS.items()}
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
+_AGE = re.compile(r"[\s-]+(?i:old)\b")
 
 
 # rules whose value depends on the tense of the clause when no modifier/year fixes it
-TENSE_RULES = frozenset({"month_day", "day_month", "month", "weekday", "quarter", "season", "clock"})
+TENSE_RULES = frozenset({"month_day", "day_month", "month", "weekday", "quarter", "season", "clock", "holiday",
+                         "the_weekend"})
 
 
 @dataclass(frozen=True)
@@ -161,7 +177,7 @@ class Candidate:
     def needs_direction(self) -> bool:
         """Whether the clause's tense decides the value (no year, no last/next)."""
         fixed = self.get("year") or self.get("pyear") or self.get("rel") or self.get("ryear")
-        return self.rule in TENSE_RULES and not fixed and (self.rule != "clock" or bool(self.get("wd")))
+        return self.rule in TENSE_RULES and not fixed and (self.rule != "clock" or bool(self.get("wd") or self.get("month")))
 
     @property
     def anchor(self) -> str | None:
@@ -199,7 +215,7 @@ def _plausible(rule: str, m: re.Match, text: str) -> bool:
             return True
         return before == "signal" and _word_after(text, m.end()).lower() != "of"
     if rule == "duration":
-        if _word_after(text, m.end()).lower() == "old":  # ages are not times
+        if _AGE.match(text, m.end()):  # ages are not times: "six years old", "a 6-year-old boy"
             return False
         if g["sep"] and "-" in g["sep"] and g["unit"].lower() != UNIT_OF[g["unit"].lower()]:
             return False  # "three-quarters": a hyphenated unit is singular ("five-year")
@@ -472,12 +488,19 @@ def _fmt(number: float) -> str:
     return str(int(number)) if number == int(number) else str(number)
 
 
+def _unit_code(row: dict[str, str]) -> tuple[int, str]:
+    """(multiplier, TIMEX3 unit) of a unit row: "2W" (a fortnight) is (2, "W"), "10Y" (a decade) (10, "Y")."""
+    code = row["code"].lstrip("0123456789")
+    return int(row["code"][: len(row["code"]) - len(code)] or 1), code
+
+
 def _duration_value(num: str, unit: str) -> str:
     row = UNITS[UNIT_OF[unit.lower()]]
-    code = row["code"].lstrip("0123456789")
-    factor = row["code"][: len(row["code"]) - len(code)]
-    if factor and num != "X":
-        num = _fmt(float(num) * int(factor))
+    factor, code = _unit_code(row)
+    if num == "X":
+        code = row.get("vague") or code
+    elif factor > 1:
+        num = _fmt(float(num) * factor)
     return ("PT" if row["time"] == "1" else "P") + num + code
 
 
@@ -488,21 +511,26 @@ def _ago(num: str, unit: str, dct: date | None, sign: int = -1) -> Value:
     ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
     if num == "X" or dct is None or precision == "none" or "." in num:
         return "DATE", ref if num == "X" or dct is not None else None, "none"
-    n = -sign * int(num)
+    factor, code = _unit_code(row)
+    n = -sign * int(num) * factor
     if precision == "day":
         return "DATE", (dct - timedelta(days=n)).isoformat(), "day"
     if precision == "week":
         return "DATE", _week(dct - timedelta(weeks=n)), "week"
     if precision == "month":
-        months = n * 3 if row["code"] == "Q" else n
+        months = n * 3 if code == "Q" else n
         year, month = _shift_month(dct.year, dct.month, -months)
         return "DATE", f"{year}-{month:02d}", "month"
-    years = n * {"DE": 10, "CE": 100}.get(row["code"], 1)
-    return "DATE", str(dct.year - years), "year"
+    return "DATE", str(dct.year - n), "year"
 
 
 def _duration(c: Candidate, dct: date | None, direction: str) -> Value:
     num = _number(c.get("num"))
+    lead = re.sub(r"\s+", " ", (c.get("lead") or "").lower())
+    unit = UNIT_OF[c.get("unit").lower()]
+    if lead in ("the past", "the last") and not c.get("num") and unit in ("week", "month", "year") and dct:
+        # "over the past year" (no count): the calendar unit before the DCT's, as TimeBank reads it
+        return _period(Candidate(c.start, c.end, c.text, "period", (("rel", "last"), ("unit", unit))), dct, direction)
     if c.get("ago"):
         ahead = _implied(c) == "future"  # "two days later", "a year from now"
         return _ago(num, c.get("unit"), dct, 1 if ahead else -1)
@@ -532,11 +560,78 @@ def _clock(c: Candidate, dct: date | None, direction: str) -> Value:
         clock = f"{hour:02d}:{c.get('minute') or '00'}"
     if c.get("wd"):
         day = _weekday(c, dct, direction)[1]
+    elif c.get("month"):
+        day = (_explicit_day(c, dct, direction) or ("", None))[1]
     elif c.get("rel"):
         day = _day_word(c, dct, direction)[1]
     else:
         day = dct.isoformat() if dct else "XXXX-XX-XX"
     return "TIME", f"{(day or 'XXXX-XX-XX')[:10]}T{clock}", "day"
+
+
+def _set_word(c: Candidate, dct: date | None, direction: str) -> Value:
+    return "SET", SET_WORDS[c.get("often").lower()], "none"
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday, Gregorian (the anonymous algorithm, as in Meeus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month, day = divmod(h + leap - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday_date(phrase: str, year: int) -> date:
+    """The day a holiday falls on in ``year`` (see data/timex_holidays.tsv)."""
+    row = HOLIDAYS[re.sub(r"\s+", " ", phrase.lower())]
+    offset = timedelta(days=int(row.get("offset") or 0))
+    if row["kind"] == "easter":
+        return _easter(year) + offset
+    month = int(row["month"])
+    if row["kind"] == "fixed":
+        return date(year, month, int(row["day"]))
+    weekday, n = int(row["weekday"]), int(row["n"])
+    if n > 0:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    else:
+        last = date(*_shift_month(year, month, 1), 1) - timedelta(days=1)
+        day = last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    return day + offset
+
+
+def _holiday(c: Candidate, dct: date | None, direction: str) -> Value:
+    phrase = c.get("holiday")
+    if c.get("year"):
+        return "DATE", holiday_date(phrase, int(c.get("year"))).isoformat(), "day"
+    if dct is None:
+        return "DATE", None, "day"
+    how = _how(c.get("rel"), direction)
+    if how == "this":
+        return "DATE", holiday_date(phrase, dct.year).isoformat(), "day"
+    options = [(d.toordinal(), d.isoformat()) for d in (holiday_date(phrase, y) for y in range(dct.year - 1, dct.year + 2))]
+    return "DATE", _choose(options, dct.toordinal(), how, soft=how in ("past", "future")), "day"
+
+
+def _the_weekend(c: Candidate, dct: date | None, direction: str) -> Value:
+    """"over the weekend": the coming one in a future clause, else the last one (or this one, on a weekend)."""
+    if dct is None:
+        return "DATE", None, "week"
+    ahead = direction == "future" and dct.isoweekday() < 6
+    saturday = dct + timedelta(days=(6 - dct.isoweekday()) % 7) if ahead else dct - timedelta(days=(dct.isoweekday() - 6) % 7)
+    return "DATE", _week(saturday) + "-WE", "week"
+
+
+def _the_year(c: Candidate, dct: date | None, direction: str) -> Value:
+    """"the year ended March 31", "the fiscal year": a year-long period; "the full year": the current one."""
+    if c.get("ended") or (c.get("fy") or "").lower() == "fiscal":
+        return "DURATION", "P1Y", "none"
+    return "DATE", str(dct.year) if dct else None, "year"
 
 
 def _rate(c: Candidate, dct: date | None, direction: str) -> Value:
@@ -596,6 +691,7 @@ NORMALISERS: dict[str, Callable[[Candidate, date | None, str], Value | None]] = 
     "duration": _duration, "vague_duration": _vague_duration, "month_rel_year": _month_rel_year,
     "season": _season, "set": _set, "ref": _ref, "clock": _clock, "rate": _rate, "period_the": _period_the,
     "year_end": _year_end, "quarter_ref": _quarter_ref, "year_ago": _year_ago, "century": _century,
+    "set_word": _set_word, "holiday": _holiday, "the_weekend": _the_weekend, "the_year": _the_year,
 }
 
 
@@ -697,6 +793,30 @@ def normalise(
     return TimeExpression(cand.start, cand.end, cand.text, kind, value, precision, rel)  # type: ignore[arg-type]
 
 
+def joins_range(text: str, first: TimeExpression, second_start: int) -> bool:
+    """Whether ``first`` and the expression at ``second_start`` are the two ends of one range:
+    "Monday through Wednesday", "from May to July", "between 1990 and 1995"."""
+    between = text[first.end : second_start].strip().lower()
+    opener = _word_before(text, first.start)
+    return between in RANGE_WORDS["joins"] or (between in RANGE_WORDS["pairs"] and opener in RANGE_WORDS["opens"])
+
+
+def read_forward(cand: Candidate, timex: TimeExpression, before: TimeExpression | None, text: str,
+                 dct: str | date | None) -> TimeExpression:
+    """A range's end is read forward from its start: in "from Monday through Wednesday", said on a
+    Wednesday, "Wednesday" is the one after that Monday, whatever the clause's tense made of it."""
+    if before is None or not cand.needs_direction or not joins_range(text, before, cand.start):
+        return timex
+    start, end = interval(before.value), interval(timex.value)
+    if start is None or end is None or end[0] >= start[0]:
+        return timex
+    forward = normalise(cand, start[0], "future")
+    if forward is None or forward.value is None:
+        return timex
+    return dataclasses.replace(timex, value=forward.value,
+                               direction=relation(forward.value, parse_dct(dct), "future"))  # type: ignore[arg-type]
+
+
 def find_times(
     text: str,
     dct: str | date | None = None,
@@ -704,18 +824,47 @@ def find_times(
 ) -> list[TimeExpression]:
     """All temporal expressions in ``text``, normalised. ``direction`` is one tense for
     the whole text or a function giving the tense of each candidate's clause."""
-    out: list[TimeExpression] = []
-    quarter = None
-    for cand in find_candidates(text):
-        tense = direction(cand) if callable(direction) else direction
-        timex = normalise(cand, dct, tense, quarter)
-        if timex is not None:
-            out.append(timex)
-            quarter = last_quarter(quarter, cand, timex)
-    return out
+    discourse = Discourse(text, dct)
+    found = (discourse.read(cand, direction(cand) if callable(direction) else direction)
+             for cand in find_candidates(text))
+    return [timex for timex in found if timex is not None]
 
 
-def last_quarter(before: str | None, cand: Candidate, timex: TimeExpression) -> str | None:
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
+
+
+@dataclass
+class Discourse:
+    """What the text has said so far that later expressions lean on: the last quarter named
+    ("the latest period" is that quarter), the last day named (a bare "10 p.m." is on that day,
+    not necessarily the publication date's) and the expression just before (a range's start)."""
+
+    text: str
+    dct: str | date | None
+    quarter: str | None = None
+    day: str | None = None
+    previous: TimeExpression | None = None
+
+    def read(self, cand: Candidate, direction: str = "none") -> TimeExpression | None:
+        timex = normalise(cand, self.dct, direction, self.quarter)
+        if timex is None:
+            return None
+        if cand.rule == "clock" and self.day and timex.value and not (cand.get("wd") or cand.get("month") or cand.get("rel")):
+            timex = dataclasses.replace(timex, value=self.day + timex.value[10:])
+        timex = read_forward(cand, timex, self.previous, self.text, self.dct)
+        self.quarter = last_quarter(self.quarter, cand, timex, parse_dct(self.dct))
+        if timex.type in ("DATE", "TIME") and timex.value and _DAY_VALUE.match(timex.value):
+            self.day = timex.value[:10]
+        self.previous = timex
+        return timex
+
+
+def last_quarter(before: str | None, cand: Candidate, timex: TimeExpression, dct: date | None = None) -> str | None:
     """The last quarter named ("the third quarter": "1989-Q3") once ``timex`` is read, for
-    ``normalise``; quarters found by anchoring ("the latest period") do not move it."""
-    return timex.value if cand.rule == "quarter" and timex.value and _QUARTER.match(timex.value) else before
+    ``normalise``; quarters found by anchoring ("the latest period") do not move it, nor does a
+    quarter not over by the DCT ("a fourth-quarter charge" expected): results are reported for
+    quarters that have ended."""
+    if cand.rule != "quarter" or not timex.value or not _QUARTER.match(timex.value):
+        return before
+    span = interval(timex.value)
+    return before if dct is not None and span is not None and span[1] >= dct else timex.value
