@@ -101,3 +101,40 @@ def test_nothing_downstream_of_the_records_imports_spacy():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False"
+
+
+def test_quotes_of_an_actor_with_what_was_said(db):
+    rows = [json.loads(line) for line in dyad("quotes", "--db", db, "--actor", "Lukin", "--json").stdout.splitlines()]
+    assert rows and all(row["speaker"] == "Artyom Lukin" and row["speaker_code"].startswith("RUS") for row in rows)
+    assert any(row["direct"] and "multifaceted" in row["content"] for row in rows)
+    table = dyad("quotes", "--db", db, "--actor", "RUSEDU")
+    assert table.returncode == 0 and "Lukin" in table.stdout and "Zakharova" not in table.stdout
+
+
+def test_events_asserted_by_a_speaker_or_the_outlet(db):
+    def asserted(who):
+        result = dyad("events", "--db", db, "--asserted-by", who, "--json")
+        return [json.loads(line) for line in result.stdout.splitlines()]
+
+    by_kcna = asserted("KCNA")
+    assert by_kcna and all(row["attributed_to"] == "KCNA" for row in by_kcna)
+    assert {row["trigger_text"] for row in by_kcna} >= {"arrived"}
+    by_code = asserted("PRKMED")  # KCNA's actor code finds the same events
+    assert {row["id"] for row in by_code} >= {row["id"] for row in by_kcna}
+    assert asserted("nobody-says-this") == []
+
+
+def test_an_older_store_is_upgraded_by_the_upgrade_command(tmp_path):
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    assert dyad("ingest", EXAMPLES, "--db", path).returncode == 0
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE events DROP COLUMN attributed_id")
+    con.execute("UPDATE dyad_meta SET value = '1'")
+    con.close()
+    refused = dyad("events", "--db", path)
+    assert refused.returncode == 2 and "dyad upgrade" in refused.stderr
+    upgraded = dyad("upgrade", "--db", path)
+    assert upgraded.returncode == 0 and "schema version 2" in upgraded.stderr
+    assert dyad("events", "--db", path, "--json").stdout.strip()

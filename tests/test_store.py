@@ -109,3 +109,28 @@ def test_a_newer_schema_is_refused_not_misread(tmp_path):
 def test_a_bad_date_filter_is_an_error_not_an_empty_answer(store):
     with pytest.raises(ValueError, match="not a date"):
         store.events(EventFilter(since="last Tuesday"))
+
+
+def test_an_older_store_is_upgraded_in_place_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as fresh:
+        fresh.con.execute("ALTER TABLE events DROP COLUMN attributed_id")  # written before schema 2
+        fresh.con.execute("UPDATE dyad_meta SET value = '1'")
+        fresh.con.execute(
+            "INSERT INTO documents (id, content_hash, text, record) VALUES ('d1', 'h', 't', '{}')")
+    with pytest.raises(StoreError, match="dyad upgrade"):
+        Store(path, read_only=True)  # a reader never changes the file
+    with Store(path) as upgraded:
+        assert upgraded.schema_version == 2
+        assert upgraded.count("documents") == 1
+        upgraded.save(make_record())
+        assert upgraded.events()[0]["attributed_id"] is None
+
+
+def test_a_foreign_database_is_not_given_a_dyad_schema(tmp_path):
+    path = tmp_path / "other.duckdb"
+    duckdb.connect(str(path)).execute("CREATE TABLE x (a INT)").close()
+    with pytest.raises(StoreError, match="not a dyad store"):
+        Store(path)
+    tables = duckdb.connect(str(path)).execute("SELECT table_name FROM information_schema.tables").fetchall()
+    assert tables == [("x",)]

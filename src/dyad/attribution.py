@@ -29,6 +29,6 @@ def attribute_events(record: DocumentRecord) -> None:
         holders = [q for q in record.quotes if _inside(event.trigger[0], q.content)]
         if holders:
             quote = min(holders, key=lambda q: sum(e - s for s, e in q.content))
-            event.attributed_to = speaker_name(record, quote)
+            event.attributed_to, event.attributed_id = speaker_name(record, quote), quote.speaker_id
         else:
-            event.attributed_to = outlet
+            event.attributed_to, event.attributed_id = outlet, None

@@ -123,13 +123,16 @@ def events(
     type: Annotated[Optional[str], typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Events dated on or after YYYY[-MM[-DD]].")] = None,
     until: Annotated[Optional[str], typer.Option(help="Events dated on or before YYYY[-MM[-DD]].")] = None,
+    asserted_by: Annotated[Optional[str], typer.Option(
+        "--asserted-by", help="Who asserts it: a quoted speaker's code prefix or name, or the outlet.")] = None,
     limit: Annotated[Optional[int], typer.Option(help="At most this many events.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line instead of a table.")] = False,
 ) -> None:
-    """List stored events, filtered by actor, dyad, type and date."""
+    """List stored events, filtered by actor, dyad, type, date and who asserts them."""
     with _open_store(db, read_only=True) as store:
         try:
-            rows = store.events(EventFilter(actor=actor, dyad=dyad, type=type, since=since, until=until, limit=limit))
+            rows = store.events(EventFilter(actor=actor, dyad=dyad, type=type, since=since, until=until,
+                                            asserted_by=asserted_by, limit=limit))
         except ValueError as error:
             err.print(f"[red]error:[/] {escape(str(error))}")
             raise typer.Exit(2) from error
@@ -231,6 +234,44 @@ def _record_header(record: DocumentRecord) -> str:
         + f" · {len(record.actors)} actors, {len(record.events)} events, {len(record.quotes)} quotes\n"
         + "[dim]* dated by publication, not by the text[/]\n"
     )
+
+
+@app.command()
+def quotes(
+    db: DbOption = Path(DEFAULT_DB),
+    actor: Annotated[Optional[str], typer.Option(help="Speaker's code prefix (RUSGOV) or name (Lavrov).")] = None,
+    doc_id: Annotated[Optional[str], typer.Option("--doc", help="Only this document.")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many quotes.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line instead of a table.")] = False,
+) -> None:
+    """What was said and by whom: attributions with their speaker, the verb that reports them and
+    what was said, newest first."""
+    with _open_store(db, read_only=True) as store:
+        rows = store.quotes(actor=actor, doc_id=doc_id, limit=limit)
+    if as_json:
+        for row in rows:
+            out.print_json(json.dumps(row, default=str), indent=None)
+        return
+    table = Table(title=f"{len(rows)} quotes", box=box.SIMPLE_HEAD)
+    for column, least in (("date", 10), ("speaker", 12), ("cue", 6), ("said", 30), ("document", 8)):
+        table.add_column(column, min_width=least, overflow="fold")
+    for row in rows:
+        said = " ".join(row["content"].split())
+        table.add_row(*(escape(cell) for cell in (
+            row["published"] or "undated",
+            row["speaker"] + (f" ({row['speaker_code']})" if row["speaker_code"] else "") if row["speaker"] else "?",
+            row["cue"], ("“" + said + "”") if row["direct"] else said, row["doc_id"])))
+    out.print(table)
+
+
+@app.command()
+def upgrade(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """Bring an older store's schema up to this dyad's version, in place, keeping every row."""
+    if not db.exists():
+        err.print(f"[red]error:[/] no store at {db}")
+        raise typer.Exit(2)
+    with _open_store(db) as store:
+        err.print(f"{db}: schema version {store.schema_version}")
 
 
 @app.command()

@@ -167,7 +167,8 @@ class Event(_Record):
     date_span: Span | None = None
     date_end: str | None = None  # a range's last value ("through Wednesday"); None for a single date
     modality: Modality = "asserted"
-    attributed_to: str | None = None
+    attributed_to: str | None = None  # who asserts it: the quoted speaker, else the outlet
+    attributed_id: str | None = None  # that speaker's actor id, when the speaker is a coded actor
     location: str | None = None  # a Place id from the same record
     confidence: float = 0.5
     _span_fields: ClassVar = ("trigger", "sentence", "date_span")

@@ -24,8 +24,8 @@ from dyad import __version__
 from dyad.nlp.timex import interval
 from dyad.records import DocumentRecord
 from dyad.resolve.memory import Remembered, keys_for, rememberable
+from dyad.store.migrations import SCHEMA_VERSION, pending, upgrade
 
-SCHEMA_VERSION = "1"
 DEFAULT_DB = "dyad.duckdb"
 DERIVED_TABLES = ("actors", "mentions", "events", "times", "places", "quotes", "sources", "remembered_people")
 
@@ -46,6 +46,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     doc_id: str | None = None
+    asserted_by: str | None = None  # who asserts it: a speaker's code prefix or a name (outlet included)
     limit: int | None = None
 
 
@@ -56,6 +57,7 @@ def content_hash(text: str) -> str:
 class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
         self.path = str(path)
+        self.read_only = read_only
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as error:
@@ -76,20 +78,36 @@ class Store:
     # -- schema -----------------------------------------------------------
 
     def _create_schema(self) -> None:
-        sql = (resources.files("dyad.store") / "schema.sql").read_text(encoding="utf-8")
-        self.con.execute(sql)
-        self.con.execute(
-            "INSERT INTO dyad_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING", [SCHEMA_VERSION]
-        )
+        """An empty file gets the whole schema; a store keeps its version until upgraded; any other
+        database is left alone (and refused by the version check)."""
+        if self.con.execute("SELECT count(*) FROM information_schema.tables").fetchone()[0]:
+            return
+        self.con.execute((resources.files("dyad.store") / "schema.sql").read_text(encoding="utf-8"))
+        self.con.execute("INSERT INTO dyad_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
     def _check_version(self) -> None:
+        """Upgrade an older store in place (when writable), refuse what cannot be read."""
         try:
             row = self.con.execute("SELECT value FROM dyad_meta WHERE key = 'schema_version'").fetchone()
         except duckdb.CatalogException as error:
             raise StoreError(f"{self.path}: not a dyad store") from error
-        if row is None or row[0] != SCHEMA_VERSION:
-            found = row[0] if row else "none"
-            raise StoreError(f"{self.path}: schema version {found}, this dyad reads version {SCHEMA_VERSION}")
+        found = int(row[0]) if row and row[0].isdigit() else None
+        if found == SCHEMA_VERSION:
+            return
+        try:
+            if found is None:
+                raise ValueError("no schema version")
+            pending(found)
+        except ValueError as error:
+            raise StoreError(f"{self.path}: {error}") from error
+        if self.read_only:
+            raise StoreError(f"{self.path}: schema version {found}; run `dyad upgrade --db {self.path}` "
+                             f"to bring it to version {SCHEMA_VERSION} in place")
+        upgrade(self.con, found)
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.con.execute("SELECT value FROM dyad_meta WHERE key = 'schema_version'").fetchone()[0])
 
     # -- writes -----------------------------------------------------------
 
@@ -144,7 +162,8 @@ class Store:
         self._append("events", [
             [e.id, r.id, e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.source, e.target,
              e.source_codes, e.target_codes, e.date, *_days(e.date, e.date_end), e.date_precision, e.date_source, e.modality,
-             e.attributed_to, e.location, e.trigger[0], e.trigger[1], e.sentence[0], e.sentence[1], e.confidence]
+             e.attributed_to, e.location, e.trigger[0], e.trigger[1], e.sentence[0], e.sentence[1], e.confidence,
+             e.attributed_id]
             for e in r.events])
         self._append("times", [[r.id, t.start, t.end, t.text, t.type, t.value] for t in r.times])
         self._append("places", [[r.id, p.id, p.name, p.kind, p.geonames_id, p.country, p.admin1, p.lat, p.lon,
@@ -225,6 +244,12 @@ class Store:
         if where.doc_id:
             clauses.append("e.doc_id = ?")
             params.append(where.doc_id)
+        if where.asserted_by:
+            clauses.append(
+                "(contains(lower(e.attributed_to), lower(?)) OR EXISTS (SELECT 1 FROM actors a WHERE"
+                " a.doc_id = e.doc_id AND a.actor_id = e.attributed_id AND starts_with(upper(a.code), upper(?))))"
+            )
+            params += [where.asserted_by] * 2
         sql = (
             "SELECT e.*, d.title, d.outlet, d.published,"
             " substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence,"
@@ -240,6 +265,39 @@ class Store:
         cursor = self.con.execute(sql, params)
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+    def quotes(self, actor: str | None = None, doc_id: str | None = None, limit: int | None = None) -> list[dict]:
+        """Attributions with their speaker, cue and content text, newest first. ``actor`` matches the
+        speaker's code prefix or a name (the speaker's actor or the source as written)."""
+        clauses, params = [], []
+        if actor:
+            clauses.append("(starts_with(upper(a.code), upper(?)) OR contains(lower(coalesce(a.name, q.speaker)),"
+                           " lower(?)))")
+            params += [actor, actor]
+        if doc_id:
+            clauses.append("q.doc_id = ?")
+            params.append(doc_id)
+        sql = (
+            "SELECT q.doc_id, q.position, d.published, d.title, d.outlet, coalesce(a.name, q.speaker) AS speaker,"
+            " a.code AS speaker_code, q.direct, d.text, q.cue_spans, q.content_spans"
+            " FROM quotes q JOIN documents d ON d.id = q.doc_id"
+            " LEFT JOIN actors a ON a.doc_id = q.doc_id AND a.actor_id = q.speaker_id"
+            + (" WHERE " + " AND ".join(clauses) if clauses else "")
+            + " ORDER BY d.published DESC NULLS LAST, q.doc_id, q.position"
+        )
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        cursor = self.con.execute(sql, params)
+        columns = [d[0] for d in cursor.description]
+        rows = []
+        for row in cursor.fetchall():
+            item = dict(zip(columns, row))
+            text = item.pop("text")
+            item["cue"] = " ".join(text[s:e] for s, e in json.loads(item.pop("cue_spans")))
+            item["content"] = " … ".join(text[s:e] for s, e in json.loads(item.pop("content_spans")))
+            rows.append(item)
+        return rows
 
     def documents(self) -> list[dict]:
         cursor = self.con.execute(

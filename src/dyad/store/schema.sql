@@ -1,5 +1,5 @@
--- dyad store, schema version 1. Every row points back to its document (doc_id)
--- and to character offsets in that document's text.
+-- dyad store. Every row points back to its document (doc_id) and to character offsets in that
+-- document's text. The schema version is in dyad_meta; dyad/store/migrations.py upgrades older stores.
 CREATE TABLE IF NOT EXISTS dyad_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 
 CREATE TABLE IF NOT EXISTS documents (
@@ -30,7 +30,8 @@ CREATE TABLE IF NOT EXISTS events (
     date VARCHAR, date_start DATE, date_end DATE,  -- TIMEX3 value and the days it covers
     date_precision VARCHAR, date_source VARCHAR, modality VARCHAR,
     attributed_to VARCHAR, location VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
-    sentence_start INTEGER, sentence_end INTEGER, confidence DOUBLE
+    sentence_start INTEGER, sentence_end INTEGER, confidence DOUBLE,
+    attributed_id VARCHAR           -- the asserting speaker's actor id (schema 2)
 );
 
 CREATE TABLE IF NOT EXISTS times (
