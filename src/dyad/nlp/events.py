@@ -46,7 +46,7 @@ NAME_ENTITIES = {"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW", "PROD
 # dependencies that open another clause: its events are not the content of the one above
 CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "csubj", "conj"}
 # a verb trigger below one of these is an argument of the clause above, never its background
-ARGUMENT_EDGES = {"ccomp", "xcomp", "conj", "nsubj", "nsubjpass", "pcomp"}
+ARGUMENT_EDGES = {"ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
 MODIFIED_NOUN_WINDOW = 12  # how far back an "as reported by X" clause looks for what it describes
 MAX_CLIMB = 8  # phrases nest a few levels deep; the bound keeps a long sentence linear
 # what a future event is coded as, by event_rules.tsv group (PLOVER manual, AGREE, THREATEN, CONCEDE)
