@@ -125,16 +125,13 @@ def test_events_asserted_by_a_speaker_or_the_outlet(db):
 
 
 def test_an_older_store_is_upgraded_by_the_upgrade_command(tmp_path):
-    import duckdb
+    from dyad import extract
+    from test_store import write_version_1_store
 
     path = tmp_path / "old.duckdb"
-    assert dyad("ingest", EXAMPLES, "--db", path).returncode == 0
-    con = duckdb.connect(str(path))
-    con.execute("ALTER TABLE events DROP COLUMN attributed_id")
-    con.execute("UPDATE dyad_meta SET value = '1'")
-    con.close()
+    write_version_1_store(path, extract((EXAMPLES / "seed-article.txt").read_text(), published="2024-01-15"))
     refused = dyad("events", "--db", path)
     assert refused.returncode == 2 and "dyad upgrade" in refused.stderr
     upgraded = dyad("upgrade", "--db", path)
-    assert upgraded.returncode == 0 and "schema version 2" in upgraded.stderr
+    assert upgraded.returncode == 0 and "schema version 3" in upgraded.stderr
     assert dyad("events", "--db", path, "--json").stdout.strip()

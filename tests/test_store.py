@@ -1,5 +1,8 @@
 """The DuckDB store, on records built by hand (no NLP): idempotence, replacement, deletion, filters."""
 
+import json
+from pathlib import Path
+
 import duckdb
 import pytest
 
@@ -111,20 +114,32 @@ def test_a_bad_date_filter_is_an_error_not_an_empty_answer(store):
         store.events(EventFilter(since="last Tuesday"))
 
 
+def write_version_1_store(path, record):
+    """A store as the first dyad wrote it: its schema file (kept in tests/data) and its rows."""
+    con = duckdb.connect(str(path))
+    con.execute((Path(__file__).parent / "data" / "schema_v1.sql").read_text())
+    con.execute("INSERT INTO dyad_meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO documents (id, content_hash, text, record) VALUES (?, 'old', ?, ?)",
+                [record.id, record.text, json.dumps(record.to_dict())])
+    for e in record.events:
+        con.execute("INSERT INTO events VALUES (" + ", ".join("?" * 24) + ")", [
+            e.id, record.id, e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.source, e.target,
+            e.source_codes, e.target_codes, e.date, None, None, e.date_precision, e.date_source, e.modality,
+            e.attributed_to, e.location, *e.trigger, *e.sentence, e.confidence])
+    con.close()
+
+
 def test_an_older_store_is_upgraded_in_place_and_keeps_its_rows(tmp_path):
-    path = tmp_path / "old.duckdb"
-    with Store(path) as fresh:
-        fresh.con.execute("ALTER TABLE events DROP COLUMN attributed_id")  # written before schema 2
-        fresh.con.execute("UPDATE dyad_meta SET value = '1'")
-        fresh.con.execute(
-            "INSERT INTO documents (id, content_hash, text, record) VALUES ('d1', 'h', 't', '{}')")
+    path, record = tmp_path / "old.duckdb", make_record()
+    write_version_1_store(path, record)
     with pytest.raises(StoreError, match="dyad upgrade"):
         Store(path, read_only=True)  # a reader never changes the file
     with Store(path) as upgraded:
-        assert upgraded.schema_version == 2
-        assert upgraded.count("documents") == 1
-        upgraded.save(make_record())
-        assert upgraded.events()[0]["attributed_id"] is None
+        assert upgraded.schema_version == 3
+        assert upgraded.count("documents") == 1 and upgraded.count("events") == len(record.events)
+        rows = upgraded.events()
+        assert all(row["cluster_id"] and row["source_key"] for row in rows)  # clustered after the upgrade
+        assert all(row["attributed_id"] is None for row in rows)
 
 
 def test_a_foreign_database_is_not_given_a_dyad_schema(tmp_path):

@@ -24,6 +24,8 @@ from dyad import __version__
 from dyad.nlp.timex import interval
 from dyad.records import DocumentRecord
 from dyad.resolve.memory import Remembered, keys_for, rememberable
+from dyad.resolve.clusters import dyad_key
+from dyad.store.clustering import assign_clusters, recluster_all
 from dyad.store.migrations import SCHEMA_VERSION, pending, upgrade
 
 DEFAULT_DB = "dyad.duckdb"
@@ -82,7 +84,8 @@ class Store:
         database is left alone (and refused by the version check)."""
         if self.con.execute("SELECT count(*) FROM information_schema.tables").fetchone()[0]:
             return
-        self.con.execute((resources.files("dyad.store") / "schema.sql").read_text(encoding="utf-8"))
+        self.con.execute(_sql("schema.sql"))
+        self.con.execute(_sql("views.sql"))
         self.con.execute("INSERT INTO dyad_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
     def _check_version(self) -> None:
@@ -104,6 +107,13 @@ class Store:
             raise StoreError(f"{self.path}: schema version {found}; run `dyad upgrade --db {self.path}` "
                              f"to bring it to version {SCHEMA_VERSION} in place")
         upgrade(self.con, found)
+        self.con.execute(_sql("views.sql"))
+        with self._transaction():
+            recluster_all(self.con, self._records())
+
+    def _records(self) -> Iterator[DocumentRecord]:
+        for (data,) in self.con.execute("SELECT record FROM documents").fetchall():
+            yield DocumentRecord.from_dict(json.loads(data))
 
     @property
     def schema_version(self) -> int:
@@ -121,15 +131,49 @@ class Store:
         if stored == digest:
             return "unchanged"
         with self._transaction():
+            before = self._history_of(record.id) if stored is not None else None
             if stored is not None:
                 self._delete_rows(record.id)
             self._insert(record, digest)
+            assign_clusters(self.con, record)
+            if before is not None:
+                self._record_change(record, digest, *before)
         return "replaced" if stored is not None else "added"
 
+    def _history_of(self, doc_id: str) -> tuple[str, str | None, set[str]]:
+        old_hash, old_title = self.con.execute(
+            "SELECT content_hash, title FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return old_hash, old_title, set(self._event_keys(doc_id))
+
+    def _event_keys(self, doc_id: str) -> list[str]:
+        """An event as a reader would tell it apart: type, dyad, date, modality and trigger words."""
+        rows = self.con.execute(
+            "SELECT e.type, e.source_codes, e.target_codes, e.date, e.modality,"
+            " substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start)"
+            " FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.doc_id = ?", [doc_id]).fetchall()
+        return [f"{t} {'+'.join(s or [])}->{'+'.join(g or [])} {d} {m} '{w}'" for t, s, g, d, m, w in rows]
+
+    def _record_change(self, record: DocumentRecord, digest: str, old_hash: str, old_title: str | None,
+                       before: set[str]) -> None:
+        after = set(self._event_keys(record.id))
+        self._append("document_history", [[record.id, _now(), old_hash, digest, old_title,
+                                           json.dumps(sorted(before - after)), json.dumps(sorted(after - before))]])
+
+    def history(self, doc_id: str) -> list[dict]:
+        """Each replacement of a document, oldest first, with the events that went and came."""
+        cursor = self.con.execute("SELECT * FROM document_history WHERE doc_id = ? ORDER BY changed_at", [doc_id])
+        columns = [d[0] for d in cursor.description]
+        rows = [dict(zip(columns, row)) for row in cursor.fetchall()]
+        for row in rows:
+            row["events_removed"], row["events_added"] = json.loads(row["events_removed"]), json.loads(row["events_added"])
+        return rows
+
     def delete(self, doc_id: str) -> bool:
+        """Remove a document with everything derived from it, its history included."""
         with self._transaction():
             found = self._stored_hash(doc_id) is not None
             self._delete_rows(doc_id)
+            self.con.execute("DELETE FROM document_history WHERE doc_id = ?", [doc_id])
         return found
 
     def _stored_hash(self, doc_id: str) -> str | None:
@@ -163,7 +207,7 @@ class Store:
             [e.id, r.id, e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.source, e.target,
              e.source_codes, e.target_codes, e.date, *_days(e.date, e.date_end), e.date_precision, e.date_source, e.modality,
              e.attributed_to, e.location, e.trigger[0], e.trigger[1], e.sentence[0], e.sentence[1], e.confidence,
-             e.attributed_id]
+             e.attributed_id, dyad_key(e.source_codes), dyad_key(e.target_codes), None]
             for e in r.events])
         self._append("times", [[r.id, t.start, t.end, t.text, t.type, t.value] for t in r.times])
         self._append("places", [[r.id, p.id, p.name, p.kind, p.geonames_id, p.country, p.admin1, p.lat, p.lon,
@@ -299,6 +343,13 @@ class Store:
             rows.append(item)
         return rows
 
+    def clusters(self, limit: int | None = None) -> list[dict]:
+        """Real-world events with how many mentions, documents and outlets report them, largest first."""
+        sql = "SELECT * FROM clusters ORDER BY n_documents DESC, n_mentions DESC, earliest_report, cluster_id"
+        cursor = self.con.execute(sql + (" LIMIT ?" if limit else ""), [limit] if limit else [])
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
     def documents(self) -> list[dict]:
         cursor = self.con.execute(
             "SELECT d.id, d.title, d.outlet, d.published, count(e.id) AS events"
@@ -307,6 +358,10 @@ class Store:
         )
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+def _sql(name: str) -> str:
+    return (resources.files("dyad.store") / name).read_text(encoding="utf-8")
 
 
 def _side_matches(side: str) -> str:

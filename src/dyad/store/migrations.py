@@ -8,11 +8,22 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 STEPS: dict[int, list[str]] = {
     # 1 -> 2: events remember the asserting speaker's actor id (issue 6: --asserted-by a code)
     1: ["ALTER TABLE events ADD COLUMN attributed_id VARCHAR"],
+    # 2 -> 3: cross-document clusters and document history; existing events are clustered after
+    2: [
+        "ALTER TABLE events ADD COLUMN source_key VARCHAR",
+        "ALTER TABLE events ADD COLUMN target_key VARCHAR",
+        "ALTER TABLE events ADD COLUMN cluster_id VARCHAR",
+        "UPDATE events SET"
+        " source_key = array_to_string(list_sort(list_distinct(list_transform(source_codes, lambda c: c[1:6]))), '+'),"
+        " target_key = array_to_string(list_sort(list_distinct(list_transform(target_codes, lambda c: c[1:6]))), '+')",
+        "CREATE TABLE IF NOT EXISTS document_history (doc_id VARCHAR, changed_at TIMESTAMP, old_hash VARCHAR,"
+        " new_hash VARCHAR, old_title VARCHAR, events_removed JSON, events_added JSON)",
+    ],
 }
 
 

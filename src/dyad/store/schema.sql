@@ -31,7 +31,15 @@ CREATE TABLE IF NOT EXISTS events (
     date_precision VARCHAR, date_source VARCHAR, modality VARCHAR,
     attributed_to VARCHAR, location VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
     sentence_start INTEGER, sentence_end INTEGER, confidence DOUBLE,
-    attributed_id VARCHAR           -- the asserting speaker's actor id (schema 2)
+    attributed_id VARCHAR,          -- the asserting speaker's actor id (schema 2)
+    source_key VARCHAR, target_key VARCHAR,  -- the dyad at country-sector level: "RUSGOV", "KOR+USA" (schema 3)
+    cluster_id VARCHAR              -- the real-world event this mention reports (schema 3)
+);
+
+-- what an edited document replaced: the old version's hash and the events that came and went
+CREATE TABLE IF NOT EXISTS document_history (
+    doc_id VARCHAR, changed_at TIMESTAMP, old_hash VARCHAR, new_hash VARCHAR, old_title VARCHAR,
+    events_removed JSON, events_added JSON
 );
 
 CREATE TABLE IF NOT EXISTS times (
