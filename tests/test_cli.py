@@ -135,3 +135,23 @@ def test_an_older_store_is_upgraded_by_the_upgrade_command(tmp_path):
     upgraded = dyad("upgrade", "--db", path)
     assert upgraded.returncode == 0 and "schema version 3" in upgraded.stderr
     assert dyad("events", "--db", path, "--json").stdout.strip()
+
+
+def test_series_network_and_clusters_read_well_and_speak_json(db):
+    table = dyad("series", "RUS", "PRK", "--db", db)
+    assert table.returncode == 0 and "RUS ⇄ PRK by month" in table.stdout and "2024-01" in table.stdout
+    rows = [json.loads(line) for line in dyad("series", "RUS", "PRK", "--db", db, "--json").stdout.splitlines()]
+    assert rows and all(r["events"] == sum(r[q] for q in ("verbal_cooperation", "material_cooperation",
+                                                           "verbal_conflict", "material_conflict")) for r in rows)
+    bad = dyad("series", "RUS", "PRK", "--db", db, "--by", "fortnight")
+    assert bad.returncode == 2 and "period" in bad.stderr
+    edges = [json.loads(line) for line in dyad("network", "--db", db, "--json").stdout.splitlines()]
+    assert any((e["source"], e["target"]) == ("USA", "PRK") and e["sign"] == "conflict" for e in edges)
+    clusters = [json.loads(line) for line in dyad("clusters", "--db", db, "--json").stdout.splitlines()]
+    mentions = dyad("events", "--db", db, "--cluster", clusters[0]["cluster_id"], "--json").stdout.splitlines()
+    assert len(mentions) == clusters[0]["n_mentions"]
+
+
+def test_quotes_about_an_actor(db):
+    rows = [json.loads(line) for line in dyad("quotes", "--db", db, "--about", "USA", "--json").stdout.splitlines()]
+    assert rows and all("U.S." in row["content"] or "United States" in row["content"] for row in rows)

@@ -125,14 +125,25 @@ def events(
     until: Annotated[Optional[str], typer.Option(help="Events dated on or before YYYY[-MM[-DD]].")] = None,
     asserted_by: Annotated[Optional[str], typer.Option(
         "--asserted-by", help="Who asserts it: a quoted speaker's code prefix or name, or the outlet.")] = None,
+    quad: Annotated[Optional[int], typer.Option(
+        min=1, max=4, help="Quad class: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict.")] = None,
+    modality: Annotated[Optional[str], typer.Option(
+        help="asserted, negated, alleged, future, hypothetical or historical.")] = None,
+    place: Annotated[Optional[str], typer.Option(help="Where: a country code or a place name.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Reported by this outlet (name contains).")] = None,
+    cluster: Annotated[Optional[str], typer.Option(help="Every mention of one real-world event (cluster id).")] = None,
     limit: Annotated[Optional[int], typer.Option(help="At most this many events.")] = None,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many first (pages, with --limit).")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line instead of a table.")] = False,
 ) -> None:
-    """List stored events, filtered by actor, dyad, type, date and who asserts them."""
+    """List stored event mentions, filtered by actor, dyad, type, date, quad class, modality, place,
+    outlet, real-world event and who asserts them."""
     with _open_store(db, read_only=True) as store:
         try:
-            rows = store.events(EventFilter(actor=actor, dyad=dyad, type=type, since=since, until=until,
-                                            asserted_by=asserted_by, limit=limit))
+            rows = store.events(EventFilter(
+                actor=actor, dyad=dyad, type=type, since=since, until=until, asserted_by=asserted_by,
+                quad_class=quad, modality=modality, place=place, outlet=outlet, cluster_id=cluster,
+                limit=limit, offset=offset))
         except ValueError as error:
             err.print(f"[red]error:[/] {escape(str(error))}")
             raise typer.Exit(2) from error
@@ -240,14 +251,18 @@ def _record_header(record: DocumentRecord) -> str:
 def quotes(
     db: DbOption = Path(DEFAULT_DB),
     actor: Annotated[Optional[str], typer.Option(help="Speaker's code prefix (RUSGOV) or name (Lavrov).")] = None,
+    about: Annotated[Optional[str], typer.Option(help="Only quotes whose words name this actor (code or name).")] = None,
     doc_id: Annotated[Optional[str], typer.Option("--doc", help="Only this document.")] = None,
     limit: Annotated[Optional[int], typer.Option(help="At most this many quotes.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line instead of a table.")] = False,
 ) -> None:
-    """What was said and by whom: attributions with their speaker, the verb that reports them and
-    what was said, newest first."""
+    """What was said and by whom (--actor), or about whom (--about): attributions with their
+    speaker, the verb that reports them and what was said, newest first."""
     with _open_store(db, read_only=True) as store:
         rows = store.quotes(actor=actor, doc_id=doc_id, limit=limit)
+        if about:
+            said = {(r["doc_id"], r["position"]) for r in store.said_about(about)}
+            rows = [r for r in rows if (r["doc_id"], r["position"]) in said]
     if as_json:
         for row in rows:
             out.print_json(json.dumps(row, default=str), indent=None)
@@ -261,6 +276,104 @@ def quotes(
             row["published"] or "undated",
             row["speaker"] + (f" ({row['speaker_code']})" if row["speaker_code"] else "") if row["speaker"] else "?",
             row["cue"], ("“" + said + "”") if row["direct"] else said, row["doc_id"])))
+    out.print(table)
+
+
+@app.command()
+def series(
+    a: Annotated[str, typer.Argument(help="One side: a code prefix (RUS, RUSGOV).")],
+    b: Annotated[str, typer.Argument(help="The other side.")],
+    db: DbOption = Path(DEFAULT_DB),
+    by: Annotated[str, typer.Option(help="day, week, month or year.")] = "month",
+    since: Annotated[Optional[str], typer.Option(help="From YYYY[-MM[-DD]].")] = None,
+    until: Annotated[Optional[str], typer.Option(help="To YYYY[-MM[-DD]].")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per period.")] = False,
+) -> None:
+    """A dyad over time, both directions: real-world events per quad class, mean Goldstein value and
+    cooperation minus conflict, per period, with a bar for each."""
+    with _open_store(db, read_only=True) as store:
+        try:
+            rows = store.series(a, b, by, since, until)
+        except ValueError as error:
+            err.print(f"[red]error:[/] {escape(str(error))}")
+            raise typer.Exit(2) from error
+    if as_json:
+        for row in rows:
+            out.print_json(json.dumps(row, default=str), indent=None)
+        return
+    table = Table(title=f"{a.upper()} ⇄ {b.upper()} by {by}", box=box.SIMPLE_HEAD,
+                  caption="v./m. = verbal/material; gold. = mean Goldstein; net = cooperation − conflict;"
+                          " bar: green cooperation, red conflict")
+    for column in ("period", "events", "v.coop", "m.coop", "v.confl", "m.confl", "gold.", "net", ""):
+        table.add_column(column, justify="left" if column in ("period", "") else "right",
+                         no_wrap=bool(column), min_width=len(column) or 11, overflow="crop")
+    widest = max((r["events"] for r in rows), default=1)
+    for r in rows:
+        coop, conflict = r["verbal_cooperation"] + r["material_cooperation"], r["verbal_conflict"] + r["material_conflict"]
+        bar = "[green]" + "█" * round(10 * coop / widest) + "[/][red]" + "█" * round(10 * conflict / widest) + "[/]"
+        table.add_row(str(r["period"])[: {"year": 4, "month": 7}.get(by, 10)], str(r["events"]),
+                      *(str(r[q]) for q in ("verbal_cooperation", "material_cooperation", "verbal_conflict",
+                                            "material_conflict")),
+                      f"{r['mean_goldstein']:+.1f}", f"{r['cooperation_minus_conflict']:+d}", bar)
+    out.print(table)
+
+
+@app.command()
+def network(
+    db: DbOption = Path(DEFAULT_DB),
+    actor: Annotated[Optional[str], typer.Option(help="Only edges touching this code prefix.")] = None,
+    level: Annotated[int, typer.Option(help="Code letters per node: 3 country, 6 country and sector.")] = 3,
+    since: Annotated[Optional[str], typer.Option(help="From YYYY[-MM[-DD]].")] = None,
+    until: Annotated[Optional[str], typer.Option(help="To YYYY[-MM[-DD]].")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many edges in the table.")] = 40,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per edge.")] = False,
+) -> None:
+    """Who acts on whom: edges weighted by real-world events and signed by mean Goldstein value
+    (`dyad export gexf` draws it in Gephi)."""
+    with _open_store(db, read_only=True) as store:
+        try:
+            rows = store.network(actor, level, since, until)
+        except ValueError as error:
+            err.print(f"[red]error:[/] {escape(str(error))}")
+            raise typer.Exit(2) from error
+    if as_json:
+        for row in rows:
+            out.print_json(json.dumps(row, default=str), indent=None)
+        return
+    table = Table(title=f"{len(rows)} edges" + (f" touching {actor.upper()}" if actor else ""), box=box.SIMPLE_HEAD)
+    for column in ("source", "target", "events", "coop", "conflict", "goldstein"):
+        table.add_column(column, justify="left" if column in ("source", "target") else "right")
+    for r in rows[:limit]:
+        colour = {"cooperation": "green", "conflict": "red"}.get(r["sign"], "white")
+        table.add_row(r["source"], r["target"], str(r["events"]), str(r["cooperation"]), str(r["conflict"]),
+                      f"[{colour}]{r['mean_goldstein']:+.1f}[/]")
+    out.print(table)
+
+
+@app.command()
+def clusters(
+    db: DbOption = Path(DEFAULT_DB),
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 40,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per real-world event.")] = False,
+) -> None:
+    """Real-world events, each counted once however many reports tell it, most reported first
+    (`dyad events --cluster ID` lists its mentions)."""
+    with _open_store(db, read_only=True) as store:
+        rows = store.clusters(limit)
+    if as_json:
+        for row in rows:
+            out.print_json(json.dumps(row, default=str), indent=None)
+        return
+    table = Table(title=f"{len(rows)} real-world events", box=box.SIMPLE_HEAD,
+                  caption="m/d/o = mentions, documents, outlets; `dyad events --cluster ID` lists the mentions")
+    columns = [("cluster", 18), ("type", 9), ("source", 8), ("target", 8), ("date", 10), ("m/d/o", 7)]
+    columns += [("first report", 12)] if out.width >= 100 else []
+    for column, width in columns:
+        table.add_column(column, min_width=width, overflow="ellipsis" if column in ("source", "target") else "fold")
+    for r in rows:
+        table.add_row(*(escape(str(cell)) for cell in (
+            r["cluster_id"], r["type"], r["source_key"] or "—", r["target_key"] or "—", r["date_start"] or "undated",
+            f"{r['n_mentions']}/{r['n_documents']}/{r['n_outlets']}", r["earliest_report"] or "")[:len(columns)]))
     out.print(table)
 
 

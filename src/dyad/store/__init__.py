@@ -25,6 +25,7 @@ from dyad.nlp.timex import interval
 from dyad.records import DocumentRecord
 from dyad.resolve.memory import Remembered, keys_for, rememberable
 from dyad.resolve.clusters import dyad_key
+from dyad.store import analytics
 from dyad.store.clustering import assign_clusters, recluster_all
 from dyad.store.migrations import SCHEMA_VERSION, pending, upgrade
 
@@ -49,7 +50,13 @@ class EventFilter:
     until: str | None = None
     doc_id: str | None = None
     asserted_by: str | None = None  # who asserts it: a speaker's code prefix or a name (outlet included)
+    quad_class: int | None = None  # 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+    modality: str | None = None  # asserted, negated, alleged, future, hypothetical, historical
+    place: str | None = None  # the event's place: a country code or a place name
+    outlet: str | None = None
+    cluster_id: str | None = None
     limit: int | None = None
+    offset: int = 0
 
 
 def content_hash(text: str) -> str:
@@ -294,6 +301,22 @@ class Store:
                 " a.doc_id = e.doc_id AND a.actor_id = e.attributed_id AND starts_with(upper(a.code), upper(?))))"
             )
             params += [where.asserted_by] * 2
+        if where.quad_class:
+            clauses.append("e.quad_class = ?")
+            params.append(where.quad_class)
+        if where.modality:
+            clauses.append("lower(e.modality) = lower(?)")
+            params.append(where.modality)
+        if where.place:
+            clauses.append("EXISTS (SELECT 1 FROM places p WHERE p.doc_id = e.doc_id AND p.place_id = e.location"
+                           " AND (upper(p.country) = upper(?) OR contains(lower(p.name), lower(?))))")
+            params += [where.place] * 2
+        if where.outlet:
+            clauses.append("contains(lower(d.outlet), lower(?))")
+            params.append(where.outlet)
+        if where.cluster_id:
+            clauses.append("e.cluster_id = ?")
+            params.append(where.cluster_id)
         sql = (
             "SELECT e.*, d.title, d.outlet, d.published,"
             " substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence,"
@@ -304,8 +327,8 @@ class Store:
             + " ORDER BY e.date_start DESC NULLS LAST, e.date_end, e.doc_id, e.trigger_start"
         )
         if where.limit:
-            sql += " LIMIT ?"
-            params.append(where.limit)
+            sql += " LIMIT ? OFFSET ?"
+            params += [where.limit, where.offset]
         cursor = self.con.execute(sql, params)
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
@@ -349,6 +372,23 @@ class Store:
         cursor = self.con.execute(sql + (" LIMIT ?" if limit else ""), [limit] if limit else [])
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+    # -- analytics (dyad.store.analytics) -----------------------------------
+
+    def series(self, a: str, b: str, by: str = "month", since: str | None = None,
+               until: str | None = None) -> list[dict]:
+        return analytics.series(self.con, a, b, by, self._window(since, until))
+
+    def network(self, actor: str | None = None, level: int = 3, since: str | None = None,
+                until: str | None = None) -> list[dict]:
+        return analytics.network(self.con, actor, level, self._window(since, until))
+
+    def said_about(self, actor: str, limit: int | None = None) -> list[dict]:
+        return analytics.said_about(self.con, actor, limit)
+
+    @staticmethod
+    def _window(since: str | None, until: str | None) -> analytics.Window:
+        return analytics.Window(since and str(_bound(since, 0)), until and str(_bound(until, 1)))
 
     def documents(self) -> list[dict]:
         cursor = self.con.execute(
