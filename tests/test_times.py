@@ -134,3 +134,22 @@ def test_frequency_adverbs_are_sets_but_not_as_adjectives(nlp):
 )
 def test_plans_and_earliest_dates_look_ahead(nlp, text, expected):
     assert values(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a plan's "for" names the planned time, even in a passive past clause
+        ("The official said the accession was planned for early March.", "1999-02-10", ("early March", "1999-03")),
+        # a participle after its noun: over, unless it is a plan told in the future
+        ("Profit was 50 million in the year ended March 31.", "1989-10-31", ("March 31", "1989-03-31")),
+        ("A memorial service planned for Saturday was canceled.", "1999-10-24", ("Saturday", "1999-10-23")),
+        ("A rally planned for Saturday will go ahead.", MONDAY, ("Saturday", "2024-01-20")),
+        # a commitment looks ahead through its to-complement, not through its own time
+        ("Thermo agreed to purchase the line in February.", "1989-10-30", ("February", "1990-02")),
+        ("On Friday, the government planned to pay the families.", "1998-09-30", ("Friday", "1998-09-25")),
+        ("Protesters planned a large demonstration on Saturday.", "2000-01-07", ("Saturday", "2000-01-08")),
+    ],
+)
+def test_plans_participles_and_commitments(nlp, text, published, expected):
+    assert expected in values(nlp, text, published)

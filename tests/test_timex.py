@@ -98,7 +98,8 @@ def test_durations_and_sets(text, expected):
         ("The minister will speak Monday.", "future", "2024-01-15"),
         ("The minister resigned last Friday.", "none", "2024-01-12"),
         ("The minister resigns next Tuesday.", "none", "2024-01-16"),  # the first one after the DCT
-        ("The army attacked Sunday night.", "past", "2024-01-14TNI"),
+        ("The army attacked Sunday night.", "past", "2024-01-14"),  # a night is dated by the day it begins
+        ("The army attacked Sunday morning.", "past", "2024-01-14TMO"),
     ],
 )
 def test_weekdays_take_their_direction(text, direction, value):
@@ -303,3 +304,37 @@ def test_a_quarter_not_over_does_not_anchor_the_latest_quarter():
 def test_the_weekend_is_the_last_one_unless_the_clause_looks_ahead():
     assert only("Protesters marched over the weekend.", "1990-08-13", "past")[2] == "1990-W32-WE"
     assert only("Protesters will march over the weekend.", "1990-08-13", "future")[2] == "1990-W33-WE"
+
+
+def test_a_longer_reporting_period_ends_the_quarters_talk():
+    text = ("Profit rose in the third quarter from a year ago. In the nine months, net rose from $3 a year "
+            "earlier. The year-ago results were restated.")
+    assert [t.value for t in find_times(text, "1989-11-02", "past")] == ["1989-Q3", "1988-Q3", "P9M", "1988", "1988"]
+
+
+@pytest.mark.parametrize(
+    "text", ["for the same period last year", "for the quarter a year ago", "in last year's quarter"])
+def test_the_year_ago_quarter_in_so_many_words(text):
+    found = find_times("Net fell in the third quarter. Sales rose " + text + ".", "1989-11-02", "past")
+    assert (found[-1].text, found[-1].value) == (text.split(" ", 1)[1], "1988-Q3")
+
+
+def test_anaphors_take_the_last_date_named():
+    found = find_times("He fled in June 1998 and returned later that year. In March, X. The following month, Y.",
+                       "2000-01-28", "past")
+    assert [(t.text, t.value) for t in found] == [
+        ("June 1998", "1998-06"), ("later that year", "1998"), ("March", "1999-03"), ("The following month", "1999-04")]
+    assert find_times("That year he left.", "2000-01-28") == []  # nothing named: no guess
+    assert only("The previous day was calm.", "2000-01-28")[2] == "2000-01-27"  # counted from the DCT
+
+
+def test_spoken_decades_and_paired_days():
+    assert only("Numbers fell through the nineties.") == ("the nineties", "DATE", "199")
+    found = find_times("The summit is on April 24 and 25.", "1999-02-10", "future")
+    assert [(t.text, t.value) for t in found] == [("April 24", "1999-04-24"), ("25", "1999-04-25")]
+
+
+def test_ordinals_and_years_before_a_unit_are_not_times():
+    assert find_times("It will be a second betrayal.", MONDAY) == []
+    found = find_times("Shootings date to 1994. In January, a week after the ruling, he left.", MONDAY, "past")
+    assert ("a week", "DURATION") in [(t.text, t.type) for t in found]  # not "a week" as a rate

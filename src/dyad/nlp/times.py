@@ -20,7 +20,10 @@ _CUES = read_tsv("timex_tense_cues.tsv")
 FUTURE_MODALS = frozenset(r["word"] for r in _CUES if r["kind"] == "modal")
 FUTURE_VERBS = frozenset(r["word"] for r in _CUES if r["kind"] == "cue")
 FUTURE_BEFORE = tuple(r["word"] for r in _CUES if r["kind"] == "before")  # "as early as Tuesday"
+COMMIT_VERBS = frozenset(r["word"] for r in _CUES if r["kind"] == "commit")  # "agreed to buy in February"
+PLAN_TARGETS = frozenset(r["word"] for r in _CUES if r["kind"] == "target")  # "planned for March"
 HAVE = frozenset({"have", "has", "'ve", "had", "'d"})
+HAD = frozenset({"had", "'d"})
 NOT_A_DATE = frozenset({"VERB", "AUX", "ADJ"})  # "you May go", "they March", "August body"
 
 
@@ -37,21 +40,37 @@ def _aux(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
-def verb_direction(verb: Token) -> str:
-    """past / future / present / none from the verb's tag and auxiliaries."""
+def _is_target(verb: Token, root: Token | None) -> bool:
+    """Whether the expression is the object of a plan's "for" ("was planned for early March")."""
+    prep = root.head if root is not None else None
+    return prep is not None and prep.dep_ == "prep" and prep.lower_ in PLAN_TARGETS and prep.head.i == verb.i
+
+
+def verb_direction(verb: Token, root: Token | None = None) -> str:
+    """past / future / present / none from the verb's tag and auxiliaries; ``root`` is the
+    expression's head token, when the direction is asked for an expression."""
     aux = _aux(verb)
     words = {a.lower_ for a in aux}
     if words & FUTURE_MODALS:
         return "future"
     is_past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
     planning = verb.lemma_.lower() in FUTURE_VERBS
-    # "is scheduled for Monday", "plans to"; an active past plan ("planned a rally on Saturday") looks
-    # ahead too, a passive one ("the rally was planned for Saturday") may be over
-    if planning and (not is_past or (verb.tag_ == "VBD" and not words & HAVE)):
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not aux:
+        # a participle after its noun: "the year ended March 31" is over; "the rally planned for
+        # Saturday" is ahead unless its own clause is told in the past ("... was cancelled")
+        if not planning:
+            return "past"
+        outer = governing_verb(verb.head) if verb.head.i != verb.i else None
+        return "past" if outer is not None and verb_direction(outer) == "past" else "future"
+    if planning and _is_target(verb, root):
+        return "future"  # "is scheduled for Monday", "the accession was planned for early March"
+    # "plans to", "planned a rally on Saturday" (the time is the planned thing's); but a past plan's
+    # own time before its complement ("planned on Friday to pay") is when the planning was
+    if planning and (not is_past or (verb.tag_ == "VBD" and any(c.dep_ == "dobj" for c in verb.children))):
         return "future"
     if verb.dep_ == "xcomp" and any(a.lower_ == "to" for a in aux) and verb.head.i != verb.i:
         head = verb.head
-        if head.lemma_.lower() in FUTURE_VERBS and not any(a.lower_ in HAVE for a in _aux(head)):
+        if head.lemma_.lower() in FUTURE_VERBS | COMMIT_VERBS and not any(a.lower_ in HAD for a in _aux(head)):
             return "future"  # "planned to leave on Thursday": the leaving is ahead of the planning
         return verb_direction(head)
     if is_past or (verb.tag_ == "VBN" and words & HAVE):
@@ -64,7 +83,7 @@ def verb_direction(verb: Token) -> str:
 def clause_direction(span: Span) -> str:
     """The tense of the clause an expression belongs to."""
     verb = governing_verb(span.root)
-    return verb_direction(verb) if verb is not None else "none"
+    return verb_direction(verb, span.root) if verb is not None else "none"
 
 
 def _direction(text: str, cand: Candidate, span: Span) -> str:

@@ -53,6 +53,7 @@ UNITS = {r["word"]: r for r in read_tsv("timex_units.tsv")}
 UNIT_OF = {**{w: w for w in UNITS}, **{_plural(w): w for w in UNITS}}
 SEASONS = {r["word"]: r for r in read_tsv("timex_seasons.tsv")}
 DAY_PARTS = {r["word"]: r["code"] for r in read_tsv("timex_day_parts.tsv")}
+DATE_PARTS = {r["word"] for r in read_tsv("timex_day_parts.tsv") if r.get("with_weekday") == "date"}
 REFS = {r["phrase"]: r["value"] for r in read_tsv("timex_refs.tsv")}
 SIGNALS = {r["word"]: r["kind"] for r in read_tsv("timex_signals.tsv")}
 ORDINALS = {w: int(r["value"]) for w, r in NUMBERS.items() if r["kind"] == "ordinal"}
@@ -107,6 +108,8 @@ PATTERNS: dict[str, str] = {
     "year": rf"(?<![\d$£€.,/-])(?:{_POS}[\s-]+)?(?:(?P<fy>(?i:fiscal|calendar|the\s+year))\s+)?"
     rf"{_YEAR}(?![%\d]|[.,]\d|-\d)",
     "decade": rf"\b(?:(?i:the)\s+)?(?:{_POS}[\s-]+)?(?:(?P<dec>1[6-9]\d|20\d)0|'(?P<short>\d)0)'?s\b",
+    # "the nineties": the tens of the twentieth century, as news of the time meant them
+    "decade_word": rf"\b(?i:the)\s+(?:{_POS}[\s-]+)?(?P<tens>(?i:{_alt(_plural(w) for w in TENS)}))\b",
     "day_word": r"\b(?:(?P<pos>(?i:early|late|earlier|later))\s+)?"
     rf"(?P<rel>(?i:today|yesterday|tomorrow|tonight))\b(?:\s+{_PART})?",
     "part_of_day": rf"\b(?P<rel>(?i:this|last))\s+{_PART}",
@@ -123,6 +126,16 @@ PATTERNS: dict[str, str] = {
     r"(?:(?i:fiscal)\s+)?(?P<qword>(?i:quarter|period))\b",
     # "year-earlier" alone is an adjective ("year-earlier results"); "the" belongs to "the year-ago quarter"
     "year_ago": rf"\b(?:(?i:the)\s+(?={_YEAR_AGO}\s+{_QUARTER_AFTER}))?{_YEAR_AGO}(?:\s+{_ORD_QUARTER})?",
+    # "the same period last year", "the quarter a year ago", "last year's quarter": the year-ago quarter
+    "quarter_ago": r"\b(?:(?i:the)\s+(?:(?i:same|corresponding|comparable)\s+)?(?P<qword>(?i:quarter|period))\s+"
+    r"(?:(?i:of\s+)?(?i:last\s+year)|(?i:a\s+year\s+(?:ago|earlier)))"
+    r"|(?i:last\s+year's)\s+(?:(?i:same|corresponding|comparable)\s+)?(?P<qword2>(?i:quarter|period)))\b",
+    # "that year", "later that day", "the following month": the last such unit the text named
+    "anaphor": r"\b(?:(?P<pos>(?i:earlier|later))\s+)?(?:(?i:that)|(?i:the)\s+(?P<step>(?i:following|previous|preceding)))"
+    r"\s+(?P<unit>(?i:day|week|month|year))\b(?!-)",
+    # "April 24 and 25": the second day (the group ``keep`` is the expression)
+    "day_pair": rf"\b{_MONTH_ANY}\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|(?i:and|or|to|through)\s)\s*"
+    rf"(?P<keep>{_DAY})(?:,?\s+{_YEAR})?",
     "century": r"\b(?:(?i:the)\s+)?(?P<cent>[12]?\d)(?:st|nd|rd|th)[\s-]+(?i:century)\b",
     "weekday": rf"\b(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|early|late))\s+)?{_WEEKDAY_NAME}(?:\s+{_PART})?",
     # a rate: "$2 million a year", "50,000 copies per month" (the amount is checked in _plausible);
@@ -153,10 +166,12 @@ COMPILED = {name: re.compile(pattern) for name, pattern in PATTERNS.items()}
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
 _WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
 _AGE = re.compile(r"[\s-]+(?i:old)\b")
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+_ORDINAL_USE = re.compile(r"\s+[a-z]")  # "a second betrayal": the ordinal, not the unit
 
 
 # rules whose value depends on the tense of the clause when no modifier/year fixes it
-TENSE_RULES = frozenset({"month_day", "day_month", "month", "weekday", "quarter", "season", "clock", "holiday",
+TENSE_RULES = frozenset({"month_day", "day_month", "day_pair", "month", "weekday", "quarter", "season", "clock", "holiday",
                          "the_weekend"})
 
 
@@ -219,6 +234,8 @@ def _plausible(rule: str, m: re.Match, text: str) -> bool:
             return False
         if g["sep"] and "-" in g["sep"] and g["unit"].lower() != UNIT_OF[g["unit"].lower()]:
             return False  # "three-quarters": a hyphenated unit is singular ("five-year")
+        if g["unit"].lower() == "second" and (g["num"] or "").lower() in ARTICLES and _ORDINAL_USE.match(text, m.end()):
+            return False
         if g["num"] and re.fullmatch(r"1[6-9]\d\d|20\d\d", g["num"]) and not g["unit"].lower().endswith("s"):
             return False  # "the 1988 second quarter": a year, not a count of seconds
         return bool(g["num"]) or bool(g["lead"] and g["lead"].lower() != "the")
@@ -233,7 +250,8 @@ def _plausible(rule: str, m: re.Match, text: str) -> bool:
 
 def _amount_before(text: str, start: int) -> bool:
     """A number or an amount word among the three words before ("$2 million a year", "50,000 CDs a year")."""
-    words = text[max(0, start - 40) : start].split()[-3:]
+    before = _SENTENCE_END.split(text[max(0, start - 40) : start])[-1]  # "in 1994. In January, a week after"
+    words = before.split()[-3:]
     return any(any(ch.isdigit() for ch in w) or SIGNALS.get(w.lower().strip(",.$")) == "amount" for w in words)
 
 
@@ -254,7 +272,8 @@ def find_candidates(text: str) -> list[Candidate]:
         for m in regex.finditer(text):
             if m.end() > m.start() and _plausible(rule, m, text):
                 groups = tuple((k, _spoken_year(v) if k == "year" else v) for k, v in m.groupdict().items() if v)
-                found.append(Candidate(m.start(), m.end(), m.group(), rule, groups))
+                start, end = m.span("keep") if m.groupdict().get("keep") else m.span()
+                found.append(Candidate(start, end, text[start:end], rule, groups))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[Candidate] = []
     for cand in sorted(found, key=lambda c: -(c.end - c.start)):
@@ -371,7 +390,8 @@ def _step(rel: str | None) -> int:
 
 def _weekday(c: Candidate, dct: date | None, direction: str) -> Value:
     weekday = WEEKDAYS[c.get("wd")]
-    part = DAY_PARTS.get((c.get("part") or "").lower())
+    part_word = (c.get("part") or "").lower()
+    part = None if part_word in DATE_PARTS else DAY_PARTS.get(part_word)
     kind = "TIME" if part else "DATE"
     if dct is None:
         return kind, f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""), "day"
@@ -462,6 +482,8 @@ def _year(c: Candidate, dct: date | None, direction: str) -> Value:
 
 
 def _decade(c: Candidate, dct: date | None, direction: str) -> Value:
+    if c.get("tens"):
+        return "DATE", f"19{TENS[c.get('tens').lower()[:-3] + 'y'] // 10}", "none"
     return "DATE", c.get("dec") or f"19{c.get('short')}", "none"
 
 
@@ -676,6 +698,29 @@ def _year_ago(c: Candidate, dct: date | None, direction: str) -> Value:
     return "DATE", str(dct.year - 1), "year"
 
 
+def _quarter_ago(c: Candidate, dct: date | None, direction: str) -> Value:
+    """"the same period last year": the quarter a year before the last completed one (see ``_anchored``)."""
+    if dct is None:
+        return "DATE", None, "month"
+    return "DATE", _quarter_value(_quarter_index(dct) - 5), "month"
+
+
+ANAPHOR_STEP = {"following": 1, "previous": -1, "preceding": -1}
+
+
+def _anaphor(c: Candidate, ref: date | None, direction: str) -> Value | None:
+    """"that year", "the following month": the unit of ``ref`` (the date the text last named, which
+    ``Discourse`` passes in place of the DCT), or the one after or before it."""
+    if ref is None:
+        return None
+    unit = c.get("unit").lower()
+    step = ANAPHOR_STEP.get((c.get("step") or "").lower(), 0)
+    if unit == "day":
+        return "DATE", (ref + timedelta(days=step)).isoformat(), "day"
+    rel = {1: "next", -1: "last"}.get(step, "this")
+    return _period(Candidate(c.start, c.end, c.text, "period", (("rel", rel), ("unit", unit))), ref, direction)
+
+
 def _century(c: Candidate, dct: date | None, direction: str) -> Value:
     return "DATE", f"{int(c.get('cent')) - 1:02d}", "none"
 
@@ -692,6 +737,7 @@ NORMALISERS: dict[str, Callable[[Candidate, date | None, str], Value | None]] = 
     "season": _season, "set": _set, "ref": _ref, "clock": _clock, "rate": _rate, "period_the": _period_the,
     "year_end": _year_end, "quarter_ref": _quarter_ref, "year_ago": _year_ago, "century": _century,
     "set_word": _set_word, "holiday": _holiday, "the_weekend": _the_weekend, "the_year": _the_year,
+    "decade_word": _decade, "quarter_ago": _quarter_ago, "anaphor": _anaphor, "day_pair": _explicit_day,
 }
 
 
@@ -769,7 +815,7 @@ def _anchored(cand: Candidate, value: str | None, quarter: str | None) -> str | 
     year, number = int(named[1]), named[2]
     if cand.rule == "quarter_ref":
         return f"{cand.get('pyear') or year}-Q{number}"
-    year_back = cand.rule == "year_ago" and not cand.get("ord")
+    year_back = cand.rule == "quarter_ago" or (cand.rule == "year_ago" and not cand.get("ord"))
     if cand.rule == "duration" and cand.get("ago") and UNIT_OF[cand.get("unit").lower()] == "year":
         year_back = re.fullmatch(r"\d{4}", value) is not None and _implied(cand) == "past"
         back = int(_number(cand.get("num"))) if year_back else 0
@@ -830,40 +876,68 @@ def find_times(
     return [timex for timex in found if timex is not None]
 
 
-_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
+_NAMED = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T|$)")
+_UNIT_NEEDS = {"day": 3, "week": 3, "month": 2, "year": 1}  # how many of year/month/day an anaphor's anchor needs
 
 
 @dataclass
 class Discourse:
     """What the text has said so far that later expressions lean on: the last quarter named
-    ("the latest period" is that quarter), the last day named (a bare "10 p.m." is on that day,
-    not necessarily the publication date's) and the expression just before (a range's start)."""
+    ("the latest period" is that quarter), the last year, month and day named ("later that year";
+    a bare "10 p.m." is on that day, not necessarily the publication date's) and the expression
+    just before (a range's start)."""
 
     text: str
     dct: str | date | None
     quarter: str | None = None
     day: str | None = None
+    named: tuple[int, ...] = ()  # (year,), (year, month) or (year, month, day) of the last date named
     previous: TimeExpression | None = None
 
     def read(self, cand: Candidate, direction: str = "none") -> TimeExpression | None:
-        timex = normalise(cand, self.dct, direction, self.quarter)
+        timex = self._anaphor(cand, direction) if cand.rule == "anaphor" else normalise(cand, self.dct, direction, self.quarter)
         if timex is None:
             return None
         if cand.rule == "clock" and self.day and timex.value and not (cand.get("wd") or cand.get("month") or cand.get("rel")):
             timex = dataclasses.replace(timex, value=self.day + timex.value[10:])
         timex = read_forward(cand, timex, self.previous, self.text, self.dct)
         self.quarter = last_quarter(self.quarter, cand, timex, parse_dct(self.dct))
-        if timex.type in ("DATE", "TIME") and timex.value and _DAY_VALUE.match(timex.value):
-            self.day = timex.value[:10]
+        self._remember(timex)
         self.previous = timex
         return timex
+
+    def _anaphor(self, cand: Candidate, direction: str) -> TimeExpression | None:
+        """"that year" needs a year named before it; "the following month" without one counts from the DCT."""
+        need = _UNIT_NEEDS[cand.get("unit").lower()]
+        if len(self.named) >= need:
+            ref = date(*(self.named + (1, 1))[:3])
+            timex = normalise(cand, ref, direction)
+            if timex is None:
+                return None
+            return dataclasses.replace(timex, direction=relation(timex.value, parse_dct(self.dct), "past"))  # type: ignore[arg-type]
+        return normalise(cand, self.dct, direction) if cand.get("step") else None
+
+    def _remember(self, timex: TimeExpression) -> None:
+        if timex.type not in ("DATE", "TIME") or not timex.value:
+            return
+        named = _NAMED.match(timex.value)
+        if named is None:
+            return
+        self.named = tuple(int(g) for g in named.groups() if g)
+        if named[3]:
+            self.day = timex.value[:10]
+
+
+_REPORTING = re.compile(r"^P(?:([4-9]|\d\d+)M|\d+Y)$")
 
 
 def last_quarter(before: str | None, cand: Candidate, timex: TimeExpression, dct: date | None = None) -> str | None:
     """The last quarter named ("the third quarter": "1989-Q3") once ``timex`` is read, for
     ``normalise``; quarters found by anchoring ("the latest period") do not move it, nor does a
     quarter not over by the DCT ("a fourth-quarter charge" expected): results are reported for
-    quarters that have ended."""
+    quarters that have ended. A longer reporting period ("in the nine months") ends the quarter's talk."""
+    if timex.type == "DURATION" and timex.text.lower().startswith("the ") and _REPORTING.match(timex.value or ""):
+        return None  # "the nine months", "the year ended Sept. 30": results for a longer period follow
     if cand.rule != "quarter" or not timex.value or not _QUARTER.match(timex.value):
         return before
     span = interval(timex.value)
