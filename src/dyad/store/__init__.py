@@ -8,6 +8,7 @@ transaction.
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 import uuid
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ from dyad.store.clustering import assign_clusters, recluster_all
 from dyad.store.migrations import SCHEMA_VERSION, pending, upgrade
 
 DEFAULT_DB = "dyad.duckdb"
+CODE = re.compile(r"(?:[A-Z]{3})+")  # a CAMEO actor code or prefix, as users type one
 DERIVED_TABLES = ("actors", "mentions", "events", "times", "places", "quotes", "sources", "remembered_people")
 
 SaveResult = Literal["added", "unchanged", "replaced"]
@@ -274,15 +276,14 @@ class Store:
         where = where or EventFilter()
         clauses, params = [], []
         if where.actor:
-            clauses.append(f"({_side_matches('source')} OR {_side_matches('target')})")
-            params += [where.actor] * 4
+            clauses.append(f"({_side_matches('source', where.actor, params)}"
+                           f" OR {_side_matches('target', where.actor, params)})")
         if where.dyad:
             a, b = where.dyad
             clauses.append(
-                f"(({_side_matches('source')} AND {_side_matches('target')})"
-                f" OR ({_side_matches('source')} AND {_side_matches('target')}))"
+                f"(({_side_matches('source', a, params)} AND {_side_matches('target', b, params)})"
+                f" OR ({_side_matches('source', b, params)} AND {_side_matches('target', a, params)}))"
             )
-            params += [a, a, b, b, b, b, a, a]
         if where.type:
             clauses.append("upper(e.type) = upper(?)")
             params.append(where.type)
@@ -317,18 +318,23 @@ class Store:
         if where.cluster_id:
             clauses.append("e.cluster_id = ?")
             params.append(where.cluster_id)
-        sql = (
-            "SELECT e.*, d.title, d.outlet, d.published,"
-            " substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence,"
-            " substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS trigger_text,"
-            f" {_names('source')} AS source_names, {_names('target')} AS target_names"
-            " FROM events e JOIN documents d ON d.id = e.doc_id"
+        # the page first, then its names and evidence: a million rows are filtered, fifty are dressed
+        page = (
+            "SELECT e.* FROM events e JOIN documents d ON d.id = e.doc_id"
             + (" WHERE " + " AND ".join(clauses) if clauses else "")
             + " ORDER BY e.date_start DESC NULLS LAST, e.date_end, e.doc_id, e.trigger_start"
         )
         if where.limit:
-            sql += " LIMIT ? OFFSET ?"
+            page += " LIMIT ? OFFSET ?"
             params += [where.limit, where.offset]
+        sql = (
+            f"WITH e AS ({page}) SELECT e.*, d.title, d.outlet, d.published,"
+            " substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence,"
+            " substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS trigger_text,"
+            f" {_names('source')} AS source_names, {_names('target')} AS target_names"
+            " FROM e JOIN documents d ON d.id = e.doc_id"
+            " ORDER BY e.date_start DESC NULLS LAST, e.date_end, e.doc_id, e.trigger_start"
+        )
         cursor = self.con.execute(sql, params)
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
@@ -404,11 +410,17 @@ def _sql(name: str) -> str:
     return (resources.files("dyad.store") / name).read_text(encoding="utf-8")
 
 
-def _side_matches(side: str) -> str:
-    """SQL: an actor on this side of the event has a code starting with ? or a name containing ?."""
+def _side_matches(side: str, actor: str, params: list) -> str:
+    """SQL for "an actor on this side is ``actor``": a code ("RUS", "RUSGOV": upper-case, whole
+    three-letter blocks) is a prefix of one of the side's codes, read from the dyad key without a
+    join; anything else ("Lavrov", "Kim") is part of an actor's name."""
+    if CODE.fullmatch(actor):
+        params.append(actor)
+        return f"regexp_matches(e.{side}_key, '(^|\\+)' || ?)"
+    params.append(actor)
     return (
         f"EXISTS (SELECT 1 FROM actors a WHERE a.doc_id = e.doc_id AND list_contains(e.{side}_ids, a.actor_id)"
-        " AND (starts_with(upper(a.code), upper(?)) OR contains(lower(a.name), lower(?))))"
+        " AND contains(lower(a.name), lower(?)))"
     )
 
 
