@@ -57,11 +57,11 @@ def build(path: Path, n_events: int) -> None:
             INSERT INTO events (id, doc_id, type, mode, cameo, goldstein, quad_class, source_ids, target_ids,
                 source_codes, target_codes, date, date_start, date_end, date_precision, date_source, modality,
                 attributed_to, location, trigger_start, trigger_end, sentence_start, sentence_end, confidence,
-                attributed_id, source_key, target_key, cluster_id)
+                attributed_id, source_key, target_key, cluster_id, source_country, target_country)
             SELECT 'ev' || d.i, d.doc_id, k.type, NULL, NULL, k.goldstein, k.quad, ['a1'], ['a2'],
                    [cs.code || {sectors}[d.sec + 1]], [ct.code], CAST(d.day AS VARCHAR), d.day, d.day, 'day',
                    'text', 'asserted', 'outlet', NULL, 0, 9, 0, 40, 0.5, NULL,
-                   cs.code || {sectors}[d.sec + 1], ct.code, 'c' || d.cluster
+                   cs.code || {sectors}[d.sec + 1], ct.code, 'c' || d.cluster, cs.code, ct.code
             FROM draws d JOIN kinds k ON k.k = d.k JOIN countries cs ON cs.n = d.s JOIN countries ct ON ct.n = d.t
             WHERE d.s <> d.t""")
         con.execute(f"""

@@ -133,7 +133,9 @@ def test_an_older_store_is_upgraded_by_the_upgrade_command(tmp_path):
     refused = dyad("events", "--db", path)
     assert refused.returncode == 2 and "dyad upgrade" in refused.stderr
     upgraded = dyad("upgrade", "--db", path)
-    assert upgraded.returncode == 0 and "schema version 3" in upgraded.stderr
+    from dyad.store.migrations import SCHEMA_VERSION
+
+    assert upgraded.returncode == 0 and f"schema version {SCHEMA_VERSION}" in upgraded.stderr
     assert dyad("events", "--db", path, "--json").stdout.strip()
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from dyad.records import Actor, DocumentRecord, Event
 from dyad.store import EventFilter, Store, StoreError
+from dyad.store.migrations import SCHEMA_VERSION
 
 TEXT = "Russia's foreign minister met his Chinese counterpart in Beijing on Tuesday."
 
@@ -121,6 +122,9 @@ def write_version_1_store(path, record):
     con.execute("INSERT INTO dyad_meta VALUES ('schema_version', '1')")
     con.execute("INSERT INTO documents (id, content_hash, text, record) VALUES (?, 'old', ?, ?)",
                 [record.id, record.text, json.dumps(record.to_dict())])
+    for a in record.actors:
+        con.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [record.id, a.id, a.name, a.code, a.country, a.sector, a.kind, a.role])
     for e in record.events:
         con.execute("INSERT INTO events VALUES (" + ", ".join("?" * 24) + ")", [
             e.id, record.id, e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.source, e.target,
@@ -135,11 +139,12 @@ def test_an_older_store_is_upgraded_in_place_and_keeps_its_rows(tmp_path):
     with pytest.raises(StoreError, match="dyad upgrade"):
         Store(path, read_only=True)  # a reader never changes the file
     with Store(path) as upgraded:
-        assert upgraded.schema_version == 3
+        assert upgraded.schema_version == SCHEMA_VERSION
         assert upgraded.count("documents") == 1 and upgraded.count("events") == len(record.events)
         rows = upgraded.events()
         assert all(row["cluster_id"] and row["source_key"] for row in rows)  # clustered after the upgrade
         assert all(row["attributed_id"] is None for row in rows)
+        assert upgraded.entities()  # linked after the upgrade
 
 
 def test_a_foreign_database_is_not_given_a_dyad_schema(tmp_path):

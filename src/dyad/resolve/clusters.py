@@ -18,9 +18,11 @@ from dyad.nlp.timex import interval
 from dyad.ontology.plover import plover_type
 
 # days two dates may lie apart and still be one event, by the coarser date's precision
-WINDOW_DAYS = {"day": 2, "week": 7, "month": 31, "year": 366, "none": 3}
+# (reports of one ongoing event, a strike or an offensive, carry each their own "today")
+WINDOW_DAYS = {"day": 4, "week": 7, "month": 31, "year": 366, "none": 4}
 # a publication-dated mention only says "around the time of the report"
-PUBLICATION_WINDOW = 3
+PUBLICATION_WINDOW = 4
+EDGE_FIT = 0.2  # a gap right at the window's edge is weak evidence, not none
 SAME_EVENT = 0.6  # the score a pair needs to be one event
 JOINT_TYPES = {"CONSULT", "COOPERATE", "AGREE"}  # X→Y and Y→X are the same meeting
 _WORD = re.compile(r"[a-z]{3,}")
@@ -75,11 +77,26 @@ def compatible_types(a: str, b: str) -> bool:
     return a == b or _family(a) == _family(b)
 
 
+def country_key(key: str) -> str:
+    """"GBR+IRNMIL" -> "GBR+IRN": the dyad at country level, for finding candidates."""
+    return "+".join(sorted({code[:3] for code in key.split("+") if code}))
+
+
+def same_side(a: str, b: str) -> bool:
+    """Equal, or the same countries where one report names no sector: "IRN" and "IRNMIL" agree,
+    "IRNGOV" and "IRNMIL" do not."""
+    if a == b:
+        return True
+    if country_key(a) != country_key(b):
+        return False
+    return all(len(code) == 3 for code in a.split("+")) or all(len(code) == 3 for code in b.split("+"))
+
+
 def same_dyad(a: Mention, b: Mention) -> bool:
-    if (a.source, a.target) == (b.source, b.target):
+    if same_side(a.source, b.source) and same_side(a.target, b.target):
         return True
     joint = a.type in JOINT_TYPES and b.type in JOINT_TYPES
-    return joint and (a.source, a.target) == (b.target, b.source)
+    return joint and same_side(a.source, b.target) and same_side(a.target, b.source)
 
 
 def _days(m: Mention) -> tuple[date, date] | None:
@@ -95,7 +112,7 @@ def date_fit(a: Mention, b: Mention) -> float:
     window = max(WINDOW_DAYS.get(a.precision, 3), WINDOW_DAYS.get(b.precision, 3))
     if not (a.dated_by_text and b.dated_by_text):
         window = max(window, PUBLICATION_WINDOW)
-    return max(0.0, 1.0 - gap / window) if gap <= window else 0.0
+    return max(EDGE_FIT, 1.0 - gap / window) if gap <= window else 0.0
 
 
 def word_overlap(a: Mention, b: Mention) -> float:

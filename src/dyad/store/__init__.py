@@ -25,14 +25,15 @@ from dyad import __version__
 from dyad.nlp.timex import interval
 from dyad.records import DocumentRecord
 from dyad.resolve.memory import Remembered, keys_for, rememberable
-from dyad.resolve.clusters import dyad_key
-from dyad.store import analytics
+from dyad.resolve.clusters import country_key, dyad_key
+from dyad.store import analytics, entities
 from dyad.store.clustering import assign_clusters, recluster_all
 from dyad.store.migrations import SCHEMA_VERSION, pending, upgrade
 
 DEFAULT_DB = "dyad.duckdb"
 CODE = re.compile(r"(?:[A-Z]{3})+")  # a CAMEO actor code or prefix, as users type one
-DERIVED_TABLES = ("actors", "mentions", "events", "times", "places", "quotes", "sources", "remembered_people")
+DERIVED_TABLES = ("actors", "mentions", "events", "times", "places", "quotes", "sources", "remembered_people",
+                  "entity_members")
 
 SaveResult = Literal["added", "unchanged", "replaced"]
 
@@ -118,7 +119,11 @@ class Store:
         upgrade(self.con, found)
         self.con.execute(_sql("views.sql"))
         with self._transaction():
-            recluster_all(self.con, self._records())
+            records = list(self._records())
+            recluster_all(self.con, records)
+            self.con.execute("DELETE FROM entity_members")
+            for record in records:
+                entities.link(self.con, record)
 
     def _records(self) -> Iterator[DocumentRecord]:
         for (data,) in self.con.execute("SELECT record FROM documents").fetchall():
@@ -145,6 +150,7 @@ class Store:
                 self._delete_rows(record.id)
             self._insert(record, digest)
             assign_clusters(self.con, record)
+            entities.link(self.con, record)
             if before is not None:
                 self._record_change(record, digest, *before)
         return "replaced" if stored is not None else "added"
@@ -212,11 +218,15 @@ class Store:
                        r.pipeline_version, r.text, json.dumps(r.to_dict())]])
         self._append("actors", [[r.id, a.id, a.name, a.code, a.country, a.sector, a.kind, a.role] for a in r.actors])
         self._append("mentions", [[r.id, a.id, s, e] for a in r.actors for s, e in a.mentions])
-        self._append("events", [
+        self._append("events (id, doc_id, type, mode, cameo, goldstein, quad_class, source_ids, target_ids,"
+                     " source_codes, target_codes, date, date_start, date_end, date_precision, date_source, modality,"
+                     " attributed_to, location, trigger_start, trigger_end, sentence_start, sentence_end, confidence,"
+                     " attributed_id, source_key, target_key, source_country, target_country)", [
             [e.id, r.id, e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.source, e.target,
-             e.source_codes, e.target_codes, e.date, *_days(e.date, e.date_end), e.date_precision, e.date_source, e.modality,
-             e.attributed_to, e.location, e.trigger[0], e.trigger[1], e.sentence[0], e.sentence[1], e.confidence,
-             e.attributed_id, dyad_key(e.source_codes), dyad_key(e.target_codes), None]
+             e.source_codes, e.target_codes, e.date, *_days(e.date, e.date_end), e.date_precision, e.date_source,
+             e.modality, e.attributed_to, e.location, e.trigger[0], e.trigger[1], e.sentence[0], e.sentence[1],
+             e.confidence, e.attributed_id, dyad_key(e.source_codes), dyad_key(e.target_codes),
+             country_key(dyad_key(e.source_codes)), country_key(dyad_key(e.target_codes))]
             for e in r.events])
         self._append("times", [[r.id, t.start, t.end, t.text, t.type, t.value] for t in r.times])
         self._append("places", [[r.id, p.id, p.name, p.kind, p.geonames_id, p.country, p.admin1, p.lat, p.lon,
@@ -391,6 +401,19 @@ class Store:
 
     def said_about(self, actor: str, limit: int | None = None) -> list[dict]:
         return analytics.said_about(self.con, actor, limit)
+
+    # -- entities: one actor across documents (dyad.store.entities) --------
+
+    def entities(self, search: str | None = None, limit: int | None = None) -> list[dict]:
+        return entities.listing(self.con, search, limit)
+
+    def merge_entities(self, keep: str, absorb: str) -> str:
+        with self._transaction():
+            return entities.merge(self.con, keep, absorb)
+
+    def unmerge_entities(self, merge_id: str) -> None:
+        with self._transaction():
+            entities.unmerge(self.con, merge_id)
 
     @staticmethod
     def _window(since: str | None, until: str | None) -> analytics.Window:

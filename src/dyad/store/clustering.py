@@ -1,7 +1,7 @@
 """Cluster a saved document's event mentions into the store's real-world events, incrementally.
 
-Candidates come from one indexed query per mention (same dyad, either direction, compatible
-quad class, overlapping date window); the scoring itself is ``dyad.resolve.clusters``.
+Candidates come from one query per mention (same countries on each side, either direction,
+same quad class, overlapping date window); the scoring itself is ``dyad.resolve.clusters``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import duckdb
 
 from dyad.nlp.timex import interval
 from dyad.records import DocumentRecord, Event
-from dyad.resolve.clusters import Cluster, Mention, best_cluster, dyad_key, evidence_words, WINDOW_DAYS
+from dyad.resolve.clusters import WINDOW_DAYS, Cluster, Mention, best_cluster, country_key, dyad_key, evidence_words
 
 MAX_WINDOW = max(WINDOW_DAYS.values())
 _CANDIDATES = """
@@ -22,7 +22,7 @@ SELECT e.id, e.doc_id, e.type, e.source_key, e.target_key, e.date, e.date_precis
 FROM events e JOIN documents d ON d.id = e.doc_id
 LEFT JOIN places p ON p.doc_id = e.doc_id AND p.place_id = e.location
 WHERE e.cluster_id IS NOT NULL AND e.doc_id <> ? AND e.quad_class = ?
-  AND ((e.source_key = ? AND e.target_key = ?) OR (e.source_key = ? AND e.target_key = ?))
+  AND ((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))
   AND (e.date_start IS NULL OR ? IS NULL OR (e.date_start <= ? AND e.date_end >= ?))
 """
 
@@ -56,10 +56,8 @@ def recluster_all(con: duckdb.DuckDBPyConnection, records) -> None:
 def _candidates(con: duckdb.DuckDBPyConnection, mention: Mention, quad_class: int | None) -> list[Cluster]:
     days = interval(mention.date) if mention.date else None
     low, high = (days[0] - timedelta(MAX_WINDOW), days[1] + timedelta(MAX_WINDOW)) if days else (None, None)
-    rows = con.execute(_CANDIDATES, [
-        mention.doc_id, quad_class, mention.source, mention.target, mention.target, mention.source,
-        low, high, low,
-    ]).fetchall()
+    source, target = country_key(mention.source), country_key(mention.target)
+    rows = con.execute(_CANDIDATES, [mention.doc_id, quad_class, source, target, target, source, low, high, low]).fetchall()
     clusters: dict[str, Cluster] = {}
     for (event_id, doc_id, kind, source, target, date, precision, date_source, place, sentence, outlet,
          published, cluster_id) in rows:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 STEPS: dict[int, list[str]] = {
     # 1 -> 2: events remember the asserting speaker's actor id (issue 6: --asserted-by a code)
@@ -23,6 +23,19 @@ STEPS: dict[int, list[str]] = {
         " target_key = array_to_string(list_sort(list_distinct(list_transform(target_codes, lambda c: c[1:6]))), '+')",
         "CREATE TABLE IF NOT EXISTS document_history (doc_id VARCHAR, changed_at TIMESTAMP, old_hash VARCHAR,"
         " new_hash VARCHAR, old_title VARCHAR, events_removed JSON, events_added JSON)",
+    ],
+    # 3 -> 4: country-level dyad keys for clustering; store-wide entities (existing documents linked after)
+    3: [
+        "ALTER TABLE events ADD COLUMN source_country VARCHAR",
+        "ALTER TABLE events ADD COLUMN target_country VARCHAR",
+        "UPDATE events SET"
+        " source_country = array_to_string(list_sort(list_distinct(list_transform(source_codes, lambda c: c[1:3]))), '+'),"
+        " target_country = array_to_string(list_sort(list_distinct(list_transform(target_codes, lambda c: c[1:3]))), '+')",
+        "CREATE TABLE IF NOT EXISTS entities (entity_id VARCHAR PRIMARY KEY, key VARCHAR, name VARCHAR,"
+        " code VARCHAR, kind VARCHAR)",
+        "CREATE TABLE IF NOT EXISTS entity_members (entity_id VARCHAR, doc_id VARCHAR, actor_id VARCHAR)",
+        "CREATE TABLE IF NOT EXISTS entity_merges (merge_id VARCHAR PRIMARY KEY, merged_at TIMESTAMP,"
+        " kept VARCHAR, absorbed VARCHAR, members JSON, undone_at TIMESTAMP)",
     ],
 }
 

@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS events (
     sentence_start INTEGER, sentence_end INTEGER, confidence DOUBLE,
     attributed_id VARCHAR,          -- the asserting speaker's actor id (schema 2)
     source_key VARCHAR, target_key VARCHAR,  -- the dyad at country-sector level: "RUSGOV", "KOR+USA" (schema 3)
-    cluster_id VARCHAR              -- the real-world event this mention reports (schema 3)
+    cluster_id VARCHAR,             -- the real-world event this mention reports (schema 3)
+    source_country VARCHAR, target_country VARCHAR  -- the dyad at country level: "RUS" (schema 4)
 );
 
 -- what an edited document replaced: the old version's hash and the events that came and went
@@ -74,4 +75,12 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
 
 CREATE TABLE IF NOT EXISTS failures (
     run_id VARCHAR, path VARCHAR, line INTEGER, reason VARCHAR
+);
+
+-- one actor across documents (dyad/store/entities.py): each document's actors link to an entity;
+-- an analyst's merges are recorded so that they can be undone
+CREATE TABLE IF NOT EXISTS entities (entity_id VARCHAR PRIMARY KEY, key VARCHAR, name VARCHAR, code VARCHAR, kind VARCHAR);
+CREATE TABLE IF NOT EXISTS entity_members (entity_id VARCHAR, doc_id VARCHAR, actor_id VARCHAR);
+CREATE TABLE IF NOT EXISTS entity_merges (
+    merge_id VARCHAR PRIMARY KEY, merged_at TIMESTAMP, kept VARCHAR, absorbed VARCHAR, members JSON, undone_at TIMESTAMP
 );
