@@ -287,3 +287,11 @@ def test_a_country_coordinated_with_a_group_keeps_its_own_code():
 
     record = extract("Russia and Chinese diplomats met.", published="2024-03-06")
     assert {a.code for a in record.actors} == {"RUS", "CHNGOV"}
+
+
+def test_a_capital_stands_for_the_state_whose_capital_it_was_then():
+    from dyad import extract
+
+    then = extract("Moscow criticised the United States.", published="1987-03-01")
+    now = extract("Moscow criticised the United States.", published="2024-03-01")
+    assert {a.code for a in then.actors} == {"SUNGOV", "USA"} and {a.code for a in now.actors} == {"RUSGOV", "USA"}

@@ -17,6 +17,7 @@ class HistoricalState:
     start: str  # ISO date
     end: str  # ISO date of dissolution
     successors: tuple[str, ...]
+    capital: str = ""  # lower-cased name of its capital, which stood for its government
 
     def existed_on(self, day: str) -> bool:
         return self.start <= day[:10] <= self.end
@@ -28,6 +29,13 @@ def historical_states() -> dict[str, HistoricalState]:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
         return {
             row["code"]: HistoricalState(row["code"], row["name"], row["from"], row["to"],
-                                         tuple(filter(None, row["successors"].split(";"))))
+                                         tuple(filter(None, row["successors"].split(";"))), row.get("capital") or "")
             for row in rows
         }
+
+
+def state_of_capital(name: str, day: str | None) -> HistoricalState | None:
+    """The state whose capital ``name`` was on ``day`` ("moscow" in 1987: the Soviet Union)."""
+    if not day:
+        return None
+    return next((s for s in historical_states().values() if s.capital == name and s.existed_on(day)), None)

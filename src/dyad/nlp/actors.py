@@ -33,6 +33,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from dyad.gazetteer import Gazetteer, OrgEntry, load_gazetteer
+from dyad.gazetteer.history import state_of_capital
 from dyad.gazetteer.registry import Person, Registry, load_registry
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.records import Actor, Mention
@@ -289,6 +290,9 @@ class _DocActors:
             code, kind = self.gaz.countries[chain.country.key]
             if kind == "seat" or (kind == "capital" and not chain.roles and not self._locative(chain.country)):
                 sector = sector or "GOV"  # the Kremlin, "Moscow said": the government
+                # "Moscow said" in 1987 is the Soviet government
+                state = state_of_capital(chain.country.key, self.published) if kind == "capital" else None
+                code = state.code if state else code
             return code + (sector or ""), code, sector[:3] if sector else None
         return sector, None, sector[:3] if sector else None
 
