@@ -212,6 +212,7 @@ class DocumentRecord(_Record):
     places: list[Place] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     pipeline_version: str = ""
+    status: str = "coded"  # or why it was not coded: "not coded: language de"
     _nested: ClassVar = {
         "actors": Actor,
         "events": Event,

@@ -213,9 +213,9 @@ class Store:
 
     def _insert(self, r: DocumentRecord, digest: str) -> None:
         self._append("documents (id, content_hash, title, url, outlet, published, published_source, language,"
-                     " pipeline_version, text, record)",
+                     " pipeline_version, text, record, status)",
                      [[r.id, digest, r.title, r.url, r.outlet, r.published, r.published_source, r.language,
-                       r.pipeline_version, r.text, json.dumps(r.to_dict())]])
+                       r.pipeline_version, r.text, json.dumps(r.to_dict()), r.status]])
         self._append("actors", [[r.id, a.id, a.name, a.code, a.country, a.sector, a.kind, a.role] for a in r.actors])
         self._append("mentions", [[r.id, a.id, s, e] for a in r.actors for s, e in a.mentions])
         self._append("events (id, doc_id, type, mode, cameo, goldstein, quad_class, source_ids, target_ids,"
@@ -421,7 +421,7 @@ class Store:
 
     def documents(self) -> list[dict]:
         cursor = self.con.execute(
-            "SELECT d.id, d.title, d.outlet, d.published, count(e.id) AS events"
+            "SELECT d.id, d.title, d.outlet, d.published, d.language, d.status, count(e.id) AS events"
             " FROM documents d LEFT JOIN events e ON e.doc_id = d.id"
             " GROUP BY ALL ORDER BY d.published DESC NULLS LAST, d.id"
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 STEPS: dict[int, list[str]] = {
     # 1 -> 2: events remember the asserting speaker's actor id (issue 6: --asserted-by a code)
@@ -37,6 +37,8 @@ STEPS: dict[int, list[str]] = {
         "CREATE TABLE IF NOT EXISTS entity_merges (merge_id VARCHAR PRIMARY KEY, merged_at TIMESTAMP,"
         " kept VARCHAR, absorbed VARCHAR, members JSON, undone_at TIMESTAMP)",
     ],
+    # 4 -> 5: whether a document was coded, and why not (language, limits)
+    4: ["ALTER TABLE documents ADD COLUMN status VARCHAR DEFAULT 'coded'"],
 }
 
 

@@ -10,7 +10,8 @@ CREATE TABLE IF NOT EXISTS documents (
     pipeline_version VARCHAR,
     ingested_at TIMESTAMP DEFAULT current_timestamp,
     text VARCHAR NOT NULL,
-    record JSON NOT NULL            -- the full DocumentRecord, lossless
+    record JSON NOT NULL,           -- the full DocumentRecord, lossless
+    status VARCHAR DEFAULT 'coded'  -- or why it was not coded: "not coded: language de" (schema 5)
 );
 
 CREATE TABLE IF NOT EXISTS actors (
