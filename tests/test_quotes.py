@@ -153,3 +153,61 @@ def test_seed_article(nlp):
     assert ("KCNA", ("reported",)) in quotes  # "as reported by KCNA"
     assert ("Choi", ("pledging",)) in quotes  # "Choi said ..., while pledging ...": the speaker pledges
     assert texts(text, quotes["Moscow and Pyongyang", ("vowed",)].content) == ["to deepen cooperation on all fronts"]
+
+
+def test_quote_resumed_after_the_cue_is_the_same_speakers(nlp):
+    text = '"The border stays shut," said Interior Minister Ana Ruiz. "We will review it in May."'
+    quote = only_quote(nlp, text, "said")
+    assert texts(text, quote.content) == ["The border stays shut", "We will review it in May"]
+
+
+def test_curly_opener_with_straight_closer(nlp):
+    text = "\u201cWe are going to build a wall,\" he said. \"It will be built.\u201d"
+    quote = only_quote(nlp, text, "said")
+    assert texts(text, quote.content) == ["We are going to build a wall", "It will be built"]
+
+
+def test_cues_inside_a_quotation_are_the_speakers_words(nlp):
+    text = '"I think the talks will fail," the envoy said.'
+    doc = nlp(text)
+    assert [texts(text, q.cue) for q in doc._.dyad_quotes] == [["said"]]
+
+
+def test_nested_reported_speech_is_kept(nlp):
+    text = "The ministry said that rebel leaders denied the attack."
+    cues = {texts(text, q.cue)[0]: q for q in nlp(text)._.dyad_quotes}
+    assert set(cues) == {"said", "denied"}
+    assert texts(text, cues["denied"].source) == ["rebel leaders"]
+
+
+def test_object_of_a_cue_without_a_clause(nlp):
+    check(nlp, "The senator cited the rising cost of fuel.", "The senator", "cited", ["the rising cost of fuel"])
+    check(nlp, "The envoy alluded to the importance of the vote.", "The envoy", "alluded",
+          ["the importance of the vote"])
+
+
+def test_setting_is_not_content(nlp):
+    text = "The governor spoke in a statement on Monday."
+    assert nlp(text)._.dyad_quotes == []
+
+
+def test_raising_cue_has_no_source(nlp):
+    quote = only_quote(nlp, "The senator seemed to suggest a compromise.", "seemed")
+    assert quote.source == [] and quote.speaker is None
+    assert texts("The senator seemed to suggest a compromise.", quote.content) == [
+        "The senator", "to suggest a compromise"]
+
+
+def test_relative_clause_is_not_part_of_the_speaker(nlp):
+    text = "Barkley, who backed Kasich last year, said the race was over."
+    assert texts(text, only_quote(nlp, text, "said").source) == ["Barkley"]
+
+
+def test_bad_quote_marks_end_at_the_paragraph(nlp):
+    text = ('The mayor said: "We will rebuild the bridge and the school\n\n'
+            'The council met on Tuesday. "Unbalanced \u201d marks " everywhere\u201c.\n\n' * 40)
+    doc = nlp(text)
+    for quote in doc._.dyad_quotes:
+        for start, end in quote.content:
+            assert "\n" not in text[start:end]
+    assert nlp("The river rose two metres overnight and the bridge closed.")._.dyad_quotes == []

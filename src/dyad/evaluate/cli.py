@@ -63,6 +63,34 @@ def times(
     _measure(lambda: evaluate_times(gold, limit=limit), as_json, misses)
 
 
+@app.command()
+def quotes(
+    gold: GoldOption,
+    as_json: JsonOption = False,
+    limit: LimitOption = None,
+    misses: MissesOption = 10,
+) -> None:
+    """Attributions against PolNeAR gold: cue P/R/F1, content and source token F1, attribution F1."""
+    from dyad.evaluate.quotes import evaluate_quotes
+
+    _measure(lambda: evaluate_quotes(gold, limit=limit), as_json, misses)
+
+
+@app.command()
+def clusters(
+    gold: GoldOption,
+    as_json: JsonOption = False,
+    limit: LimitOption = None,
+    misses: MissesOption = 10,
+    news: Annotated[Optional[Path], typer.Option(
+        "--news", help="Folder of the news JSONL files the pairs refer to (default: ../shared/data/news).")] = None,
+) -> None:
+    """Cross-document event clustering against gold article pairs: pairwise precision and recall."""
+    from dyad.evaluate.clusters import evaluate_clusters
+
+    _measure(lambda: evaluate_clusters(gold, news_dir=news, limit=limit), as_json, misses)
+
+
 def _measure(evaluate, as_json: bool, misses: int) -> None:
     """Run a scorer; a gold file it cannot use is one line and exit 2, malformed lines one line each."""
     try:
