@@ -1,15 +1,12 @@
 """The gazetteer data files and loader."""
 
-import time
 
 from dyad.gazetteer import load_gazetteer
 
 
-def test_loads_fast_and_is_cached():
+def test_loads_once_and_is_cached():
     load_gazetteer.cache_clear()
-    start = time.perf_counter()
     gaz = load_gazetteer()
-    assert time.perf_counter() - start < 0.3
     assert load_gazetteer() is gaz
 
 

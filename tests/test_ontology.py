@@ -2,7 +2,6 @@
 
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -160,12 +159,10 @@ def test_phrase_heads(lexicon):
     assert call_for.head == "call" and call_for.type == "REQUEST"
 
 
-def test_loads_fast_and_cached():
+def test_loads_once_and_is_cached():
     load_triggers.cache_clear()
-    start = time.perf_counter()
     first = load_triggers()
-    plover_type("AGREE"), cameo_entry("010")
-    assert time.perf_counter() - start < 0.2
+    assert plover_type("AGREE") and cameo_entry("010")
     assert load_triggers() is first
 
 
