@@ -154,3 +154,18 @@ def test_a_foreign_database_is_not_given_a_dyad_schema(tmp_path):
         Store(path)
     tables = duckdb.connect(str(path)).execute("SELECT table_name FROM information_schema.tables").fetchall()
     assert tables == [("x",)]
+
+
+def test_a_healthy_store_checks_clean_and_damage_is_named(store):
+    store.save(make_record())
+    assert store.check() == []
+    store.con.execute("DELETE FROM documents")  # rows left behind: what a half-written delete would leave
+    assert "1 events rows whose document is gone" in store.check()
+
+
+def test_failures_list_unread_inputs_and_uncoded_documents(store):
+    run = store.start_run({})
+    store.finish_run(run, {"added": 0}, [("bad.html", None, "no article text")])
+    store.save(DocumentRecord(id="de-1", text="Die Regierung", language="de", status="not coded: language de"))
+    reasons = {(row["path"], row["reason"]) for row in store.failures()}
+    assert reasons == {("bad.html", "no article text"), ("de-1", "not coded: language de")}

@@ -389,6 +389,39 @@ class Store:
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
+    # -- health -------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """What is wrong with the store, one line each; an empty list is a healthy store."""
+        counts = {f"{table} rows whose document is gone":
+                  f"SELECT count(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = t.doc_id)"
+                  for table in DERIVED_TABLES}
+        counts["events whose trigger or sentence lies outside the text"] = (
+            "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.trigger_start < 0"
+            " OR e.trigger_start > e.trigger_end OR e.trigger_end > length(d.text) OR e.sentence_end > length(d.text)")
+        counts["events with no cluster"] = "SELECT count(*) FROM events WHERE cluster_id IS NULL"
+        found = {what: self.con.execute(sql).fetchone()[0] for what, sql in counts.items()}
+        found["documents whose text no longer matches its hash"] = 0
+        found["documents whose stored record does not parse"] = 0
+        for digest, text, data in self.con.execute("SELECT content_hash, text, record FROM documents").fetchall():
+            found["documents whose text no longer matches its hash"] += content_hash(text) != digest
+            try:
+                DocumentRecord.from_dict(json.loads(data))
+            except (ValueError, TypeError, KeyError):
+                found["documents whose stored record does not parse"] += 1
+        return [f"{n} {what}" for what, n in found.items() if n]
+
+    def failures(self) -> list[dict]:
+        """Every input an ingest could not code, newest run first, with the reason; and every stored
+        document that was kept but not coded (another language)."""
+        cursor = self.con.execute(
+            "SELECT r.started_at AS run_at, f.path, f.line, f.reason FROM failures f"
+            " JOIN ingest_runs r ON r.run_id = f.run_id"
+            " UNION ALL SELECT ingested_at, id, NULL, status FROM documents WHERE status <> 'coded'"
+            " ORDER BY run_at DESC, path, line")
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
     # -- analytics (dyad.store.analytics) -----------------------------------
 
     def series(self, a: str, b: str, by: str = "month", since: str | None = None,
