@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test clean
+.PHONY: install demo test serve clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest
+
+serve: install
+	$(BIN)/dyad serve
 
 clean:
 	rm -rf $(VENV) dyad.duckdb build src/*.egg-info

@@ -13,9 +13,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from dyad.limits import LIMITS
+
 SENTENCE_END = frozenset('.!?:;"\'”’)')
 DASHES = frozenset("-–—")  # a dateline ends in one: "KYIV, March 3 (Reuters) -"
 HEADING_MAX_WORDS = 6
+CUT_AFTER = frozenset({",", ";", ":", "and", "but", "or", "while"})  # where an overlong sentence is cut
+CUT_WINDOW = 50  # tokens past the limit searched for such a word before cutting anyway
 
 
 def _line_is_heading(words: list[Token]) -> bool:
@@ -53,4 +57,18 @@ def sentence_starts(doc: Doc) -> Doc:
             line = []
         else:
             line.append(token)
+    _cut_overlong(doc, LIMITS.max_sentence_tokens)
     return doc
+
+
+def _cut_overlong(doc: Doc, limit: int) -> None:
+    """No run of more than ``limit`` tokens without a sentence start reaches the parser: it is cut
+    after the first comma or conjunction past the limit (or at the limit plus a window)."""
+    since = 0
+    for token in doc:
+        if token.is_sent_start:
+            since = 0
+        since += 1
+        if since > limit and token.i + 1 < len(doc) and (token.lower_ in CUT_AFTER or since > limit + CUT_WINDOW):
+            doc[token.i + 1].is_sent_start = True
+            since = 0

@@ -332,7 +332,7 @@ class Store:
         page = (
             "SELECT e.* FROM events e JOIN documents d ON d.id = e.doc_id"
             + (" WHERE " + " AND ".join(clauses) if clauses else "")
-            + " ORDER BY e.date_start DESC NULLS LAST, e.date_end, e.doc_id, e.trigger_start"
+            + " ORDER BY e.date_start DESC NULLS LAST, e.date_end, e.doc_id, e.trigger_start, e.id"
         )
         if where.limit:
             page += " LIMIT ? OFFSET ?"
@@ -343,7 +343,7 @@ class Store:
             " substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS trigger_text,"
             f" {_names('source')} AS source_names, {_names('target')} AS target_names"
             " FROM e JOIN documents d ON d.id = e.doc_id"
-            " ORDER BY e.date_start DESC NULLS LAST, e.date_end, e.doc_id, e.trigger_start"
+            " ORDER BY e.date_start DESC NULLS LAST, e.date_end, e.doc_id, e.trigger_start, e.id"
         )
         cursor = self.con.execute(sql, params)
         columns = [d[0] for d in cursor.description]

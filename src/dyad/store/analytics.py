@@ -97,7 +97,7 @@ def network(con: duckdb.DuckDBPyConnection, actor: str | None = None, level: int
         " GROUP BY source, target"
     )
     sql = f"SELECT * FROM ({sql}){having} ORDER BY events DESC, source, target"
-    return _rows(con.execute(sql, [*params, level, level, *edge_params]))
+    return _rows(con.execute(sql, [level, level, *params, *edge_params]))
 
 
 def said_about(con: duckdb.DuckDBPyConnection, actor: str, limit: int | None = None) -> list[dict]:
