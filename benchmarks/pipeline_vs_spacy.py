@@ -3,7 +3,10 @@
 Timings are noisy on shared machines, so the two runs alternate in rounds over
 the same texts and the figure reported is the ratio of their best rounds.
 
-    .venv/bin/python benchmarks/pipeline_vs_spacy.py --docs 300 --rounds 3
+    .venv/bin/python benchmarks/pipeline_vs_spacy.py --docs 300 --rounds 3 --components
+
+``--components`` adds where the full pipeline's time goes, component by component (the tokenizer
+and spaCy's own pipes against dyad's), to show which of dyad's parts are worth making faster.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections import defaultdict
+from itertools import islice
 from pathlib import Path
 
 import spacy
@@ -39,10 +44,30 @@ def timed(run) -> float:
     return time.perf_counter() - start
 
 
+def component_times(nlp, documents: list[Document], batch_size: int = 16) -> dict[str, float]:
+    """Seconds spent in the tokenizer and in each pipe, running the pipes one at a time per batch."""
+    spent: dict[str, float] = defaultdict(float)
+    iterator = iter(documents)
+    while batch := list(islice(iterator, batch_size)):
+        start = time.perf_counter()
+        docs = []
+        for document in batch:
+            doc = nlp.make_doc(document.text)
+            doc._.dyad_document = document
+            docs.append(doc)
+        spent["tokenizer"] += time.perf_counter() - start
+        for name, pipe in nlp.pipeline:
+            start = time.perf_counter()
+            docs = list(pipe.pipe(docs, batch_size=batch_size)) if hasattr(pipe, "pipe") else [pipe(d) for d in docs]
+            spent[name] += time.perf_counter() - start
+    return dict(spent)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--components", action="store_true", help="also time each pipe")
     args = parser.parse_args()
 
     texts = load_texts(args.docs)
@@ -59,6 +84,13 @@ def main() -> None:
     print(f"dyad        {len(texts) / best_full:7.1f} docs/s  {words / best_full:8.0f} words/s")
     print(f"dyad / bare speed ratio: {best_bare / best_full:.2f}")
     print(f"articles a day on one core at this rate: {len(texts) / best_full * 86400:,.0f}")
+    if args.components:
+        spent = component_times(full, documents)
+        total = sum(spent.values())
+        for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):
+            print(f"  {name:16} {seconds:7.2f} s  {seconds / total:6.1%}")
+        ours = sum(s for name, s in spent.items() if name.startswith("dyad_"))
+        print(f"  dyad's components: {ours / total:.1%} of the full pipeline's time")
 
 
 if __name__ == "__main__":

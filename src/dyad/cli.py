@@ -79,35 +79,60 @@ def _progress() -> Progress:
     )
 
 
+def _advance(progress: Progress, task) -> None:
+    """One more document done; the rate shown is documents per second since the start."""
+    done = progress.tasks[task].completed + 1
+    elapsed = progress.tasks[task].elapsed or 1e-9
+    progress.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s")
+
+
+WorkersOption = Annotated[
+    Optional[int],
+    typer.Option("--workers", "-w", min=0, help="Processes coding in parallel (default: one per core; 0: in this process)."),
+]
+BatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")]
+
+
+def _failed(failures: list, where: str, reason: str) -> None:
+    err.print(f"[yellow]failed[/] {escape(where)}: {escape(reason)}", soft_wrap=True)
+    failures.append((where, None, reason))
+
+
 @app.command()
 def ingest(
     paths: PathsArgument,
     db: DbOption = Path(DEFAULT_DB),
     published: PublishedOption = None,
     outlet: OutletOption = None,
+    workers: WorkersOption = None,
+    batch_size: BatchOption = 16,
 ) -> None:
-    """Read articles, code their events and store them. Re-ingesting the same text changes nothing."""
-    from dyad.api import extract_records
-    from dyad.resolve.memory import recall
+    """Read articles, code their events and store them. Re-ingesting the same text changes nothing;
+    a run that was killed, started again the same way, picks up where it stopped."""
+    from dyad.run import CodingPool, Failed
+    from dyad.run.journal import begin
+    from dyad.run.writer import store_record
 
     store = _open_store(db)
-    run_id = store.start_run({"paths": paths, "published": published, "outlet": outlet})
+    run_id, resumed = begin(store, {"paths": paths, "published": published, "outlet": outlet})
+    if resumed:
+        err.print(f"resuming interrupted run {', '.join(resumed)}: documents already stored are skipped")
     failures: list[tuple[str, int | None, str]] = []
     counts = {"added": 0, "unchanged": 0, "replaced": 0}
     documents = list(_read(paths, published, outlet, failures))
     fresh = [d for d in documents if not store.is_stored(d.id, d.text)]
     counts["unchanged"] = len(documents) - len(fresh)
-    with _progress() as progress:
+    with _progress() as progress, CodingPool(workers, batch_size) as pool:
         task = progress.add_task("coding", total=len(fresh), rate="")
-        for record in extract_records(fresh):
-            recall(record, store.remembered)  # "Lavrov" alone, once a stored article introduced him
-            counts[store.save(record)] += 1
-            done = progress.tasks[task].completed + 1
-            elapsed = progress.tasks[task].elapsed or 1e-9
-            progress.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s")
+        for outcome in pool.code(fresh):  # in input order; the store is written here only
+            if isinstance(outcome, Failed):
+                _failed(failures, outcome.where, outcome.reason)
+            else:
+                counts[store_record(store, outcome)] += 1
+            _advance(progress, task)
     store.finish_run(run_id, counts, failures)
     summary = ", ".join(f"{n} {k}" for k, n in counts.items())
-    err.print(f"{summary}, {len(failures)} failed → {db}")
+    err.print(f"{summary}, {len(failures)} failed → {db}", soft_wrap=True)
     store.close()
     if failures:
         raise typer.Exit(1)
@@ -377,6 +402,65 @@ def clusters(
     out.print(table)
 
 
+actors_app = typer.Typer(help="One actor across documents: list entities, merge two, undo a merge.",
+                          no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.command("list")
+def actors_list(
+    search: Annotated[Optional[str], typer.Argument(help="A name part or code prefix.")] = None,
+    db: DbOption = Path(DEFAULT_DB),
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 40,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per entity.")] = False,
+) -> None:
+    """Entities with every name and code they appear under and how many documents mention them."""
+    with _open_store(db, read_only=True) as store:
+        rows = store.entities(search, limit)
+    if as_json:
+        for row in rows:
+            out.print_json(json.dumps(row, default=str), indent=None)
+        return
+    table = Table(title=f"{len(rows)} entities", box=box.SIMPLE_HEAD)
+    for column in ("entity", "names", "codes", "docs"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row["entity_id"], escape("; ".join(row["names"])), ", ".join(row["codes"] or []),
+                      str(row["documents"]))
+    out.print(table)
+
+
+@actors_app.command("merge")
+def actors_merge(
+    keep: Annotated[str, typer.Argument(help="The entity that stays.")],
+    absorb: Annotated[str, typer.Argument(help="The entity whose members join it.")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Say two entities are one actor; prints the merge id that `dyad actors unmerge` takes."""
+    with _open_store(db) as store:
+        try:
+            merge_id = store.merge_entities(keep, absorb)
+        except ValueError as error:
+            err.print(f"[red]error:[/] {escape(str(error))}")
+            raise typer.Exit(2) from error
+    out.print(merge_id)
+
+
+@actors_app.command("unmerge")
+def actors_unmerge(
+    merge_id: Annotated[str, typer.Argument(help="A merge id that `dyad actors merge` printed.")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Undo a merge: every member goes back to the entity it came from."""
+    with _open_store(db) as store:
+        try:
+            store.unmerge_entities(merge_id)
+        except ValueError as error:
+            err.print(f"[red]error:[/] {escape(str(error))}")
+            raise typer.Exit(2) from error
+    err.print(f"undid {escape(merge_id)}")
+
+
 @app.command()
 def upgrade(db: DbOption = Path(DEFAULT_DB)) -> None:
     """Bring an older store's schema up to this dyad's version, in place, keeping every row."""
@@ -396,7 +480,11 @@ def documents(db: DbOption = Path(DEFAULT_DB)) -> None:
     for column in ("id", "published", "outlet", "events", "title"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*(escape(str(row[c] if row[c] is not None else "")) for c in ("id", "published", "outlet", "events", "title")))
+        title = row["title"] or ""
+        if row["status"] != "coded":
+            title = f"[yellow]{row['status']}[/] {escape(title)}"
+        table.add_row(*(escape(str(row[c] if row[c] is not None else "")) for c in ("id", "published", "outlet", "events")),
+                      title if row["status"] != "coded" else escape(title))
     out.print(table)
 
 
@@ -413,25 +501,154 @@ def delete(
     err.print(f"deleted {escape(doc_id)}")
 
 
+def _export_help() -> str:
+    from dyad.store.exports import EXPORTS, FOLDER_FORMATS, describe
+
+    lines = [f"{name}{' (PATH is a folder)' if name in FOLDER_FORMATS else ''}: {describe(name)}" for name in EXPORTS]
+    return ("Export the store for the field's tools. The GDELT tables and the network keep the events that "
+            "at least one report states as fact; PLOVER lines keep every mention with its modality."
+            "\n\nFormats:\n\n" + "\n\n".join(lines))
+
+
+@app.command(help=_export_help())
+def export(
+    format: Annotated[str, typer.Argument(metavar="FORMAT", help="gdelt, mentions, plover, parquet, csv, gexf or graphml.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder for parquet and csv).")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    from dyad.store.exports import EXPORTS, FOLDER_FORMATS
+
+    if format not in EXPORTS:
+        err.print(f"[red]error:[/] unknown format {escape(format)!r}; use one of {', '.join(EXPORTS)}", soft_wrap=True)
+        raise typer.Exit(2)
+    with _open_store(db, read_only=True) as store, _progress() as progress:
+        task = progress.add_task(f"export {format}", total=None, rate="")
+        try:
+            written = EXPORTS[format](store, output, lambda done, total: progress.update(task, completed=done, total=total))
+        except OSError as error:
+            err.print(f"[red]error:[/] {escape(str(error))}", soft_wrap=True)
+            raise typer.Exit(1) from error
+    unit = "files" if format in FOLDER_FORMATS else "edges" if format in ("gexf", "graphml") else "rows"
+    err.print(f"{written} {unit} → {escape(str(output))}", soft_wrap=True)
+
+
 @app.command()
 def extract(
-    input: Annotated[str, typer.Argument(help="A text, HTML or JSONL file, a folder, or - for stdin.")],
+    inputs: Annotated[list[str], typer.Argument(
+        help="Text, HTML or JSONL files, folders, or - for stdin; with --output: JSONL or Parquet shards,"
+             " folders of them, or URIs pyarrow reads (s3://...).")],
     published: PublishedOption = None,
     outlet: OutletOption = None,
+    workers: WorkersOption = None,
+    batch_size: BatchOption = 16,
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", help="Folder or URI for Parquet record shards (one per input shard) instead of stdout.")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine's cores) or ray.")] = "local",
+    ray_address: Annotated[Optional[str], typer.Option(
+        "--ray-address", help="Ray cluster to run on (ray://HEAD:10001, or auto); default: a local Ray.")] = None,
 ) -> None:
-    """Code documents without a store: one JSON record per line on stdout."""
-    from dyad.api import extract_records
+    """Code documents without a store: one JSON record per line on stdout, or record shards with --output."""
+    if engine not in ("local", "ray"):
+        err.print(f"[red]error:[/] unknown engine {escape(engine)!r} (local or ray)")
+        raise typer.Exit(2)
+    if output is not None or engine == "ray":
+        if output is None:
+            err.print("[red]error:[/] --engine ray writes record shards: give --output DIR")
+            raise typer.Exit(2)
+        _extract_shards(inputs, output, engine, workers, batch_size, published, outlet, ray_address)
+        return
+    from dyad.run import CodingPool, Failed
 
     failures: list = []
-    for record in extract_records(_read([input], published, outlet, failures)):
-        sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+    with CodingPool(workers, batch_size) as pool:
+        for outcome in pool.code(_read(inputs, published, outlet, failures)):
+            if isinstance(outcome, Failed):
+                _failed(failures, outcome.where, outcome.reason)
+            else:
+                sys.stdout.write(json.dumps(outcome.to_dict(), ensure_ascii=False) + "\n")
+    if failures:
+        raise typer.Exit(1)
+
+
+def _extract_shards(inputs: list[str], output: str, engine: str, workers: int | None, batch_size: int,
+                    published: str | None, outlet: str | None, ray_address: str | None) -> None:
+    """Each input shard into a record shard under ``output``; shards already written are skipped."""
+    from dyad.run.engine import plan, run_local
+    from dyad.run.shards import expand
+
+    shards, errors = expand(inputs)
+    for error in errors:
+        err.print(f"[yellow]skipped[/] {escape(str(error))}", soft_wrap=True)
+    todo, done = plan(shards, output)
+    if done:
+        err.print(f"{len(done)} shards already written under {escape(output)}: skipped", soft_wrap=True)
+    if engine == "ray":
+        try:
+            from dyad.run.ray_engine import run_ray
+        except ImportError as error:  # pragma: no cover - depends on the extra
+            err.print(f"[red]error:[/] --engine ray needs Ray: pip install 'dyad[ray]' ({error})")
+            raise typer.Exit(2) from error
+        results = run_ray(todo, ray_address, workers, batch_size, published, outlet)
+    else:
+        results = run_local(todo, workers, batch_size, published, outlet)
+    failed, coded, written = len(errors), 0, 0
+    with _progress() as progress:
+        task = progress.add_task("shards", total=len(todo), rate="")
+        for result in results:
+            for path, line, reason in result.failures:
+                where = path if line is None else f"{path}:{line}"
+                err.print(f"[yellow]failed[/] {escape(where)}: {escape(reason)}", soft_wrap=True)
+            failed += len(result.failures)
+            coded, written = coded + result.coded, written + result.written
+            progress.update(task, advance=1, rate=f"{coded} documents")
+    err.print(f"{coded} coded, {failed} failed, {written} shards written, {len(done)} skipped → {escape(output)}",
+              soft_wrap=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    shards: Annotated[list[str], typer.Argument(help="Parquet record shards from `dyad extract --output`, folders of them, or URIs.")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Bring record shards into a store, in order; documents already stored are skipped."""
+    from dyad.ingest import ReadError
+    from dyad.run.journal import begin
+    from dyad.run.shards import RECORD_SUFFIX, expand, read_records
+    from dyad.run.writer import store_record
+
+    store = _open_store(db)
+    found, errors = expand(shards, (RECORD_SUFFIX,))
+    run_id, _ = begin(store, {"load": shards})
+    failures: list[tuple[str, int | None, str]] = []
+    for error in errors:
+        _failed(failures, str(error.path), error.reason)
+    counts = {"added": 0, "unchanged": 0, "replaced": 0}
+    with _progress() as progress:
+        task = progress.add_task("loading", total=None, rate="")
+        for shard in found:
+            for item in read_records(shard):
+                if isinstance(item, ReadError):
+                    _failed(failures, str(item) if item.line else item.path, item.reason)
+                elif store.is_stored(item.id, item.text):
+                    counts["unchanged"] += 1
+                else:
+                    counts[store_record(store, item)] += 1
+                _advance(progress, task)
+    store.finish_run(run_id, counts, failures)
+    summary = ", ".join(f"{n} {k}" for k, n in counts.items())
+    err.print(f"{summary}, {len(failures)} failed → {db}", soft_wrap=True)
+    store.close()
     if failures:
         raise typer.Exit(1)
 
 
 from dyad.evaluate.cli import app as evaluate_app  # noqa: E402
+from dyad.serve.cli import serve  # noqa: E402  (FastAPI and uvicorn load only when it runs)
 
 app.add_typer(evaluate_app, name="evaluate")
+app.command()(serve)
 
 
 def main() -> None:  # pragma: no cover - console entry point
