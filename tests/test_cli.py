@@ -157,3 +157,18 @@ def test_series_network_and_clusters_read_well_and_speak_json(db):
 def test_quotes_about_an_actor(db):
     rows = [json.loads(line) for line in dyad("quotes", "--db", db, "--about", "USA", "--json").stdout.splitlines()]
     assert rows and all("U.S." in row["content"] or "United States" in row["content"] for row in rows)
+
+
+def test_check_and_failures(db, tmp_path):
+    healthy = dyad("check", "--db", db)
+    assert healthy.returncode == 0 and "no problems" in healthy.stderr
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("")
+    (bad / "german.txt").write_text("Die Bundesregierung hat am Montag beschlossen, die Sanktionen gegen Russland zu "
+                                    "verlängern, teilte ein Sprecher in Berlin mit.")
+    path = tmp_path / "f.duckdb"
+    assert dyad("ingest", bad, "--db", path).returncode == 1
+    rows = [json.loads(line) for line in dyad("failures", "--db", path, "--json").stdout.splitlines()]
+    reasons = " | ".join(row["reason"] for row in rows)
+    assert "empty" in reasons and "not coded: language de" in reasons

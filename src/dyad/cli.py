@@ -462,6 +462,41 @@ def actors_unmerge(
 
 
 @app.command()
+def check(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """Check the store's integrity: no rows without their document, spans inside the text, every
+    event clustered, texts matching their hashes, records that parse. Exit 1 when something is wrong."""
+    with _open_store(db, read_only=True) as store:
+        problems = store.check()
+        documents = store.count("documents")
+    for problem in problems:
+        err.print(f"[red]problem:[/] {escape(problem)}")
+    if problems:
+        raise typer.Exit(1)
+    err.print(f"{db}: {documents} documents, no problems")
+
+
+@app.command()
+def failures(
+    db: DbOption = Path(DEFAULT_DB),
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per failure.")] = False,
+) -> None:
+    """Every input an ingest could not read or code, with the reason, newest first; and every stored
+    document left uncoded (another language). `dyad ingest --retry-failed` tries them again."""
+    with _open_store(db, read_only=True) as store:
+        rows = store.failures()
+    if as_json:
+        for row in rows:
+            out.print_json(json.dumps(row, default=str), indent=None)
+        return
+    table = Table(title=f"{len(rows)} not coded", box=box.SIMPLE_HEAD)
+    for column in ("when", "input", "line", "reason"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(str(row["run_at"])[:16], escape(str(row["path"])), str(row["line"] or ""), escape(row["reason"]))
+    out.print(table)
+
+
+@app.command()
 def upgrade(db: DbOption = Path(DEFAULT_DB)) -> None:
     """Bring an older store's schema up to this dyad's version, in place, keeping every row."""
     if not db.exists():
