@@ -281,9 +281,8 @@ class Store:
             raise ValueError(f"unknown table {table!r}")
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
-    def events(self, where: EventFilter | None = None) -> list[dict]:
-        """Events with their source and target names, newest first; every filter is a bound parameter."""
-        where = where or EventFilter()
+    def _where(self, where: EventFilter) -> tuple[str, list]:
+        """The FROM and WHERE of an event query: every filter a bound parameter."""
         clauses, params = [], []
         if where.actor:
             clauses.append(f"({_side_matches('source', where.actor, params)}"
@@ -328,22 +327,31 @@ class Store:
         if where.cluster_id:
             clauses.append("e.cluster_id = ?")
             params.append(where.cluster_id)
-        # the page first, then its names and evidence: a million rows are filtered, fifty are dressed
-        page = (
-            "SELECT e.* FROM events e JOIN documents d ON d.id = e.doc_id"
-            + (" WHERE " + " AND ".join(clauses) if clauses else "")
-            + " ORDER BY e.date_start DESC NULLS LAST, e.date_end, e.doc_id, e.trigger_start, e.id"
-        )
+        tables = "events e JOIN documents d ON d.id = e.doc_id" if where.outlet else "events e"
+        return tables + (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def count_events(self, where: EventFilter | None = None) -> int:
+        sql, params = self._where(where or EventFilter())
+        return self.con.execute(f"SELECT count(*) FROM {sql}", params).fetchone()[0]
+
+    def events(self, where: EventFilter | None = None) -> list[dict]:
+        """Event mentions with their source and target names and evidence, newest first."""
+        where = where or EventFilter()
+        source, params = self._where(where)
+        # the page's ids first, then their rows, names and evidence: a million rows are filtered
+        # and sorted on a few columns, fifty are dressed
+        order = "date_start DESC NULLS LAST, date_end, doc_id, trigger_start, id"
+        page = f"SELECT e.id, e.date_start, e.date_end, e.doc_id, e.trigger_start FROM {source} ORDER BY {order}"
         if where.limit:
             page += " LIMIT ? OFFSET ?"
             params += [where.limit, where.offset]
         sql = (
-            f"WITH e AS ({page}) SELECT e.*, d.title, d.outlet, d.published,"
+            f"WITH page AS ({page}) SELECT e.*, d.title, d.outlet, d.published,"
             " substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence,"
             " substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS trigger_text,"
             f" {_names('source')} AS source_names, {_names('target')} AS target_names"
-            " FROM e JOIN documents d ON d.id = e.doc_id"
-            " ORDER BY e.date_start DESC NULLS LAST, e.date_end, e.doc_id, e.trigger_start, e.id"
+            " FROM page JOIN events e ON e.id = page.id JOIN documents d ON d.id = e.doc_id"
+            f" ORDER BY e.{order.replace(', ', ', e.')}"
         )
         cursor = self.con.execute(sql, params)
         columns = [d[0] for d in cursor.description]
