@@ -18,6 +18,7 @@ from pathlib import Path
 
 from dyad.ontology.plover import plover_type
 from dyad.store import EventFilter, Store
+from dyad.store.clustering import rebuild_summaries
 
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
@@ -65,9 +66,11 @@ def build(path: Path, n_events: int) -> None:
             FROM draws d JOIN kinds k ON k.k = d.k JOIN countries cs ON cs.n = d.s JOIN countries ct ON ct.n = d.t
             WHERE d.s <> d.t""")
         con.execute(f"""
-            INSERT INTO actors SELECT 'd' || i, 'a' || j, 'Actor ' || j, c.code, c.code, NULL, 'country', NULL
-            FROM range({n_docs}) r(i), range(1, 3) s(j)
-            JOIN countries c ON c.n = CAST(floor(200 * pow(random(), 3)) AS INTEGER)""")
+            INSERT INTO actors SELECT 'd' || p.i, 'a' || p.j, 'Actor ' || p.j, c.code, c.code, NULL, 'country', NULL
+            FROM (SELECT i, j, CAST(floor(200 * pow(random(), 3)) AS INTEGER) AS n
+                  FROM range({n_docs}) r(i), range(1, 3) s(j)) p
+            JOIN countries c ON c.n = p.n""")
+        rebuild_summaries(con)  # what saving document by document keeps up to date
 
 
 def timed(run, rounds: int) -> float:

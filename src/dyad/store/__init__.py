@@ -27,7 +27,7 @@ from dyad.records import DocumentRecord
 from dyad.resolve.memory import Remembered, keys_for, rememberable
 from dyad.resolve.clusters import country_key, dyad_key
 from dyad.store import analytics, entities
-from dyad.store.clustering import assign_clusters, recluster_all
+from dyad.store.clustering import assign_clusters, clusters_of, recluster_all, refresh_summaries
 from dyad.store.migrations import SCHEMA_VERSION, pending, upgrade
 
 DEFAULT_DB = "dyad.duckdb"
@@ -146,10 +146,11 @@ class Store:
             return "unchanged"
         with self._transaction():
             before = self._history_of(record.id) if stored is not None else None
+            old_clusters = clusters_of(self.con, record.id)
             if stored is not None:
                 self._delete_rows(record.id)
             self._insert(record, digest)
-            assign_clusters(self.con, record)
+            refresh_summaries(self.con, old_clusters | assign_clusters(self.con, record))
             entities.link(self.con, record)
             if before is not None:
                 self._record_change(record, digest, *before)
@@ -187,8 +188,10 @@ class Store:
         """Remove a document with everything derived from it, its history included."""
         with self._transaction():
             found = self._stored_hash(doc_id) is not None
+            touched = clusters_of(self.con, doc_id)
             self._delete_rows(doc_id)
             self.con.execute("DELETE FROM document_history WHERE doc_id = ?", [doc_id])
+            refresh_summaries(self.con, touched)
         return found
 
     def _stored_hash(self, doc_id: str) -> str | None:

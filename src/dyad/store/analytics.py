@@ -77,14 +77,13 @@ def series(con: duckdb.DuckDBPyConnection, a: str, b: str, by: str = "month", wi
 def network(con: duckdb.DuckDBPyConnection, actor: str | None = None, level: int = 3,
             window: Window = Window()) -> list[dict]:
     """Who acts on whom: one edge per (source, target) at ``level`` code letters (3 country, 6
-    country-sector), weighted by events, signed by mean Goldstein value."""
-    params: list = []
-    where = "e.source_codes <> [] AND e.target_codes <> [] AND " + _window(window, params)
-    edge_params: list = []
+    country-sector), weighted by real-world events, signed by mean Goldstein value."""
+    params: list = [level, level]
+    where = "c.source_key <> '' AND c.target_key <> '' AND " + _window(window, params).replace("e.", "c.")
     having = ""
     if actor:
         having = " WHERE starts_with(source, ?) OR starts_with(target, ?)"
-        edge_params = [actor.upper(), actor.upper()]
+        params += [actor.upper(), actor.upper()]
     sql = (
         "SELECT source, target, count(*) AS events, round(avg(goldstein), 2) AS mean_goldstein,"
         " count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,"
@@ -92,12 +91,11 @@ def network(con: duckdb.DuckDBPyConnection, actor: str | None = None, level: int
         " CASE WHEN avg(goldstein) > 0 THEN 'cooperation' WHEN avg(goldstein) < 0 THEN 'conflict'"
         " ELSE 'neutral' END AS sign"
         " FROM (SELECT s[1:?] AS source, t[1:?] AS target, goldstein, quad_class"
-        f"  FROM ({_one_per_cluster(where)}), unnest(source_codes) AS u(s), unnest(target_codes) AS v(t))"
-        " WHERE source <> target"
-        " GROUP BY source, target"
+        "  FROM clusters c, unnest(string_split(c.source_key, '+')) AS u(s), unnest(string_split(c.target_key, '+')) AS v(t)"
+        f"  WHERE {where})"
+        " WHERE source <> target GROUP BY source, target"
     )
-    sql = f"SELECT * FROM ({sql}){having} ORDER BY events DESC, source, target"
-    return _rows(con.execute(sql, [level, level, *params, *edge_params]))
+    return _rows(con.execute(f"SELECT * FROM ({sql}){having} ORDER BY events DESC, source, target", params))
 
 
 def said_about(con: duckdb.DuckDBPyConnection, actor: str, limit: int | None = None) -> list[dict]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 STEPS: dict[int, list[str]] = {
     # 1 -> 2: events remember the asserting speaker's actor id (issue 6: --asserted-by a code)
@@ -39,6 +39,15 @@ STEPS: dict[int, list[str]] = {
     ],
     # 4 -> 5: whether a document was coded, and why not (language, limits)
     4: ["ALTER TABLE documents ADD COLUMN status VARCHAR DEFAULT 'coded'"],
+    # 5 -> 6: cluster summaries kept in a table (a view was too slow past a million mentions);
+    # filled by the re-clustering that follows every upgrade
+    5: [
+        "DROP VIEW IF EXISTS clusters",
+        "CREATE TABLE IF NOT EXISTS clusters (cluster_id VARCHAR PRIMARY KEY, type VARCHAR, quad_class INTEGER,"
+        " goldstein DOUBLE, source_key VARCHAR, target_key VARCHAR, date_start DATE, date_end DATE,"
+        " n_mentions INTEGER, n_documents INTEGER, n_outlets INTEGER, earliest_report VARCHAR,"
+        " first_event_id VARCHAR, confidence DOUBLE)",
+    ],
 }
 
 

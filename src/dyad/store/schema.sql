@@ -85,3 +85,11 @@ CREATE TABLE IF NOT EXISTS entity_members (entity_id VARCHAR, doc_id VARCHAR, ac
 CREATE TABLE IF NOT EXISTS entity_merges (
     merge_id VARCHAR PRIMARY KEY, merged_at TIMESTAMP, kept VARCHAR, absorbed VARCHAR, members JSON, undone_at TIMESTAMP
 );
+
+-- one row per real-world event, kept up to date on every save and delete (dyad/store/clustering.py)
+CREATE TABLE IF NOT EXISTS clusters (
+    cluster_id VARCHAR PRIMARY KEY, type VARCHAR, quad_class INTEGER, goldstein DOUBLE,
+    source_key VARCHAR, target_key VARCHAR, date_start DATE, date_end DATE,
+    n_mentions INTEGER, n_documents INTEGER, n_outlets INTEGER, earliest_report VARCHAR,
+    first_event_id VARCHAR, confidence DOUBLE
+);
