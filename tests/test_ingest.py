@@ -330,3 +330,15 @@ def test_stdin_not_utf8(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Caf\xe9")))
     _, (error,) = read("-")
     assert str(error) == "<stdin>: not UTF-8 (invalid byte 0xe9 at offset 3)"
+
+
+def test_a_document_over_the_size_limit_is_refused_and_the_rest_goes_on(monkeypatch):
+    from dyad import limits
+    from dyad.ingest import read_bytes
+
+    monkeypatch.setattr(limits, "LIMITS", limits.Limits(max_document_chars=100))
+    lines = b'{"text": "Russia met China on Monday."}\n{"text": "' + b"word " * 100 + b'"}\n'
+    first, second = read_bytes(lines, "feed.jsonl", kind="jsonl")
+    assert first.text.startswith("Russia") and "document too large: 500 characters (limit 100" in second.reason
+    (page,) = read_bytes(b"<html>" + b"x" * 1000 + b"</html>", "huge.html", kind="html")
+    assert "document too large" in page.reason

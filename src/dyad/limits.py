@@ -25,9 +25,10 @@ class Limits:
 LIMITS = Limits()
 
 
-def too_large(text: str, limits: Limits = LIMITS) -> str | None:
-    """The reason a document is refused for its size, or None."""
-    if len(text) > limits.max_document_chars:
-        return (f"document too large: {len(text):,} characters (limit {limits.max_document_chars:,}, "
+def too_large(characters: int, limits: Limits | None = None) -> str | None:
+    """The reason a document of this many characters is refused, or None."""
+    limits = limits or LIMITS
+    if characters > limits.max_document_chars:
+        return (f"document too large: {characters:,} characters (limit {limits.max_document_chars:,}, "
                 "DYAD_MAX_DOCUMENT_CHARS)")
     return None

@@ -16,6 +16,8 @@ from dyad.ingest.html import read_html
 from dyad.ingest.jsonl import iter_jsonl
 from dyad.ingest.meta import Meta, is_sidecar, make_document, read_sidecar, sidecar_path
 from dyad.ingest.text import decode, looks_binary, looks_like_html, looks_like_jsonl
+from dyad import limits
+from dyad.limits import too_large
 from dyad.records import Document
 
 __all__ = ["ReadError", "read_paths", "read_bytes", "parse_date", "given_date", "dateline_date"]
@@ -28,6 +30,7 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 Result = Document | ReadError
+BYTES_PER_CHAR = 4  # markup and multi-byte characters: bytes a page may hold per character of text
 
 
 def read_paths(
@@ -48,9 +51,19 @@ def read_bytes(
     data: bytes, name: str, *, kind: str | None = None,
     given: Meta | None = None, meta: Meta | None = None,
 ) -> Iterator[Result]:
-    """Documents from raw bytes; ``kind`` is text, html or jsonl, sniffed when None."""
-    given, meta = given or Meta(), meta or Meta()
+    """Documents from raw bytes; ``kind`` is text, html or jsonl, sniffed when None. A document
+    over the size limit (``dyad.limits``) is a ReadError, and the rest goes on."""
+    for item in _documents_in(data, name, kind, given or Meta(), meta or Meta()):
+        reason = too_large(len(item.text)) if isinstance(item, Document) else None
+        yield ReadError(item.path or name, None, reason) if reason else item
+
+
+def _documents_in(data: bytes, name: str, kind: str | None, given: Meta, meta: Meta) -> Iterator[Result]:
     if kind != "jsonl":
+        # a page many times the limit is refused before it is decoded or parsed
+        if len(data) > BYTES_PER_CHAR * limits.LIMITS.max_document_chars:
+            yield ReadError(name, None, too_large(len(data) // BYTES_PER_CHAR))
+            return
         try:
             text = decode(data)
         except BadInput as err:
