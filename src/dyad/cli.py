@@ -173,10 +173,14 @@ def events(
             err.print(f"[red]error:[/] {escape(str(error))}")
             raise typer.Exit(2) from error
     if as_json:
-        for row in rows:
-            out.print_json(json.dumps(row, default=str), indent=None)
-        return
+        return _json_lines(rows)
     out.print(_events_table(rows))
+
+
+def _json_lines(rows: list[dict]) -> None:
+    """For machines: one JSON object per line."""
+    for row in rows:
+        out.print_json(json.dumps(row, default=str), indent=None)
 
 
 def _events_table(rows: list[dict]) -> Table:
@@ -289,9 +293,7 @@ def quotes(
             said = {(r["doc_id"], r["position"]) for r in store.said_about(about)}
             rows = [r for r in rows if (r["doc_id"], r["position"]) in said]
     if as_json:
-        for row in rows:
-            out.print_json(json.dumps(row, default=str), indent=None)
-        return
+        return _json_lines(rows)
     table = Table(title=f"{len(rows)} quotes", box=box.SIMPLE_HEAD)
     for column, least in (("date", 10), ("speaker", 12), ("cue", 6), ("said", 30), ("document", 8)):
         table.add_column(column, min_width=least, overflow="fold")
@@ -323,9 +325,7 @@ def series(
             err.print(f"[red]error:[/] {escape(str(error))}")
             raise typer.Exit(2) from error
     if as_json:
-        for row in rows:
-            out.print_json(json.dumps(row, default=str), indent=None)
-        return
+        return _json_lines(rows)
     table = Table(title=f"{a.upper()} ⇄ {b.upper()} by {by}", box=box.SIMPLE_HEAD,
                   caption="v./m. = verbal/material; gold. = mean Goldstein; net = cooperation − conflict;"
                           " bar: green cooperation, red conflict")
@@ -362,9 +362,7 @@ def network(
             err.print(f"[red]error:[/] {escape(str(error))}")
             raise typer.Exit(2) from error
     if as_json:
-        for row in rows:
-            out.print_json(json.dumps(row, default=str), indent=None)
-        return
+        return _json_lines(rows)
     table = Table(title=f"{len(rows)} edges" + (f" touching {actor.upper()}" if actor else ""), box=box.SIMPLE_HEAD)
     for column in ("source", "target", "events", "coop", "conflict", "goldstein"):
         table.add_column(column, justify="left" if column in ("source", "target") else "right")
@@ -386,9 +384,7 @@ def clusters(
     with _open_store(db, read_only=True) as store:
         rows = store.clusters(limit)
     if as_json:
-        for row in rows:
-            out.print_json(json.dumps(row, default=str), indent=None)
-        return
+        return _json_lines(rows)
     table = Table(title=f"{len(rows)} real-world events", box=box.SIMPLE_HEAD,
                   caption="m/d/o = mentions, documents, outlets; `dyad events --cluster ID` lists the mentions")
     columns = [("cluster", 18), ("type", 9), ("source", 8), ("target", 8), ("date", 10), ("m/d/o", 7)]
@@ -418,9 +414,7 @@ def actors_list(
     with _open_store(db, read_only=True) as store:
         rows = store.entities(search, limit)
     if as_json:
-        for row in rows:
-            out.print_json(json.dumps(row, default=str), indent=None)
-        return
+        return _json_lines(rows)
     table = Table(title=f"{len(rows)} entities", box=box.SIMPLE_HEAD)
     for column in ("entity", "names", "codes", "docs"):
         table.add_column(column, overflow="fold")
@@ -485,9 +479,7 @@ def failures(
     with _open_store(db, read_only=True) as store:
         rows = store.failures()
     if as_json:
-        for row in rows:
-            out.print_json(json.dumps(row, default=str), indent=None)
-        return
+        return _json_lines(rows)
     table = Table(title=f"{len(rows)} not coded", box=box.SIMPLE_HEAD)
     for column in ("when", "input", "line", "reason"):
         table.add_column(column, overflow="fold")

@@ -42,6 +42,21 @@ class StoreError(RuntimeError):
     """The store cannot be opened or has a schema this version cannot read."""
 
 
+# EventFilter fields that are one SQL condition on a bound value (each ? gets the value)
+FILTERS = {
+    "type": "upper(e.type) = upper(?)",
+    "doc_id": "e.doc_id = ?",
+    "asserted_by": "(contains(lower(e.attributed_to), lower(?)) OR EXISTS (SELECT 1 FROM actors a WHERE"
+                   " a.doc_id = e.doc_id AND a.actor_id = e.attributed_id AND starts_with(upper(a.code), upper(?))))",
+    "quad_class": "e.quad_class = ?",
+    "modality": "lower(e.modality) = lower(?)",
+    "place": "EXISTS (SELECT 1 FROM places p WHERE p.doc_id = e.doc_id AND p.place_id = e.location"
+             " AND (upper(p.country) = upper(?) OR contains(lower(p.name), lower(?))))",
+    "outlet": "contains(lower(d.outlet), lower(?))",
+    "cluster_id": "e.cluster_id = ?",
+}
+
+
 @dataclass
 class EventFilter:
     """What ``dyad events`` asks for. Actors match a code prefix (RUS, RUSGOV) or a name."""
@@ -296,40 +311,17 @@ class Store:
                 f"(({_side_matches('source', a, params)} AND {_side_matches('target', b, params)})"
                 f" OR ({_side_matches('source', b, params)} AND {_side_matches('target', a, params)}))"
             )
-        if where.type:
-            clauses.append("upper(e.type) = upper(?)")
-            params.append(where.type)
         if where.since:
             clauses.append("e.date_end >= ?")
             params.append(_bound(where.since, 0))
         if where.until:
             clauses.append("e.date_start <= ?")
             params.append(_bound(where.until, 1))
-        if where.doc_id:
-            clauses.append("e.doc_id = ?")
-            params.append(where.doc_id)
-        if where.asserted_by:
-            clauses.append(
-                "(contains(lower(e.attributed_to), lower(?)) OR EXISTS (SELECT 1 FROM actors a WHERE"
-                " a.doc_id = e.doc_id AND a.actor_id = e.attributed_id AND starts_with(upper(a.code), upper(?))))"
-            )
-            params += [where.asserted_by] * 2
-        if where.quad_class:
-            clauses.append("e.quad_class = ?")
-            params.append(where.quad_class)
-        if where.modality:
-            clauses.append("lower(e.modality) = lower(?)")
-            params.append(where.modality)
-        if where.place:
-            clauses.append("EXISTS (SELECT 1 FROM places p WHERE p.doc_id = e.doc_id AND p.place_id = e.location"
-                           " AND (upper(p.country) = upper(?) OR contains(lower(p.name), lower(?))))")
-            params += [where.place] * 2
-        if where.outlet:
-            clauses.append("contains(lower(d.outlet), lower(?))")
-            params.append(where.outlet)
-        if where.cluster_id:
-            clauses.append("e.cluster_id = ?")
-            params.append(where.cluster_id)
+        for name, sql in FILTERS.items():
+            value = getattr(where, name)
+            if value:
+                clauses.append(sql)
+                params += [value] * sql.count("?")
         tables = "events e JOIN documents d ON d.id = e.doc_id" if where.outlet else "events e"
         return tables + (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
