@@ -71,3 +71,21 @@ def test_an_unknown_person_takes_the_code_of_the_title_in_apposition():
     assert found["Juan Perez"] == "BOLGOV"
     perez = next(a for a in record.actors if a.name == "Juan Perez")
     assert [record.text[s:e] for s, e in perez.evidence] == ["Bolivian diplomat"]
+
+
+def test_a_datelines_country_is_home_to_the_officials_named_before_any_other_country():
+    text = ("WASHINGTON, March 6 - President Reagan announced he is sending Secretary of State George Shultz "
+            "to Moscow for talks with Foreign Minister Eduard Shevardnadze next month.")
+    found, _ = codes(text)
+    assert found["Reagan"] == "USAGOV" and found["George Shultz"] == "USAGOV"
+    assert found["Eduard Shevardnadze"] == "GOV"  # named after Moscow: not taken for an American
+
+
+def test_a_place_someone_goes_to_is_not_where_they_are():
+    found, _ = codes("The president flew to Nairobi on Monday.")
+    assert found["president"] == "GOV"
+
+
+def test_a_possessive_gives_its_country():
+    found, _ = codes("Iraq said its forces sank three Iranian boats.")
+    assert found["forces"] == "IRQMIL"

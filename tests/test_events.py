@@ -379,3 +379,15 @@ def test_a_mediator_between_two_parties_targets_both():
 def test_a_support_verbs_prepositions_belong_to_its_noun_event():
     e = events("Egypt held a rally in Cairo against Israel.")["rally"]
     assert (e.type, e.source_codes, e.target_codes) == ("PROTEST", ["EGY"], ["ISR"])
+
+
+def test_military_attackers_attack_positions_physically_and_a_ship_sunk_is_an_attack():
+    assert events("Israeli helicopter gunships attacked Palestinian guerrilla positions.")["attacked"].type == "ASSAULT"
+    assert events("The senator attacked the government's position on trade.")["attacked"].type == "ACCUSE"
+    assert events("Iraqi forces sank three Iranian boats.")["sank"].type == "ASSAULT"
+    assert "sank" not in events("Shares sank three percent in Tokyo.")
+
+
+def test_sending_an_envoy_is_a_visit():
+    e = events("Japan sent Foreign Minister Taro Kono to Beijing for talks.")["sent"]
+    assert (e.type, e.mode, e.source_codes, e.target_codes) == ("CONSULT", "visit", ["JPN"], ["CHN"])

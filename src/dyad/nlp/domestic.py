@@ -4,7 +4,7 @@
 gives the sector and nothing gives the country. Event coders (PLOVER, CAMEO) code such domestic
 actors with the country the sentence is about: the country of the places it mentions ("blocked
 roads in Algiers": Algerian protesters), else the one country of its domestic bodies ("the Fijian
-rebels"), else the article's dominant country. "Ethnic Albanians in Macedonia" are coded the same way: an
+rebels"), else the dateline's country, else the article's dominant country. "Ethnic Albanians in Macedonia" are coded the same way: an
 ethnic group is a people of the country it lives in, not the state its demonym names.
 
 Runs after ``dyad_actors`` and ``dyad_places``; the mention that gave the country is added to the
@@ -28,7 +28,7 @@ register_extensions()
 DOCUMENT_SHARE = 2 / 3  # the article's country must hold this share of its country mentions
 NOT_COUNTRIES = {"IGO", "NGO", "MNC"}  # organisation codes that belong to no one country
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
-LOCATIVE_DEPS = MODIFIER_DEPS | {"pobj", "npadvmod", "appos"}  # a country named as where, not as who
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}
 OWNER_PREPS = {"of", "from", "in"}
 INFERRED_COUNTRY = "dyad_inferred_country"  # doc.user_data key: ids of actors given a country here
 
@@ -50,11 +50,13 @@ class DomesticCoder:
         _appositive_titles(doc, actors, mentions)
         fallback = self._split_ethnic_groups(doc, actors, mentions)
         clues = _country_clues(doc, actors)
+        every = _every_country(doc, actors)
         for actor in actors:
             if actor.country or not (actor.id in fallback or self._sector_only(actor)):
                 continue
-            stated = _owner_phrase(doc, actor, clues)
-            found = stated or _sentence_country(doc, actor, clues) or _document_country(clues)
+            stated = _possessor(doc, actor, actors, mentions) or _owner_phrase(doc, actor, clues)
+            found = (stated or _sentence_country(doc, actor, clues) or _dateline(actor, every)
+                     or _document_country(clues, every))
             country, evidence = found or (fallback.get(actor.id), None)
             if country:
                 _set_country(actor, country, evidence)
@@ -114,15 +116,48 @@ def _country_clues(doc: Doc, actors: list[Actor]) -> list[tuple[str, tuple[int, 
     Commission") or as a location ("in Kenya"). A country that is a party ("The president criticised Israel") is not a clue:
     it is the other side of an international event."""
     clues = [(p.country, span, True) for p in get_list(doc, "dyad_places") if p.country
-             for span in p.mentions if p.kind != "country" or _modifier(doc, span, LOCATIVE_DEPS)]
+             for span in p.mentions if _where(doc, span)]
     clues += [(a.country, span, False) for a in actors if a.country and a.country not in NOT_COUNTRIES
               for span in a.mentions if a.sector or _modifier(doc, span, MODIFIER_DEPS)]
+    return sorted(clues, key=lambda c: c[1])
+
+
+def _where(doc: Doc, span: tuple[int, int]) -> bool:
+    """A place named as where things are ("in Algiers", "the Kenyan capital's streets"),
+    not as where someone goes or comes from ("sent to Moscow", "talks with China")."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is None:
+        return False
+    root = words.root
+    if root.dep_ == "pobj":
+        return root.head.lower_ in LOCATIVE_PREPS
+    return root.dep_ in MODIFIER_DEPS
+
+
+def _every_country(doc: Doc, actors: list[Actor]) -> list[tuple[str, tuple[int, int], bool]]:
+    """Every country the article names, as a place or an actor, in any role: whether one dominates."""
+    clues = [(p.country, span, True) for p in get_list(doc, "dyad_places") if p.country for span in p.mentions]
+    clues += [(a.country, span, False) for a in actors if a.country and a.country not in NOT_COUNTRIES
+              for span in a.mentions]
     return sorted(clues, key=lambda c: c[1])
 
 
 def _modifier(doc: Doc, span: tuple[int, int], deps: set[str]) -> bool:
     words = doc.char_span(*span, alignment_mode="expand")
     return words is not None and words.root.dep_ in deps
+
+
+def _possessor(doc: Doc, actor: Actor, actors: list[Actor], mentions: list[Mention]):
+    """"Iraq said its forces sank ...": the country a possessive names (through coreference)."""
+    countries = {a.id: a.country for a in actors if a.country and a.country not in NOT_COUNTRIES}
+    owner_of = {m.start: m for m in mentions if m.actor_id in countries}
+    for start, end in actor.mentions:
+        words = doc.char_span(start, end, alignment_mode="expand")
+        for child in (words.root.children if words is not None else ()):
+            owner = owner_of.get(child.idx) if child.dep_ == "poss" else None
+            if owner is not None:
+                return countries[owner.actor_id], (owner.start, owner.end)
+    return None
 
 
 def _owner_phrase(doc: Doc, actor: Actor, clues) -> tuple[str, tuple[int, int]] | None:
@@ -156,12 +191,26 @@ def _sentence_country(doc: Doc, actor: Actor, clues) -> tuple[str, tuple[int, in
     return None
 
 
-def _document_country(clues) -> tuple[str, tuple[int, int]] | None:
-    counts = Counter(country for country, _, _ in clues)
-    if not counts:
+def _dateline(actor: Actor, every) -> tuple[str, tuple[int, int]] | None:
+    """"WASHINGTON, March 6 - President Reagan said": a story's dateline is where the domestic
+    actors named before any other country are ("... sending Shultz to Moscow for talks with
+    Foreign Minister Shevardnadze": Shevardnadze comes after Moscow, and stays uncoded)."""
+    first = next((c for c in every if c[2]), None)
+    if first is None or first[1][0] != 0 or not actor.mentions:
         return None
-    country, n = counts.most_common(1)[0]
-    if n < DOCUMENT_SHARE * sum(counts.values()):
+    named = min(start for start, _ in actor.mentions)
+    others = [c for c in every if first[1][1] <= c[1][0] < named and c[0] != first[0]]
+    return None if others else (first[0], first[1])
+
+
+def _document_country(clues, every) -> tuple[str, tuple[int, int]] | None:
+    """The country of the article's clues that also holds two thirds of every country it names
+    (parties included: a story about Israel's critics is not an Israeli story for that)."""
+    if not clues:
+        return None
+    country = Counter(c for c, _, _ in clues).most_common(1)[0][0]
+    named = Counter(c for c, _, _ in every)
+    if named[country] < DOCUMENT_SHARE * sum(named.values()):
         return None
     return country, next(span for c, span, _ in clues if c == country)
 
