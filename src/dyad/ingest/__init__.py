@@ -60,8 +60,9 @@ def read_bytes(
 
 def _documents_in(data: bytes, name: str, kind: str | None, given: Meta, meta: Meta) -> Iterator[Result]:
     if kind != "jsonl":
-        # a page many times the limit is refused before it is decoded or parsed
-        if len(data) > BYTES_PER_CHAR * limits.LIMITS.max_document_chars:
+        # a page many times the limit is refused before it is decoded or parsed; not a stream that
+        # may be JSON lines (stdin): that is many documents, each measured on its own
+        if len(data) > BYTES_PER_CHAR * limits.LIMITS.max_document_chars and not _may_be_jsonl(data, kind):
             yield ReadError(name, None, too_large(len(data) // BYTES_PER_CHAR))
             return
         try:
@@ -163,6 +164,10 @@ def _from_jsonl(data: bytes, name: str, given: Meta, meta: Meta) -> Iterator[Res
         yield make_document(text, line_meta.under(defaults), given, f"{name}:{number}")
     if not found_any:
         yield ReadError(name, None, "empty file")
+
+
+def _may_be_jsonl(data: bytes, kind: str | None) -> bool:
+    return kind is None and data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
 
 def _kind_from_suffix(suffix: str) -> str | None:

@@ -54,6 +54,8 @@ def create_app(db_path: str | Path, writable: bool = False) -> FastAPI:
 async def _limit_body(request: Request, call_next):
     """Refuse a body larger than MAX_BODY before reading it (a missing length is capped by the model)."""
     length = request.headers.get("content-length", "0")
+    if request.method == "POST" and "content-length" not in request.headers:  # chunked: no size to check
+        return JSONResponse({"detail": "a request body needs a Content-Length header"}, status_code=411)
     if not length.isdigit() or int(length) > MAX_BODY:
         return JSONResponse({"detail": f"request too large: at most {MAX_BODY // 1000} kB"}, status_code=413)
     return await call_next(request)
