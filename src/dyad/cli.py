@@ -40,7 +40,7 @@ PathsArgument = Annotated[
 
 def _open_store(db: Path, read_only: bool = False) -> Store:
     if read_only and not db.exists():
-        err.print(f"[red]error:[/] no store at {db} (run `dyad ingest` first)")
+        err.print(f"[red]error:[/] no store at {escape(str(db))} (run `dyad ingest` first)")
         raise typer.Exit(2)
     try:
         return Store(db, read_only=read_only)
@@ -132,7 +132,7 @@ def ingest(
             _advance(progress, task)
     store.finish_run(run_id, counts, failures)
     summary = ", ".join(f"{n} {k}" for k, n in counts.items())
-    err.print(f"{summary}, {len(failures)} failed → {db}", soft_wrap=True)
+    err.print(f"{summary}, {len(failures)} failed → {escape(str(db))}", soft_wrap=True)
     store.close()
     if failures:
         raise typer.Exit(1)
@@ -236,7 +236,7 @@ def show(
     with _open_store(db, read_only=True) as store:
         record = store.document(doc_id)
         if record is None:
-            err.print(f"[red]error:[/] no document {escape(doc_id)} in {db}")
+            err.print(f"[red]error:[/] no document {escape(doc_id)} in {escape(str(db))}")
             raise typer.Exit(1)
         if as_json:
             out.print_json(json.dumps(record.to_dict()))
@@ -326,7 +326,7 @@ def series(
             raise typer.Exit(2) from error
     if as_json:
         return _json_lines(rows)
-    table = Table(title=f"{a.upper()} ⇄ {b.upper()} by {by}", box=box.SIMPLE_HEAD,
+    table = Table(title=escape(f"{a.upper()} ⇄ {b.upper()} by {by}"), box=box.SIMPLE_HEAD,
                   caption="v./m. = verbal/material; gold. = mean Goldstein; net = cooperation − conflict;"
                           " bar: green cooperation, red conflict")
     for column in ("period", "events", "v.coop", "m.coop", "v.confl", "m.confl", "gold.", "net", ""):
@@ -363,7 +363,8 @@ def network(
             raise typer.Exit(2) from error
     if as_json:
         return _json_lines(rows)
-    table = Table(title=f"{len(rows)} edges" + (f" touching {actor.upper()}" if actor else ""), box=box.SIMPLE_HEAD)
+    table = Table(title=escape(f"{len(rows)} edges" + (f" touching {actor.upper()}" if actor else "")),
+                  box=box.SIMPLE_HEAD)
     for column in ("source", "target", "events", "coop", "conflict", "goldstein"):
         table.add_column(column, justify="left" if column in ("source", "target") else "right")
     for r in rows[:limit]:
@@ -466,7 +467,7 @@ def check(db: DbOption = Path(DEFAULT_DB)) -> None:
         err.print(f"[red]problem:[/] {escape(problem)}")
     if problems:
         raise typer.Exit(1)
-    err.print(f"{db}: {documents} documents, no problems")
+    err.print(f"{escape(str(db))}: {documents} documents, no problems")
 
 
 @app.command()
@@ -492,10 +493,10 @@ def failures(
 def upgrade(db: DbOption = Path(DEFAULT_DB)) -> None:
     """Bring an older store's schema up to this dyad's version, in place, keeping every row."""
     if not db.exists():
-        err.print(f"[red]error:[/] no store at {db}")
+        err.print(f"[red]error:[/] no store at {escape(str(db))}")
         raise typer.Exit(2)
     with _open_store(db) as store:
-        err.print(f"{db}: schema version {store.schema_version}")
+        err.print(f"{escape(str(db))}: schema version {store.schema_version}")
 
 
 @app.command()
@@ -523,7 +524,7 @@ def delete(
     """Remove a document and all its records from the store."""
     with _open_store(db) as store:
         if not store.delete(doc_id):
-            err.print(f"[red]error:[/] no document {escape(doc_id)} in {db}")
+            err.print(f"[red]error:[/] no document {escape(doc_id)} in {escape(str(db))}")
             raise typer.Exit(1)
     err.print(f"deleted {escape(doc_id)}")
 
@@ -665,7 +666,7 @@ def load(
                 _advance(progress, task)
     store.finish_run(run_id, counts, failures)
     summary = ", ".join(f"{n} {k}" for k, n in counts.items())
-    err.print(f"{summary}, {len(failures)} failed → {db}", soft_wrap=True)
+    err.print(f"{summary}, {len(failures)} failed → {escape(str(db))}", soft_wrap=True)
     store.close()
     if failures:
         raise typer.Exit(1)
