@@ -334,23 +334,36 @@ class Store:
         where = where or EventFilter()
         source, params = self._where(where)
         # the page's ids first, then their rows, names and evidence: a million rows are filtered
-        # and sorted on a few columns, fifty are dressed
-        order = "date_start DESC NULLS LAST, date_end, doc_id, trigger_start, id"
-        page = f"SELECT e.id, e.date_start, e.date_end, e.doc_id, e.trigger_start FROM {source} ORDER BY {order}"
+        # and sorted on two numbers (newest first, then in the order they were stored: a document's
+        # events in text order), fifty are dressed
+        page = f"SELECT e.id, e.date_start, e.rowid AS stored FROM {source} ORDER BY e.date_start DESC NULLS LAST, stored"
         if where.limit:
             page += " LIMIT ? OFFSET ?"
             params += [where.limit, where.offset]
         sql = (
             f"WITH page AS ({page}) SELECT e.*, d.title, d.outlet, d.published,"
             " substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence,"
-            " substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS trigger_text,"
-            f" {_names('source')} AS source_names, {_names('target')} AS target_names"
+            " substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS trigger_text"
             " FROM page JOIN events e ON e.id = page.id JOIN documents d ON d.id = e.doc_id"
-            f" ORDER BY e.{order.replace(', ', ', e.')}"
+            " ORDER BY page.date_start DESC NULLS LAST, page.stored"
         )
         cursor = self.con.execute(sql, params)
         columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+        rows = [dict(zip(columns, row)) for row in cursor.fetchall()]
+        names = self._actor_names({row["doc_id"] for row in rows})
+        for row in rows:
+            for side in ("source", "target"):
+                row[f"{side}_names"] = [names[row["doc_id"], i] for i in row[f"{side}_ids"] or []
+                                        if (row["doc_id"], i) in names]
+        return rows
+
+    def _actor_names(self, doc_ids: set[str]) -> dict[tuple[str, str], str]:
+        """(document, actor id) -> name, for a page's documents only."""
+        if not doc_ids:
+            return {}
+        rows = self.con.execute("SELECT doc_id, actor_id, name FROM actors WHERE doc_id IN (SELECT unnest(?))",
+                                [sorted(doc_ids)]).fetchall()
+        return {(doc_id, actor_id): name for doc_id, actor_id, name in rows}
 
     def quotes(self, actor: str | None = None, doc_id: str | None = None, limit: int | None = None) -> list[dict]:
         """Attributions with their speaker, cue and content text, newest first. ``actor`` matches the
@@ -480,13 +493,6 @@ def _side_matches(side: str, actor: str, params: list) -> str:
     return (
         f"EXISTS (SELECT 1 FROM actors a WHERE a.doc_id = e.doc_id AND list_contains(e.{side}_ids, a.actor_id)"
         " AND contains(lower(a.name), lower(?)))"
-    )
-
-
-def _names(side: str) -> str:
-    return (
-        f"(SELECT list(a.name ORDER BY list_position(e.{side}_ids, a.actor_id)) FROM actors a"
-        f" WHERE a.doc_id = e.doc_id AND list_contains(e.{side}_ids, a.actor_id))"
     )
 
 
