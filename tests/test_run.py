@@ -21,7 +21,7 @@ TABLES = ("documents", "events", "actors", "mentions", "times", "places", "quote
 
 
 def dyad(*args, env=None, **kw):
-    return subprocess.run([sys.executable, "-m", "dyad", *map(str, args)], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "dyad", *map(str, args)], check=False, capture_output=True, text=True,
                           timeout=900, env={**os.environ, **(env or {})}, **kw)
 
 
@@ -59,6 +59,36 @@ def test_pool_survives_two_deaths_in_one_window():
     with CodingPool(2, batch_size=3, code=echo_or_die, initializer=None) as pool:
         outcomes = list(pool.code(documents))
     assert [isinstance(o, Failed) for o in outcomes] == [n in (2, 5) for n in range(12)]
+
+
+def worker_pid(batch: list[Document]) -> list:
+    time.sleep(0.2)
+    return [DocumentRecord(id=str(os.getpid()), text=d.text) for d in batch]
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\tZ" not in state.split("State:")[1][:4]
+
+
+def test_workers_end_when_their_parent_is_killed():
+    script = (f"import sys, time; sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+              "from test_run import worker_pid\nfrom dyad.run import CodingPool\nfrom dyad.records import Document\n"
+              "pool = CodingPool(2, batch_size=1, code=worker_pid, initializer=None)\n"
+              "print(' '.join(sorted({r.id for r in pool.code([Document(text=str(n)) for n in range(6)])})), flush=True)\n"
+              "time.sleep(120)\n")
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    assert workers and all(alive(pid) for pid in workers)
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(pid) for pid in workers)
 
 
 # -- the real pipeline on real news ------------------------------------------------------------

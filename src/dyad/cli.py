@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
+import duckdb
 import typer
 from rich.console import Console
 from rich import box
@@ -122,14 +123,22 @@ def ingest(
     documents = list(_read(paths, published, outlet, failures))
     fresh = [d for d in documents if not store.is_stored(d.id, d.text)]
     counts["unchanged"] = len(documents) - len(fresh)
-    with _progress() as progress, CodingPool(workers, batch_size) as pool:
-        task = progress.add_task("coding", total=len(fresh), rate="")
-        for outcome in pool.code(fresh):  # in input order; the store is written here only
-            if isinstance(outcome, Failed):
-                _failed(failures, outcome.where, outcome.reason)
-            else:
-                counts[store_record(store, outcome)] += 1
-            _advance(progress, task)
+    try:
+        with _progress() as progress, CodingPool(workers, batch_size) as pool:
+            task = progress.add_task("coding", total=len(fresh), rate="")
+            for outcome in pool.code(fresh):  # in input order; the store is written here only
+                if isinstance(outcome, Failed):
+                    _failed(failures, outcome.where, outcome.reason)
+                else:
+                    counts[store_record(store, outcome)] += 1
+                _advance(progress, task)
+    except (OSError, duckdb.Error) as error:
+        # a full disk, a store taken away: what was saved stays saved (one transaction each)
+        done = sum(counts.values())
+        err.print(f"[red]error:[/] cannot write to {escape(str(db))} ({escape(str(error))}); the {done} documents "
+                  "before it are kept, and the same command resumes", soft_wrap=True)
+        store.close()
+        raise typer.Exit(1) from error
     store.finish_run(run_id, counts, failures)
     summary = ", ".join(f"{n} {k}" for k, n in counts.items())
     err.print(f"{summary}, {len(failures)} failed → {escape(str(db))}", soft_wrap=True)

@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 
 from dyad.ingest.errors import ReadError
 from dyad.records import Document
-from dyad.run.shards import Shard, exists, output_uri, read_documents, record_row, write_records
+from dyad.run.shards import (
+    Shard,
+    exists,
+    output_uri,
+    read_documents,
+    record_row,
+    write_records,
+)
 from dyad.run.workers import CodingPool, Outcome
 
 Failure = tuple[str, int | None, str]

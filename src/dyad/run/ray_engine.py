@@ -9,6 +9,7 @@ must reach the input and output URIs.
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Iterator
 
@@ -36,6 +37,7 @@ def run_ray(todo: list[tuple[Shard, str]], address: str | None = None, workers: 
     """Shard results as they finish. Without ``address`` a local Ray with ``workers`` CPUs is started."""
     import ray
 
+    address = address or os.environ.get("RAY_ADDRESS") or None  # ray.init reads it too, and then refuses num_cpus
     started = not ray.is_initialized()
     if started:
         options = {"address": address} if address else {"num_cpus": workers}

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 
 from dyad.records import Document, DocumentRecord
@@ -52,6 +55,20 @@ def load_model() -> None:
     from dyad.nlp.pipeline import shared_pipeline
 
     shared_pipeline()
+
+
+def _start_worker(initializer: Callable[[], None] | None) -> None:
+    """In each new worker: end with the parent (a worker holds both ends of its task queue, so it would
+    never see the parent go after a kill -9), then run the initializer."""
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
+    if initializer is not None:
+        initializer()
+
+
+def _exit_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 def code_batch(documents: list[Document]) -> list[Outcome]:
@@ -158,7 +175,8 @@ class CodingPool:
         if self._executor is None:
             # spawn, not fork: the parent may hold DuckDB's threads, which a fork would copy half-way
             self._executor = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=self._initializer)
+                self.workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=partial(_start_worker, self._initializer))
         return self._executor.submit(self._code, batch)
 
     def _restart(self) -> None:
