@@ -172,3 +172,17 @@ def test_check_and_failures(db, tmp_path):
     rows = [json.loads(line) for line in dyad("failures", "--db", path, "--json").stdout.splitlines()]
     reasons = " | ".join(row["reason"] for row in rows)
     assert "empty" in reasons and "not coded: language de" in reasons
+
+
+def test_retry_failed_reads_again_what_failed_and_forgets_what_now_works(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    broken = folder / "late.txt"
+    broken.write_text("")  # empty today: fails
+    path = tmp_path / "r.duckdb"
+    assert dyad("ingest", folder, "--db", path, "--workers", "0").returncode == 1
+    assert any("late.txt" in row for row in dyad("failures", "--db", path, "--json").stdout.splitlines())
+    broken.write_text("Russia accused Ukraine of shelling the city on Monday, officials said.")
+    again = dyad("ingest", "--retry-failed", "--db", path, "--workers", "0")
+    assert again.returncode == 0 and "1 added" in again.stderr
+    assert dyad("failures", "--db", path, "--json").stdout.strip() == ""

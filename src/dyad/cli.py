@@ -101,12 +101,15 @@ def _failed(failures: list, where: str, reason: str) -> None:
 
 @app.command()
 def ingest(
-    paths: PathsArgument,
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Text, HTML or JSONL files, folders of them, or - for stdin.")] = None,
     db: DbOption = Path(DEFAULT_DB),
     published: PublishedOption = None,
     outlet: OutletOption = None,
     workers: WorkersOption = None,
     batch_size: BatchOption = 16,
+    retry_failed: Annotated[bool, typer.Option(
+        "--retry-failed", help="Also read again every input earlier runs could not code (see `dyad failures`).")] = False,
 ) -> None:
     """Read articles, code their events and store them. Re-ingesting the same text changes nothing;
     a run that was killed, started again the same way, picks up where it stopped."""
@@ -115,6 +118,14 @@ def ingest(
     from dyad.run.writer import store_record
 
     store = _open_store(db)
+    paths = list(paths or [])
+    if retry_failed:
+        retried = store.take_failed_inputs()
+        err.print(f"retrying {len(retried)} inputs that failed before")
+        paths += [p for p in retried if p not in paths]
+    if not paths:
+        err.print("[red]error:[/] nothing to ingest: give files, folders or -, or --retry-failed")
+        raise typer.Exit(2)
     run_id, resumed = begin(store, {"paths": paths, "published": published, "outlet": outlet})
     if resumed:
         err.print(f"resuming interrupted run {', '.join(resumed)}: documents already stored are skipped")
@@ -485,7 +496,7 @@ def failures(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per failure.")] = False,
 ) -> None:
     """Every input an ingest could not read or code, with the reason, newest first; and every stored
-    document left uncoded (another language). `dyad ingest --retry-failed` tries them again."""
+    document left uncoded (another language). `dyad ingest --retry-failed` reads them again."""
     with _open_store(db, read_only=True) as store:
         rows = store.failures()
     if as_json:

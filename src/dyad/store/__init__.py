@@ -438,6 +438,17 @@ class Store:
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
+    def take_failed_inputs(self) -> list[str]:
+        """The files earlier runs could not read or code (a JSONL line's file once), forgetting
+        those failures: read again, a file that still fails is recorded again."""
+        paths = sorted({re.sub(r":\d+$", "", path) for (path,) in
+                        self.con.execute("SELECT DISTINCT path FROM failures").fetchall()})
+        readable = [p for p in paths if Path(p).exists()]
+        with self._transaction():
+            self.con.execute(r"DELETE FROM failures WHERE regexp_replace(path, ':\d+$', '') IN (SELECT unnest(?))",
+                             [readable])
+        return readable
+
     # -- analytics (dyad.store.analytics) -----------------------------------
 
     def series(self, a: str, b: str, by: str = "month", since: str | None = None,
