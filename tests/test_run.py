@@ -199,3 +199,17 @@ def test_shards_load_into_the_store_that_ingest_makes_and_a_bad_shard_is_skipped
     assert dyad("ingest", shards / "a.jsonl", shards / "b.jsonl", "--db", ingested).returncode == 0
     assert snapshot(loaded) == snapshot(ingested)
     assert "0 added, 12 unchanged" in dyad("load", out, "--db", loaded).stderr
+
+
+def test_a_document_over_the_time_limit_fails_alone_and_the_batch_goes_on(monkeypatch):
+    from dyad import limits
+    from dyad.records import Document
+    from dyad.run.workers import FAULT_ENV, Failed, code_batch
+
+    monkeypatch.setattr(limits, "LIMITS", limits.Limits(seconds_per_document=2))
+    monkeypatch.setenv(FAULT_ENV, "sleep:ENDLESS")
+    documents = [Document(text=f"Russia met China on Monday. {marker}", id=f"d{n}", language="en")
+                 for n, marker in enumerate(["", "ENDLESS", ""])]
+    first, stuck, third = code_batch(documents)
+    assert isinstance(stuck, Failed) and "time limit exceeded" in stuck.reason
+    assert not isinstance(first, Failed) and not isinstance(third, Failed) and first.events

@@ -12,19 +12,23 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 
+from dyad import limits
 from dyad.records import Document, DocumentRecord
 
-# A test hook: "exit:MARKER" kills the worker, "raise:MARKER" raises, on a document holding MARKER.
+# A test hook: "exit:MARKER" kills the worker, "raise:MARKER" raises, "sleep:MARKER" hangs, on a
+# document holding MARKER.
 FAULT_ENV = "DYAD_INJECT_FAULT"
 DIED = "worker process died while coding this document"
 
@@ -71,12 +75,37 @@ def _exit_with(parent: int) -> None:
     os._exit(0)
 
 
+class TimeLimit(Exception):
+    """A document took longer than ``DYAD_SECONDS_PER_DOCUMENT`` to code."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TimeLimit after ``seconds``: in a process's main thread (a worker, the CLI), else no limit."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeLimit(f"time limit exceeded: more than {seconds:g} s to code (DYAD_SECONDS_PER_DOCUMENT)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def code_batch(documents: list[Document]) -> list[Outcome]:
-    """The batch through ``nlp.pipe``; when that raises, each document alone, so one bad one fails alone."""
+    """The batch through ``nlp.pipe``; when that raises or runs out of time, each document alone, so
+    one bad or endless one fails alone."""
     from dyad.api import extract_records
 
     try:
-        return list(extract_records(map(_inject_fault, documents), batch_size=max(len(documents), 1)))
+        with time_limit(limits.LIMITS.seconds_per_document * len(documents)):
+            return list(extract_records(map(_inject_fault, documents), batch_size=max(len(documents), 1)))
     except Exception:
         return [_code_one(document) for document in documents]
 
@@ -85,7 +114,10 @@ def _code_one(document: Document) -> Outcome:
     from dyad.api import extract_records
 
     try:
-        return next(extract_records([_inject_fault(document)]))
+        with time_limit(limits.LIMITS.seconds_per_document):
+            return next(extract_records([_inject_fault(document)]))
+    except TimeLimit as error:
+        return Failed(document, str(error))
     except Exception as error:
         return Failed(document, f"{type(error).__name__}: {error}")
 
@@ -95,6 +127,8 @@ def _inject_fault(document: Document) -> Document:
     if marker and marker in document.text:
         if kind == "exit":
             os._exit(70)
+        if kind == "sleep":
+            time.sleep(600)
         raise RuntimeError(f"injected fault ({marker})")
     return document
 
