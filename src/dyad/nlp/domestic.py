@@ -2,13 +2,16 @@
 
 "Opposition groups demanded that President Mugabe resign ..." codes Mugabe as GOV: the title
 gives the sector and nothing gives the country. Event coders (PLOVER, CAMEO) code such domestic
-actors with the country the sentence is about: the country of the places it mentions ("blocked
-roads in Algiers": Algerian protesters), else the one country of its domestic bodies ("the Fijian
-rebels"), else the dateline's country, else the article's dominant country. "Ethnic Albanians in Macedonia" are coded the same way: an
-ethnic group is a people of the country it lives in, not the state its demonym names.
+actors with the country the text gives them or the sentence is about, in this order: the
+actor's own words ("its forces", "doctors from American charities"), the places where the
+sentence happens ("blocked roads in Algiers": Algerian protesters), the one country of its
+domestic bodies ("the Fijian rebels"), the dateline (for officials named before any other
+country), the article's dominant country. "Ethnic Albanians in Macedonia" are coded the same
+way: an ethnic group is a people of the country it lives in, not the state its demonym names.
+An unknown person takes the code of the title in apposition ("Juan Perez, a Bolivian diplomat").
 
-Runs after ``dyad_actors`` and ``dyad_places``; the mention that gave the country is added to the
-actor's evidence, so the code still points back to text.
+Runs after ``dyad_coref`` (a bare title must first find its person); the mention that gave the
+country is added to the actor's evidence, so the code still points back to text.
 """
 
 from __future__ import annotations
