@@ -498,8 +498,8 @@ def _side_matches(side: str, actor: str, params: list) -> str:
     three-letter blocks) is a prefix of one of the side's codes, read from the dyad key without a
     join; anything else ("Lavrov", "Kim") is part of an actor's name."""
     if CODE.fullmatch(actor):
-        params.append(actor)
-        return f"regexp_matches(e.{side}_key, '(^|\\+)' || ?)"
+        params += [actor, actor]
+        return f"(starts_with(e.{side}_key, ?) OR contains(e.{side}_key, '+' || ?))"
     params.append(actor)
     return (
         f"EXISTS (SELECT 1 FROM actors a WHERE a.doc_id = e.doc_id AND list_contains(e.{side}_ids, a.actor_id)"
