@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from typer import Typer  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from dyad.serve import create_app, queries  # noqa: E402
+from dyad.serve import create_app  # noqa: E402
 from dyad.serve.api import MAX_TEXT  # noqa: E402
 from dyad.serve.app import MAX_BODY  # noqa: E402
 from dyad.serve.cli import is_loopback, serve  # noqa: E402
@@ -142,7 +142,7 @@ def test_pages_hold_every_event_exactly_once(client):
 
 def test_count_runs_over_the_stores_own_filters(store):
     where = EventFilter(actor="PRK", quad_class=1, limit=2, offset=1)
-    assert queries.count_events(store, where) == len(store.events(replace(where, limit=None, offset=0)))
+    assert store.count_events(where) == len(store.events(replace(where, limit=None, offset=0)))
 
 
 def test_clusters_actors_series_network(client):
@@ -209,7 +209,7 @@ def test_an_unexpected_failure_is_500_without_a_traceback(db, monkeypatch):
     def broken(*args):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(queries, "count_events", broken)
+    monkeypatch.setattr(Store, "count_events", broken)
     with TestClient(create_app(db), raise_server_exceptions=False) as quiet:
         response = quiet.get("/api/events")
     assert response.status_code == 500

@@ -528,11 +528,11 @@ def documents(db: DbOption = Path(DEFAULT_DB)) -> None:
     for column in ("id", "published", "outlet", "events", "title"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        title = row["title"] or ""
+        title = escape(row["title"] or "")
         if row["status"] != "coded":
-            title = f"[yellow]{row['status']}[/] {escape(title)}"
+            title = f"[yellow]{escape(row['status'])}[/] {title}"
         table.add_row(*(escape(str(row[c] if row[c] is not None else "")) for c in ("id", "published", "outlet", "events")),
-                      title if row["status"] != "coded" else escape(title))
+                      title)
     out.print(table)
 
 

@@ -52,8 +52,7 @@ class DomesticCoder:
         mentions = get_list(doc, "dyad_mentions")
         _appositive_titles(doc, actors, mentions)
         fallback = self._split_ethnic_groups(doc, actors, mentions)
-        clues = _country_clues(doc, actors)
-        every = _every_country(doc, actors)
+        every, clues = _country_mentions(doc, actors)
         for actor in actors:
             if actor.country or not (actor.id in fallback or self._sector_only(actor)):
                 continue
@@ -113,16 +112,20 @@ def _appositive_titles(doc: Doc, actors: list[Actor], mentions: list[Mention]) -
             person.evidence.append((title.start, title.end))
 
 
-def _country_clues(doc: Doc, actors: list[Actor]) -> list[tuple[str, tuple[int, int], bool]]:
-    """(country, span, is a place) for every mention of a place, of a domestic body ("Fijian rebels",
-    "the Kenyan police") and of a country named as a modifier ("the Kenya Anti-Corruption
-    Commission") or as a location ("in Kenya"). A country that is a party ("The president criticised Israel") is not a clue:
-    it is the other side of an international event."""
-    clues = [(p.country, span, True) for p in get_list(doc, "dyad_places") if p.country
-             for span in p.mentions if _where(doc, span)]
-    clues += [(a.country, span, False) for a in actors if a.country and a.country not in NOT_COUNTRIES
-              for span in a.mentions if a.sector or _modifier(doc, span, MODIFIER_DEPS)]
-    return sorted(clues, key=lambda c: c[1])
+def _country_mentions(doc: Doc, actors: list[Actor]) -> tuple[list, list]:
+    """Every country the article names, as a place or an actor, in any role (to tell whether one
+    dominates), and the clues among them: (country, span, is a place) each, in text order.
+
+    A clue is a place named as where things are, a domestic body ("Fijian rebels", "the Kenyan
+    police") or a country named as a modifier ("the Kenya Anti-Corruption Commission"). A country
+    that is a party ("The president criticised Israel") is no clue: it is the other side of an
+    international event."""
+    found = [(p.country, span, True, _where(doc, span))
+             for p in get_list(doc, "dyad_places") if p.country for span in p.mentions]
+    found += [(a.country, span, False, bool(a.sector) or _modifies(doc, span))
+              for a in actors if a.country and a.country not in NOT_COUNTRIES for span in a.mentions]
+    found.sort(key=lambda c: c[1])
+    return [c[:3] for c in found], [c[:3] for c in found if c[3]]
 
 
 def _where(doc: Doc, span: tuple[int, int]) -> bool:
@@ -137,17 +140,9 @@ def _where(doc: Doc, span: tuple[int, int]) -> bool:
     return root.dep_ in MODIFIER_DEPS
 
 
-def _every_country(doc: Doc, actors: list[Actor]) -> list[tuple[str, tuple[int, int], bool]]:
-    """Every country the article names, as a place or an actor, in any role: whether one dominates."""
-    clues = [(p.country, span, True) for p in get_list(doc, "dyad_places") if p.country for span in p.mentions]
-    clues += [(a.country, span, False) for a in actors if a.country and a.country not in NOT_COUNTRIES
-              for span in a.mentions]
-    return sorted(clues, key=lambda c: c[1])
-
-
-def _modifier(doc: Doc, span: tuple[int, int], deps: set[str]) -> bool:
+def _modifies(doc: Doc, span: tuple[int, int]) -> bool:
     words = doc.char_span(*span, alignment_mode="expand")
-    return words is not None and words.root.dep_ in deps
+    return words is not None and words.root.dep_ in MODIFIER_DEPS
 
 
 def _possessor(doc: Doc, actor: Actor, actors: list[Actor], mentions: list[Mention]):

@@ -98,8 +98,9 @@ class EventCoder:
         found = [self._event(doc, span, tokens, trigger, mentions, anchors, sentence_of[span.root.i])
                  for span, tokens, trigger in self._triggers(doc, in_times, mentions)]
         found = self._fold_nested(self._fold_complements(found))
+        by_id, inferred = {a.id: a for a in actors}, doc.user_data.get(INFERRED_COUNTRY, set())
         for item in found:
-            _claim_own_people(item, actors, codes, doc.user_data.get(INFERRED_COUNTRY, set()))
+            _claim_own_people(item, by_id, codes, inferred)
         owner = {t.i: item for item in found for t in item.tokens}
         found = [item for item in found if not self._background(item, owner, mentions)]
         coded: list[tuple[Span, Event]] = []
@@ -804,12 +805,12 @@ def _recode(event: Event, type_name: str) -> None:
     event.cameo, event.goldstein = ptype.default_cameo, cameo.goldstein if cameo else None
 
 
-def _claim_own_people(item: Found, actors: list, codes: dict[str, str], inferred: set[str]) -> None:
+def _claim_own_people(item: Found, by_id: dict, codes: dict[str, str], inferred: set[str]) -> None:
     """"Britain sent troops that attacked ...": troops with no country of their own are Britain's.
 
-    Only actors whose country the text did not state (none, or inferred from context) are claimed.
+    Only actors whose country the text did not state (none, or inferred from context) are claimed;
+    an inferred country gives way, with the evidence that gave it.
     """
-    by_id = {a.id: a for a in actors}
     owner = next((by_id[i] for i in item.event.source if i in by_id and by_id[i].country), None)
     if owner is None:
         return
@@ -817,9 +818,10 @@ def _claim_own_people(item: Found, actors: list, codes: dict[str, str], inferred
         actor = by_id.get(mention.actor_id)
         if actor is None or actor is owner or (actor.country and actor.id not in inferred):
             continue
-        sector = (actor.code or "")[3:] if actor.id in inferred else actor.code or ""
+        was_inferred = actor.id in inferred
+        sector = (actor.code or "")[3:] if was_inferred else actor.code or ""
         actor.country, actor.code = owner.country, owner.country + sector
-        actor.evidence = [span for span in actor.evidence if actor.id not in inferred] + owner.mentions[:1]
+        actor.evidence = ([] if was_inferred else actor.evidence) + owner.mentions[:1]
         inferred.discard(actor.id)
         codes[actor.id] = actor.code
 

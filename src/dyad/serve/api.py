@@ -50,7 +50,7 @@ def document(doc_id: Annotated[str, PathParam(max_length=100)], store: StoreDep)
 @router.get("/events", summary="Event mentions with every filter of `dyad events`, one page at a time")
 def events(params: Annotated[EventParams, Query()], store: StoreDep) -> dict:
     where = params.to_filter()
-    return {"total": queries.count_events(store, where), "limit": params.limit, "offset": params.offset,
+    return {"total": store.count_events(where), "limit": params.limit, "offset": params.offset,
             "events": store.events(where)}
 
 

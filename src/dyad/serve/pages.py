@@ -87,7 +87,7 @@ def explorer(request: Request, store: StoreDep):
     try:
         params = EventParams.from_form(request.query_params.multi_items())
         where = params.to_filter()
-        rows, total = store.events(where), queries.count_events(store, where)
+        rows, total = store.events(where), store.count_events(where)
     except (ValidationError, ValueError) as error:
         return render(request, "events.html", 400, error=_form_error(error), params=None, **context)
     cluster = store.events(EventFilter(cluster_id=params.cluster)) if params.cluster else None
@@ -124,7 +124,7 @@ def dyad(request: Request, store: StoreDep):
         since, until = check_date(form["since"] or None), check_date(form["until"] or None)
         where = EventFilter(dyad=(a, b), since=since, until=until, limit=50)
         context.update(series=store.series(a, b, by, since, until), rows=store.events(where),
-                       total=queries.count_events(store, where))
+                       total=store.count_events(where))
     except ValueError as error:
         return render(request, "dyad.html", 400, error=str(error), **context)
     return render(request, "dyad.html", **context)

@@ -1,15 +1,10 @@
-"""Reads the pages need that the Store answers only in part: counts for pagination, actor lists."""
+"""Reads the pages need that the Store answers only in part: actor lists."""
 
 from __future__ import annotations
 
-from dyad.store import EventFilter, Store
+from dyad.store import Store
 
 ACTOR_LEVELS = (3, 6)
-
-
-def count_events(store: Store, where: EventFilter) -> int:
-    """How many event mentions match ``where`` (all pages together)."""
-    return store.count_events(where)
 
 
 def actors(store: Store, level: int = 3, since: str | None = None, until: str | None = None) -> list[dict]:

@@ -243,8 +243,7 @@ class Store:
             [e.id, r.id, e.type, e.mode, e.cameo, e.goldstein, e.quad_class, e.source, e.target,
              e.source_codes, e.target_codes, e.date, *_days(e.date, e.date_end), e.date_precision, e.date_source,
              e.modality, e.attributed_to, e.location, e.trigger[0], e.trigger[1], e.sentence[0], e.sentence[1],
-             e.confidence, e.attributed_id, dyad_key(e.source_codes), dyad_key(e.target_codes),
-             country_key(dyad_key(e.source_codes)), country_key(dyad_key(e.target_codes))]
+             e.confidence, e.attributed_id, *_dyad_keys(e)]
             for e in r.events])
         self._append("times", [[r.id, t.start, t.end, t.text, t.type, t.value] for t in r.times])
         self._append("places", [[r.id, p.id, p.name, p.kind, p.geonames_id, p.country, p.admin1, p.lat, p.lon,
@@ -487,6 +486,12 @@ class Store:
         )
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+def _dyad_keys(event) -> tuple[str, str, str, str]:
+    """The event's sides at country-sector level, then at country level."""
+    source, target = dyad_key(event.source_codes), dyad_key(event.target_codes)
+    return source, target, country_key(source), country_key(target)
 
 
 def _sql(name: str) -> str:
