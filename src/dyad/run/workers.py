@@ -211,7 +211,14 @@ class CodingPool:
             self._executor = ProcessPoolExecutor(
                 self.workers, mp_context=multiprocessing.get_context("spawn"),
                 initializer=partial(_start_worker, self._initializer))
-        return self._executor.submit(self._code, batch)
+        try:
+            return self._executor.submit(self._code, batch)
+        except BrokenProcessPool as error:
+            # a worker died before this batch could even be queued: the batch fails with the pool,
+            # where _collect and _isolate look for the document that killed it
+            failed: Future = Future()
+            failed.set_exception(error)
+            return failed
 
     def _restart(self) -> None:
         if self._executor is not None:
