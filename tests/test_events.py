@@ -391,3 +391,54 @@ def test_military_attackers_attack_positions_physically_and_a_ship_sunk_is_an_at
 def test_sending_an_envoy_is_a_visit():
     e = events("Japan sent Foreign Minister Taro Kono to Beijing for talks.")["sent"]
     assert (e.type, e.mode, e.source_codes, e.target_codes) == ("CONSULT", "visit", ["JPN"], ["CHN"])
+
+
+# -- terms, owners and untargeted acts -----------------------------------------
+
+
+def dyads(text):
+    return {(e.type, tuple(e.source_codes), tuple(e.target_codes)) for e in extract(text, published=PUBLISHED).events}
+
+
+def test_a_threats_condition_is_its_terms_and_names_its_target():
+    # one THREATEN against whoever must meet the terms; the release is no event of its own
+    assert dyads("Egypt threatened to close the border unless Israel released the prisoners.") == {
+        ("THREATEN", ("EGY",), ("ISR",))}
+    assert dyads("Iran said it would blockade the strait if Britain seized another ship.") == {
+        ("THREATEN", ("IRN",), ("GBR",))}
+
+
+def test_a_condition_on_an_ordinary_event_stays_hypothetical():
+    e = events("If Japan meets China, Korea will protest.")["meets"]
+    assert (e.type, e.modality) == ("CONSULT", "hypothetical")
+
+
+def test_an_untargeted_act_is_aimed_at_the_country_it_happens_in():
+    assert ("COERCE", ("NGAMIL",), ("NGA",)) in dyads("The Nigerian army imposed a curfew in Kano on Sunday.")
+    assert ("CONCEDE", ("SRB",), ("MNE",)) in dyads("Serbia lifted the curfew in Montenegro.")
+
+
+def test_an_untargeted_act_of_a_domestic_body_is_aimed_at_its_own_country():
+    assert dyads("The Zambian president declined to resign.") == {("REJECT", ("ZMBGOV",), ("ZMB",))}
+    # a state acting as a whole gets no guessed target
+    assert dyads("Iran threatened to retaliate.") == {("THREATEN", ("IRN",), ())}
+
+
+def test_the_owner_of_a_rejected_proposal_is_the_target():
+    assert dyads("Pakistan rejected an Indian proposal for talks.") == {("REJECT", ("PAK",), ("IND",))}
+    assert dyads("Pakistan rejected India's offer of talks.") >= {("REJECT", ("PAK",), ("IND",))}
+
+
+def test_the_indirect_object_of_a_support_verb_is_the_target():
+    e = events("Japan will give Kenya a loan of 10 million dollars.")["loan"]
+    assert (e.type, e.source_codes, e.target_codes) == ("AGREE", ["JPN"], ["KEN"])
+
+
+def test_a_stative_passive_subject_is_the_doer():
+    found = [e for e in extract("Vietnam is committed to free trade with Japan.", published=PUBLISHED).events]
+    assert found and all(e.source_codes == ["VNM"] for e in found)
+
+
+def test_an_object_that_names_nobody_points_through_the_targets_preposition():
+    e = events("North Korea tried to hack into the computers of South Korean officials.")["hack"]
+    assert (e.source_codes, e.target_codes) == (["PRK"], ["KORGOV"])

@@ -103,21 +103,16 @@ class EventCoder:
             _claim_own_people(item, by_id, codes, inferred)
         owner = {t.i: item for item in found for t in item.tokens}
         found = [item for item in found if not self._background(item, owner, mentions)]
-        coded: list[tuple[Span, Event]] = []
         for item in found:
+            self._conventions(item)
+        coded: list[tuple[Span, Event]] = []
+        for item in self._without_terms(found, mentions):
             event = item.event
-            if self._willing(item.span.root):
-                self._willingness_convention(event)
-            else:
-                self._future_convention(event)
-            if self._refusal(item):
-                _recode(event, "REJECT")  # "will not accept X", "failed to reach agreement": a refusal
-                event.modality = "asserted"
             clamp_to_publication(event, doc)
             event.source = _one_per_code(event.source, codes, sector_only)
             event.target = _one_per_code(event.target, codes, sector_only)
-            if not event.target and event.type.lower() in self.rules["untargeted_is_domestic"]:
-                event.target = _domestic_target(doc, event, codes)
+            if not event.target:
+                event.target = self._untargeted(doc, event, codes)
             # an event nobody did to nobody cannot enter a dyad; PETRARCH drops these too
             if event.source or event.target or not self.require_actor:
                 coded += [(item.span, e) for e in self._directions(event, codes)]
@@ -129,7 +124,58 @@ class EventCoder:
         doc.spans["dyad_events"] = spans
         return doc
 
+    def _conventions(self, item: Found) -> None:
+        """PLOVER's type conventions for intentions, readiness and refusals."""
+        event = item.event
+        if self._willing(item.span.root):
+            self._willingness_convention(event)
+        else:
+            self._future_convention(event)
+        if self._refusal(item):
+            _recode(event, "REJECT")  # "will not accept X", "failed to reach agreement": a refusal
+            event.modality = "asserted"
+
+    def _untargeted(self, doc: Doc, event: Event, codes: dict[str, str]) -> list[str]:
+        """The target PLOVER gives an event that names none: the country it happens in (see event_rules.tsv)."""
+        kind = event.type.lower()
+        if kind in self.rules["untargeted_is_domestic"]:
+            return _domestic_target(doc, event, codes)
+        if kind in self.rules["untargeted_at_home"]:
+            return _domestic_target(doc, event, codes, bodies_only=True)
+        return []
+
     # -- events inside events ----------------------------------------------
+
+    def _without_terms(self, found: list[Found], mentions) -> list[Found]:
+        """Drop the events inside another's terms ("threatened to attack unless Baghdad accepted its
+        conditions": one THREATEN); whoever must meet the terms is its target when it names none."""
+        inside: set[int] = set()
+        for item in found:
+            event = item.event
+            if event.type.lower() not in self.rules["condition_is_terms"]:
+                continue
+            for clause in self._conditions(item.span.root):
+                inside.update(t.i for t in clause.subtree)
+                if not event.target:
+                    subjects = [m.actor_id for c in _kids(clause) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+                                for m in _actors_of(c, mentions)]
+                    event.target = [a for a in _unique(subjects) if a not in event.source]
+        return [item for item in found if item.span.root.i not in inside]
+
+    def _conditions(self, head: Token) -> list[Token]:
+        """The if/unless/until/before clauses on an event or on the content it folds ("threatened to stop
+        talks if the US goes ahead", "demanded a truce before allowing convoys")."""
+        marks = self.rules["condition_mark"]
+        clauses, stack = [], [head]
+        while stack:
+            for child in _kids(stack.pop()):
+                if child.dep_ in ("xcomp", "ccomp"):
+                    stack.append(child)
+                elif child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in _kids(child)):
+                    clauses.append(child)
+                elif child.dep_ == "prep" and child.lower_ in marks:
+                    clauses += [c for c in _kids(child) if c.dep_ == "pcomp"]
+        return clauses
 
     def _fold_complements(self, found: list[Found]) -> list[Found]:
         """Drop an event that is the content of another ("offered to hand over"), giving it its target.
@@ -367,6 +413,7 @@ class EventCoder:
         # "demanded that Russia withdraw": whoever must act is the one asked
         content_target = trigger.type.lower() in self.rules["content_subject_is_target"]
         own_object = f"{trigger.type}:{trigger.mode}".lower() in self.rules["object_is_own"]
+        stative = head.lemma_.lower() in self.rules["stative_passive"]  # "X is committed to": X acts
         object_deps = set() if own_object else OBJECT_DEPS
         # a phrase's words all carry arguments: "imposed sanctions [on X]", "held a meeting [with X]"
         children = [c for i in sorted(own) for c in _kids(head.doc[i])]
@@ -380,7 +427,13 @@ class EventCoder:
                 if own_mention is not None and own_mention.actor_id and child.dep_ in object_deps:
                     target.append(own_mention)
                 continue
+            if child.head.i in own and child.head.lemma_.lower() in self.rules["owner_is_target"]:
+                if child.dep_ in ("poss", "amod", "compound"):  # "rejected an Indian proposal"
+                    target += _actors_of(child, mentions)
+                    continue
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "poss":
+                source += _actors_of(child, mentions)
+            elif child.dep_ in PASSIVE_SUBJECT_DEPS and stative:
                 source += _actors_of(child, mentions)
             elif child.dep_ in PASSIVE_SUBJECT_DEPS:
                 target += _actors_of(child, mentions) or self._through_object(child, mentions)
@@ -392,8 +445,9 @@ class EventCoder:
                 source += _objects_of(child, mentions)
             elif child.dep_ == "pobj":
                 target += _actors_of(child, mentions)  # the phrase's own preposition: "meets with X"
-            elif child.dep_ == "prep" and child.lower_ in target_preps:
-                target += _objects_of(child, mentions)
+            elif child.dep_ == "prep" and child.lower_ in target_preps:  # "hack into the computers of X"
+                target += _objects_of(child, mentions) or [
+                    m for obj in _kids(child) if obj.dep_ == "pobj" for m in self._through_object(obj, mentions)]
             elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "NOUN" and of_target:
                 target += _objects_of(child, mentions)  # "the arrest of X", "an invasion of X"
             elif child.dep_ == "prep" and child.lower_ == "between":
@@ -410,7 +464,7 @@ class EventCoder:
         if not (source or target) or head.tag_ in ("VBN", "VBG"):
             modified_source, modified_target = _modified_noun(head, mentions)
             source, target = source or modified_source, target or modified_target
-        passive = any(c.dep_ == "auxpass" for c in _kids(head))
+        passive = not stative and any(c.dep_ == "auxpass" for c in _kids(head))
         borrowed = False
         if passive and not target:
             target = _inherited_subject(head, mentions, self.rules["subject_control"])  # "X arrived and was met by Y"
@@ -427,7 +481,7 @@ class EventCoder:
         if head.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in self.rules["support_verb"]:
             return []
         return [c for c in _kids(verb) if c.i not in own and c.i != noun.i
-                and (c.dep_ in SUBJECT_DEPS or c.dep_ in ("prep", "agent"))]
+                and (c.dep_ in SUBJECT_DEPS or c.dep_ in ("prep", "agent", "dative"))]  # "gave Tanzania a grant"
 
     def _through_object(self, obj: Token, mentions) -> list[Mention]:
         """The target an object that names nobody points to: "boycott all contact with the United States",
@@ -826,16 +880,17 @@ def _claim_own_people(item: Found, by_id: dict, codes: dict[str, str], inferred:
         codes[actor.id] = actor.code
 
 
-def _domestic_target(doc: Doc, event: Event, codes: dict[str, str]) -> list[str]:
+def _domestic_target(doc: Doc, event: Event, codes: dict[str, str], bodies_only: bool = False) -> list[str]:
     """The country a protest with no named target happens in, as its target (PLOVER codes domestic
-    protest against that country): the country of its place, else of its one source country.
+    protest against that country): the country of its place, else of its one source country (with
+    ``bodies_only``, only a source that is a body of its country, not the state as a whole).
 
     The country's actor is the document's own when it has one, else a new one with no mentions.
     """
     actors = get_list(doc, "dyad_actors")
     places = {p.id: p.country for p in get_list(doc, "dyad_places")}
     countries = {a.id: a.country for a in actors}
-    sources = {countries.get(a) for a in event.source} - {None}
+    sources = {countries.get(a) for a in event.source if not bodies_only or len(codes.get(a, "")) > 3} - {None}
     country = places.get(event.location) or (sources.pop() if len(sources) == 1 else None)
     if country is None:
         return []
