@@ -442,3 +442,32 @@ def test_a_stative_passive_subject_is_the_doer():
 def test_an_object_that_names_nobody_points_through_the_targets_preposition():
     e = events("North Korea tried to hack into the computers of South Korean officials.")["hack"]
     assert (e.source_codes, e.target_codes) == (["PRK"], ["KORGOV"])
+
+
+def test_a_rejected_offer_proposes_no_event():
+    # the summit was offered, not held; the offer's owner is the one answered
+    assert dyads("Iran rejected a Russian offer to host talks with Turkey.") == {("REJECT", ("IRN",), ("RUS",))}
+
+
+def test_a_denials_object_stays_an_event():
+    found = events("Iran denied reports that it had supplied drones to Russia.")
+    assert found["denied"].type == "REJECT" and found["supplied"].modality == "negated"
+
+
+def test_a_noun_event_that_dates_the_news_is_background():
+    assert {kind for kind, _, _ in dyads("Since the invasion, Poland has sent aid to Ukraine.")} == {"AID"}
+
+
+def test_helping_to_do_is_the_doing():
+    # "help" with an infinitive adds no AID of its own: the infinitive is the event
+    assert "AID" not in {kind for kind, _, _ in dyads("Egypt mobilized lawyers to help defend the activists.")}
+
+
+def test_words_of_a_title_are_no_events():
+    record = extract("Trade and Cooperation Minister Ali Hassan said Sudan is committed to peace.", published=PUBLISHED)
+    assert not [e for e in record.events if record.text[e.trigger[0]:e.trigger[1]] in ("Trade", "Cooperation")]
+
+
+def test_a_promise_takes_its_target_from_the_complements_preposition():
+    e = events("Ethiopia has agreed to open its borders to Somali refugees.")["agreed"]
+    assert e.source_codes == ["ETH"] and [code[:3] for code in e.target_codes] == ["SOM"]

@@ -48,6 +48,7 @@ CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "csubj",
 # a verb trigger below one of these is an argument of the clause above, never its background
 ARGUMENT_EDGES = {"ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
 MODIFIED_NOUN_WINDOW = 12  # how far back an "as reported by X" clause looks for what it describes
+MAX_TITLE_WORDS = 4  # "Planning and Investment Minister Tran Xuan Gia"
 MAX_CLIMB = 8  # phrases nest a few levels deep; the bound keeps a long sentence linear
 # what a future event is coded as, by event_rules.tsv group (PLOVER manual, AGREE, THREATEN, CONCEDE)
 FUTURE_RECODES = (("future_as_agree", "AGREE"), ("future_as_threaten", "THREATEN"), ("future_as_concede", "CONCEDE"))
@@ -97,7 +98,7 @@ class EventCoder:
         anchors = time_anchors(doc, times)
         found = [self._event(doc, span, tokens, trigger, mentions, anchors, sentence_of[span.root.i])
                  for span, tokens, trigger in self._triggers(doc, in_times, mentions)]
-        found = self._fold_nested(self._fold_complements(found))
+        found = self._fold_nested(self._fold_complements(found, mentions))
         by_id, inferred = {a.id: a for a in actors}, doc.user_data.get(INFERRED_COUNTRY, set())
         for item in found:
             _claim_own_people(item, by_id, codes, inferred)
@@ -152,6 +153,7 @@ class EventCoder:
         inside: set[int] = set()
         for item in found:
             event = item.event
+            inside.update(self._answered_proposal(item))
             if event.type.lower() not in self.rules["condition_is_terms"]:
                 continue
             for clause in self._conditions(item.span.root):
@@ -161,6 +163,18 @@ class EventCoder:
                                 for m in _actors_of(c, mentions)]
                     event.target = [a for a in _unique(subjects) if a not in event.source]
         return [item for item in found if item.span.root.i not in inside]
+
+    def _answered_proposal(self, item: Found) -> set[int]:
+        """The words of a proposal a REJECT or AGREE answers ("rejected a US offer to host a summit"):
+        offered, not done. A denial's object stays ("deny arms supply agreements": negated)."""
+        head = item.span.root
+        if item.event.type.lower() not in self.rules["answers_proposal"] or (
+                head.lemma_.lower() in self.rules["keeps_content"]):
+            return set()
+        own = {t.i for t in item.tokens}
+        objects = [t for t in (*item.tokens, *_kids(head)) if t.dep_ == "dobj"]
+        return {t.i for obj in objects if obj.lemma_.lower() in self.rules["proposal_noun"]
+                for t in obj.subtree if t.i not in own}
 
     def _conditions(self, head: Token) -> list[Token]:
         """The if/unless/until/before clauses on an event or on the content it folds ("threatened to stop
@@ -177,7 +191,7 @@ class EventCoder:
                     clauses += [c for c in _kids(child) if c.dep_ == "pcomp"]
         return clauses
 
-    def _fold_complements(self, found: list[Found]) -> list[Found]:
+    def _fold_complements(self, found: list[Found], mentions) -> list[Found]:
         """Drop an event that is the content of another ("offered to hand over"), giving it its target.
 
         When the content clause has its own subject ("demanded that Russia withdraw"), that subject
@@ -198,7 +212,27 @@ class EventCoder:
             if not governor.target:
                 own_subject = head.dep_ == "ccomp" and event.source != governor.source
                 governor.target = (event.source if own_subject else event.target)[:]
+        for item in kept:  # "agreed to re-open its borders to UN peacekeepers": no event, still a target
+            if not item.event.target and item.event.type.lower() in self.rules["folds_xcomp"]:
+                xcomps = [c for c in _kids(item.span.root)
+                          if c.dep_ == "xcomp" and not any(_content_of(other.span.root, c) for other in kept)]
+                source = set(item.event.source)
+                item.event.target = _unique(m.actor_id for c in xcomps
+                                            for m in self._objects_named(c, mentions, source, c.i not in by_head))
         return kept
+
+    def _objects_named(self, verb: Token, mentions, doers: set[str], objects: bool = True) -> list[Mention]:
+        """Whom a verb acts on: its objects (when asked: a trigger's object may be its doer's own
+        troops), else the one its object is with, to, against or for ("re-open its borders to UN
+        peacekeepers"); never its own doers."""
+        found: list[Mention] = []
+        for child in _kids(verb):
+            if child.dep_ in OBJECT_DEPS and objects:
+                named = [m for m in _actors_of(child, mentions) if m.actor_id not in doers]
+                found += named or self._through_object(child, mentions)
+            elif child.dep_ == "prep" and child.lower_ in self.rules["object_target_prep"]:
+                found += _objects_of(child, mentions)
+        return [m for m in found if m.actor_id not in doers]
 
     def _folds(self, governor: Event, event: Event, head: Token) -> bool:
         """A complement its governor's type folds ("offered to hand over"), or a purpose of the same
@@ -241,7 +275,10 @@ class EventCoder:
         """
         head = item.span.root
         if head.pos_ in ("NOUN", "PROPN"):
-            return not item.own_participants and self._idle_noun(_phrase_head(head), owner)
+            noun = _phrase_head(head)
+            if noun.dep_ == "pobj" and noun.head.lower_ in self.rules["time_anchor_prep"]:
+                return True  # "since the peace accord": it dates the news, it is not news
+            return not item.own_participants and self._idle_noun(noun, owner)
         token = head
         for _ in range(MAX_CLIMB):
             if token.head.i == token.i or token.dep_ in ARGUMENT_EDGES:
@@ -427,7 +464,7 @@ class EventCoder:
                 if own_mention is not None and own_mention.actor_id and child.dep_ in object_deps:
                     target.append(own_mention)
                 continue
-            if child.head.i in own and child.head.lemma_.lower() in self.rules["owner_is_target"]:
+            if child.head.i in own and child.head.lemma_.lower() in self.rules["proposal_noun"]:
                 if child.dep_ in ("poss", "amod", "compound"):  # "rejected an Indian proposal"
                     target += _actors_of(child, mentions)
                     continue
@@ -586,9 +623,34 @@ def _match_phrase(token: Token, lemmas: list[str]) -> list[Token] | None:
     return None
 
 
+def _content_of(token: Token, clause: Token) -> bool:
+    """Whether the token is part of what the clause itself says ("promised to maintain its aid to X":
+    the aid), not of a clause that describes one of its nouns ("peacekeepers who oversee a ceasefire")."""
+    for _ in range(MAX_CLIMB):
+        if token.i == clause.i:
+            return True
+        if token.dep_ in ("relcl", "acl", "advcl") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def _in_name(token: Token) -> bool:
-    """"Cooperation" in "Agency for Development and Cooperation" names an organisation, not an event."""
-    return token.ent_type_ in NAME_ENTITIES and token.is_title and not token.is_sent_start
+    """"Cooperation" in "Agency for Development and Cooperation" names an organisation, not an event;
+    "Investment" in "Planning and Investment Minister Tran Xuan Gia" is part of a person's title."""
+    if not token.is_title or token.is_sent_start:
+        return False
+    if token.ent_type_ in NAME_ENTITIES:
+        return True
+    for _ in range(MAX_TITLE_WORDS):  # up the title-case words that modify a named person or body
+        if token.dep_ not in ("compound", "nmod", "conj") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.ent_type_ in ("PERSON", "ORG"):
+            return True
+        if not token.is_title:
+            return False
+    return False
 
 
 def _governing_event(item: Found, owner: dict[int, Found]) -> Found | None:
