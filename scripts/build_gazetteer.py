@@ -4,14 +4,21 @@ Run from the project root (needs the `build` extra, pycountry, and ../shared/dat
 
     .venv/bin/python scripts/build_gazetteer.py
 
-Writes src/dyad/gazetteer/data/{countries,organisations,roles,country_names}.tsv. Those generated files are
-committed, so run time needs neither pycountry nor ../shared. The curated files in the same
-folder (curated_*.tsv) are merged last and win over generated rows.
+Writes src/dyad/gazetteer/data/{countries,organisations,roles,country_names}.tsv and
+people_phoenix.csv.gz. Those generated files are committed, so run time needs neither pycountry nor
+../shared. The curated files in the same folder (curated_*.tsv) are merged last and win over
+generated rows. ``--only people_phoenix`` rebuilds just the Phoenix persons (it reads the committed
+countries.tsv and roles.tsv to strip titles from synonyms).
 """
 
 from __future__ import annotations
 
+import argparse
+import csv
+import gzip
+import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -264,6 +271,101 @@ def _regular_plural(phrase: str) -> str:
     return phrase + "s"
 
 
+# ---------------------------------------------------------------- Phoenix persons (registry rows)
+
+PHOENIX_PERSONS = "Phoenix.Countries.actors.txt"
+PHOENIX_SOURCE = f"phoenix:{PHOENIX_PERSONS} (openeventdata/petrarch2@676801c, MIT)"
+
+
+def build_phoenix_people() -> list[list[str]]:
+    """Registry rows (id,name,aliases,country,code,from,to,role,source) for Phoenix's dated persons.
+
+    Names lose leading titles (person_titles.txt), synonyms also roles and countries ("US
+    President George Bush" → "George Bush"); a name with a body word ("Bush Administration",
+    "Kosovo Assembly") is dropped. A one-word name is kept only as the surname of one of the
+    person's full names (or as Phoenix's only name: "Suharto") and when names_not_alone.txt does not list
+    it (common words such as Rice, King; shared given names such as Abdullah).
+    """
+    # the committed tables (countries.tsv, roles.tsv, name_order.tsv) give titles and name order
+    from dyad.gazetteer import load_gazetteer
+    from dyad.gazetteer.registry import (
+        _row_problem,
+        phoenix_entries,
+        phoenix_person,
+        slug,
+    )
+
+    gaz = load_gazetteer()
+    titles = {row[0] for row in read_curated("person_titles.txt")}
+    prefixes = titles | set(gaz.roles) | set(gaz.countries)  # a name may begin "Christian", "Chad"
+    states = {code for code, _ in gaz.countries.values()}
+    stop = {row[0].lower() for row in read_curated("names_not_alone.txt")}
+    rows, ids = [], set()
+    for entry in phoenix_entries(PHOENIX / PHOENIX_PERSONS):
+        if not phoenix_person(entry):
+            continue
+        country = Counter(r.code[:3] for r in entry.roles if not r.code.startswith("IGO")).most_common(1)
+        country = country[0][0] if country else entry.roles[0].code[:3]
+        if country not in states:  # IMG (Islamic State), IGO: groups, not a state's people
+            continue
+        primary = _strip_titles(entry.name, titles)
+        synonyms = [_strip_titles(s, prefixes) for s in entry.aliases]
+        mononym = " " not in entry.name  # "Suharto"; not "General Secretary Gorbachev"
+        names = _person_names(primary, synonyms, gaz, country in gaz.family_name_first, stop, mononym)
+        if not names:
+            continue
+        pid = "phoenix-" + slug(names[0])
+        if pid in ids:  # namesakes: the country tells them apart
+            pid += "-" + country.lower()
+        ids.add(pid)
+        for role in entry.roles:
+            dates = (role.start or "", role.end or "")
+            row = [pid, names[0], ";".join(names[1:]), country, role.code, *dates, "", PHOENIX_SOURCE]
+            if _row_problem(row) is None:  # e.g. a range ending before it starts: the registry would skip it
+                rows.append(row)
+    return rows
+
+
+def _person_names(primary: str, synonyms: list[str], gaz, family_first: bool, stop: set[str],
+                  mononym: bool) -> list[str]:
+    """The usable names, primary first: [] when the primary is no person's name."""
+    def body(name: str) -> bool:  # "Bush Administration", "Republic Of Krajina"
+        return any(gaz.role_kinds.get(w) == "body" or w in ("of", "the") for w in name.lower().split())
+
+    if not primary or body(primary):
+        return []
+    names = [n for n in dict.fromkeys((primary, *synonyms)) if n and not body(n)]
+    full = [n for n in names if " " in n]
+    surnames = {n.lower().split()[0 if family_first else -1] for n in full}
+    kept = [n for n in names if " " in n or n.lower() not in stop and (n.lower() in surnames or mononym)]
+    return kept if kept and kept[0] == primary else []
+
+
+def _strip_titles(name: str, prefixes: set[str]) -> str:
+    """Drop leading title words ("U.s. President George Bush" → "George Bush"; "Kanzler Kohl" → "Kohl")."""
+    words = name.split()
+    while len(words) > 1:
+        n = next((n for n in range(min(4, len(words) - 1), 0, -1)
+                  if " ".join(words[:n]).lower().strip(".,") in prefixes
+                  or " ".join(words[:n]).lower() in prefixes), 0)
+        if not n:
+            break
+        words = words[n:]
+    return " ".join(words)
+
+
+def write_people(name: str, rows: list[list[str]]) -> None:
+    from dyad.gazetteer.registry import COLUMNS
+
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows)
+    with gzip.GzipFile(DATA / name, "wb", mtime=0) as handle:  # mtime 0: same input, same bytes
+        handle.write(text.getvalue().encode("utf-8"))
+    print(f"{name}: {len(rows)} rows, {len({r[0] for r in rows})} persons")
+
+
 # ---------------------------------------------------------------- output
 
 
@@ -280,10 +382,15 @@ def build_country_names() -> dict[str, tuple[str, str]]:
 
 
 def main() -> None:
-    write_tsv("country_names.tsv", "code\tname", build_country_names().values())
-    write_tsv("countries.tsv", "phrase\tcode\tkind", build_countries().values())
-    write_tsv("organisations.tsv", "phrase\tcode\tkind\tcountry", build_organisations().values())
-    write_tsv("roles.tsv", "phrase\tsector\tkind", build_roles().values())
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--only", choices=["people_phoenix"], help="rebuild only this file")
+    args = parser.parse_args()
+    if args.only is None:
+        write_tsv("country_names.tsv", "code\tname", build_country_names().values())
+        write_tsv("countries.tsv", "phrase\tcode\tkind", build_countries().values())
+        write_tsv("organisations.tsv", "phrase\tcode\tkind\tcountry", build_organisations().values())
+        write_tsv("roles.tsv", "phrase\tsector\tkind", build_roles().values())
+    write_people("people_phoenix.csv.gz", build_phoenix_people())  # after roles.tsv, which it reads
 
 
 if __name__ == "__main__":

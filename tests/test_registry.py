@@ -234,3 +234,66 @@ def test_a_minister_out_of_office_on_the_event_date_codes_as_elite():
     biden = next(a for a in record.actors if a.name == "Joe Biden")
     assert biden.code == "USAGOV"  # president when the article appeared
     assert visit.source_codes == ["USAELI"]  # out of office in 2019
+
+
+# ---------------------------------------------------------------- the shipped Phoenix persons
+
+
+def test_deferred_file_skips_persons_the_earlier_files_have(tmp_path):
+    first = write(tmp_path, "lavrov-sergey,Sergey Lavrov,Sergei Lavrov,RUS,RUSGOV,2004-03-09,,FM,test\n", "a.csv")
+    later = write(tmp_path, (
+        "phoenix-sergei-lavrov,Sergei Lavrov,Lavrov,RUS,RUSGOV,1994-09-22,2004-07-12,,phoenix\n"
+        "phoenix-sergei-lavrov,Sergei Lavrov,Lavrov,RUS,RUSELI,,,,phoenix\n"
+        "phoenix-sergei-lavrov-xyz,Sergei Lavrov,,XYZ,XYZGOV,2001-01-01,,,phoenix\n"  # a namesake elsewhere
+    ), "b.csv")
+    registry = Registry()
+    registry.read_csv(first)
+    assert registry.read_csv(later, defer=True) == 1
+    assert sorted(p.id for p in registry.lookup("Sergei Lavrov")) == ["lavrov-sergey", "phoenix-sergei-lavrov-xyz"]
+    assert registry.lookup("Lavrov") == []  # the skipped person's aliases are not taken either
+    assert "phoenix-sergei-lavrov-xyz" not in set(registry.names())  # background: looked up, not searched
+
+
+def test_shipped_phoenix_file_is_the_package_copy(monkeypatch):
+    from dyad.gazetteer import registry as module
+
+    assert module.PHOENIX.parent == module.DATA and module.PHOENIX.is_file()
+    opened = []
+    real_open = module.gzip.open
+    monkeypatch.setattr(module.gzip, "open", lambda path, *a, **k: opened.append(Path(path)) or real_open(path, *a, **k))
+    registry = module._build(())
+    assert opened == [module.PHOENIX] and not any("shared" in p.parts for p in opened)
+    assert len(registry) > 15000
+    putin = registry.lookup("Vladimir Putin")
+    assert [p.id for p in putin] == ["putin-vladimir"]  # the shipped CSV row wins over Phoenix's
+
+
+def test_historical_leader_is_coded_by_country_and_date(nlp):
+    text = "Abdelaziz Bouteflika said the vote would go ahead."
+    found = person(annotate(nlp, text, "2004-04-01"), "Abdelaziz Bouteflika")
+    assert (found.code, found.country) == ("DZAGOV", "DZA") and found.registry_id.startswith("phoenix-")
+    assert person(annotate(nlp, text, "1995-04-01"), "Abdelaziz Bouteflika").code == "DZAELI"  # before 1999
+
+
+def test_bush_is_the_president_of_the_day(nlp):
+    text = "President Bush has threatened further action against Russia."
+    son, father = (person(annotate(nlp, text, day), "Bush") for day in ("2008-08-15", "1990-09-01"))
+    assert (son.code, son.registry_id) == ("USAGOV", "phoenix-george-w-bush")
+    assert (father.code, father.registry_id) == ("USAGOV", "phoenix-george-bush")
+    assert person(annotate(nlp, text, None), "Bush").code == "USAGOV"  # either Bush: the country is sure
+    retired = person(annotate(nlp, "George Bush met Helmut Kohl.", "2015-05-01"), "George Bush")
+    assert retired.code == "USAELI"  # both out of office by then
+
+
+def test_common_words_are_no_names():
+    registry = load_registry()
+    for word in ("Rice", "Brown", "Young", "King", "Assembly", "President"):
+        assert registry.lookup(word) == [], word
+    assert [p.country for p in registry.lookup("Condoleezza Rice")] == ["USA"]
+
+
+def test_common_word_at_a_sentence_start_codes_no_one(nlp):
+    text = "Rice prices rose in Asia. Young people protested. Brown bears were seen in Alaska."
+    found = annotate(nlp, text, "2006-02-01")
+    assert not any(a.registry_id for a in found)
+    assert all(a.code is None for a in found if a.kind == "person")

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.gazetteer import Gazetteer, OrgEntry, load_gazetteer
 from dyad.gazetteer.history import state_of_capital
-from dyad.gazetteer.registry import Person, Registry, load_registry
+from dyad.gazetteer.registry import FORMER, Person, Registry, load_registry
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.records import Actor, Mention
 
@@ -479,27 +479,48 @@ class _DocActors:
     def _registry_codes(self) -> None:
         """Name persons the registry knows; code those the text gave no title, by date."""
         for draft in self.persons:
-            person = self._registry_person(draft.actor)
-            if person is None:
+            actor, found = draft.actor, self._registry_people(draft.actor)
+            if len(found) != 1:
+                self._namesakes(actor, found)
                 continue
-            actor = draft.actor
+            person = found[0]
             actor.registry_id = person.id
             if actor.code is not None and actor.country is None:  # "President Mugabe": title + known name
-                actor.code, actor.country = person.country + actor.code, person.country
+                if self._sector_only(actor.code):  # not "U.N. mediator Diego Cordovez" (IGOUNO)
+                    actor.code, actor.country = person.country + actor.code, person.country
                 continue
             role = person.role_at(self.published) if actor.code is None else None
             if role is not None:
                 actor.code, actor.country, actor.sector = role.code, person.country, role.code[3:6] or None
                 actor.role = role.title
 
-    def _registry_person(self, actor: Actor) -> Person | None:
-        """The one registry person of this name (of the actor's country, when the text gave it)."""
+    def _sector_only(self, code: str) -> bool:
+        """A title's code with no owner ("GOV", "GOVMIL"), which a person's country may complete."""
+        return all(code[i:i + 3] in self.gaz.sectors for i in range(0, len(code), 3))
+
+    def _registry_people(self, actor: Actor) -> list[Person]:
+        """The registry persons of this name (of the actor's country, when the text gave it).
+        Namesakes: those in a role on the publication date, and of those the ones in office."""
         if self.registry is None:
-            return None
+            return []
         found = [p for p in self.registry.lookup(actor.name) if actor.country in (None, p.country)]
-        if len(found) > 1:  # namesakes: keep the one in a role on the publication date
-            found = [p for p in found if p.role_at(self.published) is not None]
-        return found[0] if len(found) == 1 else None
+        people = [p for p in found if len(found) == 1 or p.role_at(self.published) is not None]
+        serving = [p for p in people if not (p.code_at(self.published) or "").endswith(FORMER)]
+        return serving if len(people) > 1 and serving else people
+
+    def _namesakes(self, actor: Actor, found: list[Person]) -> None:
+        """Namesakes of one country ("George Bush", father or son) code as all of them do on the
+        date (USAELI in 2015); with a title and no date, the title names the sector."""
+        countries, codes = {p.country for p in found}, {p.code_at(self.published) for p in found}
+        if len(countries) != 1 or actor.country is not None:
+            return
+        country = countries.pop()
+        if actor.code is not None:
+            if self._sector_only(actor.code):
+                actor.code, actor.country = country + actor.code, country
+        elif len(codes) == 1 and None not in codes:
+            code = codes.pop()
+            actor.code, actor.country, actor.sector = code, country, code[3:6] or None
 
     def _surnames(self) -> None:
         """Known surnames the NER did not tag as PERSON ("Choi" tagged ORG)."""
