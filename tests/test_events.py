@@ -471,3 +471,19 @@ def test_words_of_a_title_are_no_events():
 def test_a_promise_takes_its_target_from_the_complements_preposition():
     e = events("Ethiopia has agreed to open its borders to Somali refugees.")["agreed"]
     assert e.source_codes == ["ETH"] and [code[:3] for code in e.target_codes] == ["SOM"]
+
+
+def test_a_neighbour_is_not_its_possessor():
+    e = events("Greece accused its neighbour of arming the rebels.")["accused"]
+    assert e.source_codes == ["GRC"] and "GRC" not in e.target_codes
+
+
+def test_a_protests_stated_purpose_names_its_target():
+    # the disapproval is what the protest says: one PROTEST, against the embassy
+    assert dyads("Students in Cairo blocked a road to show their disapproval of the American embassy.") == {
+        ("PROTEST", ("EGYEDU",), ("USAGOV",))}
+
+
+def test_preparing_to_attack_is_one_mobilisation_against_the_target():
+    assert dyads("The Syrian army prepared to resume shelling Lebanese villages.") == {
+        ("MOBILIZE", ("SYRMIL",), ("LBNCVL",))}

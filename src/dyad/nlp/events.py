@@ -198,13 +198,12 @@ class EventCoder:
         is the target of the demand.
         """
         by_head = {item.span.root.i: item.event for item in found}
+        clause_of = {item.span.root.i: self._clause_of(item.span.root, by_head) for item in found}
         for item in found:  # "started a hunger strike to protest": the support verb stands for its noun
-            root = item.span.root
-            if root.dep_ == "dobj" and root.head.lemma_.lower() in self.rules["support_verb"]:
-                by_head.setdefault(root.head.i, item.event)
+            by_head.setdefault(clause_of[item.span.root.i].i, item.event)
         kept = []
         for item in found:
-            event, head = item.event, item.span.root
+            event, head = item.event, clause_of[item.span.root.i]
             governor = by_head.get(head.head.i) if head.dep_ in ("xcomp", "ccomp", "advcl") else None
             if governor is None or governor is event or not self._folds(governor, event, head):
                 kept.append(item)
@@ -220,6 +219,16 @@ class EventCoder:
                 item.event.target = _unique(m.actor_id for c in xcomps
                                             for m in self._objects_named(c, mentions, source, c.i not in by_head))
         return kept
+
+    def _clause_of(self, head: Token, events: dict) -> Token:
+        """The verb whose clause an event is: a support verb with no event of its own stands for its
+        object or its -ing complement ("to show their disapproval", "prepared to resume shelling")."""
+        for _ in range(MAX_CLIMB):
+            verb = head.head
+            if head.dep_ not in ("dobj", "xcomp") or verb.i in events or verb.lemma_.lower() not in self.rules["support_verb"]:
+                break
+            head = verb
+        return head
 
     def _objects_named(self, verb: Token, mentions, doers: set[str], objects: bool = True) -> list[Mention]:
         """Whom a verb acts on: its objects (when asked: a trigger's object may be its doer's own
@@ -761,8 +770,11 @@ def _actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
         found += _coordinated_owners(token, own, mentions)
     else:
         # the nearest modifier that names someone: "Russian forces", "representatives of the ministry"
+        relational = token.lemma_.lower() in load_word_sets("event_rules.tsv")["relational_noun"]
         for dep in PARTICIPANT_DEPS + ("prep",):
             for child in _kids(token):
+                if relational and child.dep_ == "poss":
+                    continue  # "its neighbour" is not itself
                 if child.dep_ == dep == "prep" and child.lower_ in OWNER_PREPS:
                     found += _objects_of(child, mentions)
                 elif child.dep_ == dep != "prep":
