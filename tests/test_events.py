@@ -339,7 +339,7 @@ def test_people_from_a_country_belong_to_it():
 
 
 def test_a_relative_clause_keeps_its_own_tense():
-    found = events("Rebels will free the soldiers, whom they had captured in May.")
+    found = events("Rebels will free the soldiers, whom they captured in May.")
     assert found["captured"].modality == "asserted"
 
 
@@ -487,3 +487,26 @@ def test_a_protests_stated_purpose_names_its_target():
 def test_preparing_to_attack_is_one_mobilisation_against_the_target():
     assert dyads("The Syrian army prepared to resume shelling Lebanese villages.") == {
         ("MOBILIZE", ("SYRMIL",), ("LBNCVL",))}
+
+
+def test_a_treatys_subject_is_no_event_of_its_own():
+    assert {kind for kind, _, _ in dyads("Egypt and Jordan signed a treaty of friendship and cooperation.")} == {"SUPPORT"}
+
+
+def test_a_concession_answers_the_demand_and_its_owner():
+    assert dyads("The Kenyan government conceded to demands from the Somali rebels.") == {
+        ("CONCEDE", ("KENGOV",), ("SOMREB",))}
+
+
+def test_a_reiterated_demand_is_a_demand_of_the_that_clauses_subject():
+    assert dyads("Egypt reiterated its demand that Israel withdraw from Gaza.") == {("REQUEST", ("EGY",), ("ISR",))}
+
+
+def test_what_had_happened_before_the_news_is_background():
+    found = dyads("The rebels said they would free the diplomats, whom they had kidnapped in March.")
+    assert {kind for kind, _, _ in found} == {"CONCEDE"}
+
+
+def test_a_threats_purpose_is_what_it_demands():
+    found = dyads("French farmers said they would blockade Paris to demand an end to the reform.")
+    assert {kind for kind, _, _ in found} == {"THREATEN"}

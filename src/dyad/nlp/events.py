@@ -98,14 +98,14 @@ class EventCoder:
         anchors = time_anchors(doc, times)
         found = [self._event(doc, span, tokens, trigger, mentions, anchors, sentence_of[span.root.i])
                  for span, tokens, trigger in self._triggers(doc, in_times, mentions)]
+        for item in found:  # types first: what folds into what depends on them ("would blockade ... to demand")
+            self._conventions(item)
         found = self._fold_nested(self._fold_complements(found, mentions))
         by_id, inferred = {a.id: a for a in actors}, doc.user_data.get(INFERRED_COUNTRY, set())
         for item in found:
             _claim_own_people(item, by_id, codes, inferred)
         owner = {t.i: item for item in found for t in item.tokens}
         found = [item for item in found if not self._background(item, owner, mentions)]
-        for item in found:
-            self._conventions(item)
         coded: list[tuple[Span, Event]] = []
         for item in self._without_terms(found, mentions):
             event = item.event
@@ -173,6 +173,7 @@ class EventCoder:
             return set()
         own = {t.i for t in item.tokens}
         objects = [t for t in (*item.tokens, *_kids(head)) if t.dep_ == "dobj"]
+        objects += [o for t in _kids(head) if t.dep_ == "prep" for o in _kids(t) if o.dep_ == "pobj"]  # "conceded to demands"
         return {t.i for obj in objects if obj.lemma_.lower() in self.rules["proposal_noun"]
                 for t in obj.subtree if t.i not in own}
 
@@ -204,12 +205,12 @@ class EventCoder:
         kept = []
         for item in found:
             event, head = item.event, clause_of[item.span.root.i]
-            governor = by_head.get(head.head.i) if head.dep_ in ("xcomp", "ccomp", "advcl") else None
+            governor = by_head.get(head.head.i) if head.dep_ in ("xcomp", "ccomp", "advcl", "acl") else None
             if governor is None or governor is event or not self._folds(governor, event, head):
                 kept.append(item)
                 continue
             if not governor.target:
-                own_subject = head.dep_ == "ccomp" and event.source != governor.source
+                own_subject = head.dep_ in ("ccomp", "acl") and _has_subject(head) and event.source != governor.source
                 governor.target = (event.source if own_subject else event.target)[:]
         for item in kept:  # "agreed to re-open its borders to UN peacekeepers": no event, still a target
             if not item.event.target and item.event.type.lower() in self.rules["folds_xcomp"]:
@@ -273,6 +274,7 @@ class EventCoder:
         PLOVER gold) code what a sentence reports, not these:
         - a restrictive relative clause, or a participle with no subject of its own ("a helicopter
           that was captured", "nationals suspected of blowing up", "a guard involved in a shooting");
+        - a relative clause in the past perfect ("the ministers, whom they had taken hostage");
         - a noun event with no participants of its own, held by a word that is no trigger ("rejected
           an invitation to attend a meeting").
         Not background: a clause with its own doer ("came in July, when Shoigu visited", "troops,
@@ -294,6 +296,8 @@ class EventCoder:
                 return False
             if token.dep_ == "relcl" and not (starts_when(token) or _non_restrictive(token) or _actor_did(token, mentions)):
                 return True
+            if token.dep_ == "relcl" and _past_perfect(token):
+                return True  # "the ministers, whom they had taken hostage": what came before the news
             if token.dep_ in ("acl", "advcl"):
                 if _has_subject(token) or _actor_doing(token, mentions):
                     return False  # a clause with its own doer: what it says happened is reported
@@ -670,7 +674,8 @@ def _governing_event(item: Found, owner: dict[int, Found]) -> Found | None:
     """
     token = item.span.root
     for _ in range(MAX_CLIMB):
-        if token.head.i == token.i or token.dep_ in CLAUSE_EDGES:
+        noun_list = token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN")  # "a treaty of friendship and cooperation"
+        if token.head.i == token.i or (token.dep_ in CLAUSE_EDGES and not noun_list):
             return None
         token = token.head
         governor = owner.get(token.i)
@@ -984,6 +989,10 @@ def _phrase_head(noun: Token) -> Token:
             break
         noun = prep.head
     return noun
+
+
+def _past_perfect(clause: Token) -> bool:
+    return clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in _kids(clause))
 
 
 def _has_subject(clause: Token) -> bool:
