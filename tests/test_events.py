@@ -510,3 +510,29 @@ def test_what_had_happened_before_the_news_is_background():
 def test_a_threats_purpose_is_what_it_demands():
     found = dyads("French farmers said they would blockade Paris to demand an end to the reform.")
     assert {kind for kind, _, _ in found} == {"THREATEN"}
+
+
+def test_readiness_to_coerce_through_a_support_verb_is_a_threat():
+    e = events("The Thai government said it is prepared to impose martial law.")["martial law"]
+    assert (e.type, e.modality) == ("THREATEN", "future")
+
+
+def test_a_reimposed_blockade_is_a_blockade():
+    assert dyads("Israel reimposed a blockade on Gaza.") == {("COERCE", ("ISR",), ("PSE",))}
+
+
+def test_the_event_a_container_noun_holds_is_coded_once():
+    found = dyads("Qatar launched a mediation effort between Sudan and Chad.")
+    assert found == {("CONSULT", ("QAT",), ("SDN",)), ("CONSULT", ("QAT",), ("TCD",))} or found == {
+        ("CONSULT", ("QAT",), ("SDN", "TCD"))}
+
+
+def test_joint_exercises_are_military_cooperation():
+    found = dyads("French and Egyptian warships began war games in the Mediterranean.")
+    assert {kind for kind, _, _ in found} == {"COOPERATE"}
+    assert {kind for kind, _, _ in dyads("Egyptian warships began war games in the Mediterranean.")} == {"MOBILIZE"}
+
+
+def test_a_confirmed_plan_is_the_speakers_own():
+    e = events("NATO confirmed it would tighten the naval blockade of Yugoslav ports.")["blockade"]
+    assert (e.type, e.source_codes, [code[:3] for code in e.target_codes]) == ("THREATEN", ["IGOWSTNAT"], ["YUG"])

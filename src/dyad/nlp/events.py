@@ -98,8 +98,9 @@ class EventCoder:
         anchors = time_anchors(doc, times)
         found = [self._event(doc, span, tokens, trigger, mentions, anchors, sentence_of[span.root.i])
                  for span, tokens, trigger in self._triggers(doc, in_times, mentions)]
+        heads = {item.span.root.i for item in found}
         for item in found:  # types first: what folds into what depends on them ("would blockade ... to demand")
-            self._conventions(item)
+            self._conventions(item, heads)
         found = self._fold_nested(self._fold_complements(found, mentions))
         by_id, inferred = {a.id: a for a in actors}, doc.user_data.get(INFERRED_COUNTRY, set())
         for item in found:
@@ -114,6 +115,7 @@ class EventCoder:
             event.target = _one_per_code(event.target, codes, sector_only)
             if not event.target:
                 event.target = self._untargeted(doc, event, codes)
+            self._joint_exercise(event, item.span.root, codes)
             # an event nobody did to nobody cannot enter a dyad; PETRARCH drops these too
             if event.source or event.target or not self.require_actor:
                 coded += [(item.span, e) for e in self._directions(event, codes)]
@@ -125,10 +127,10 @@ class EventCoder:
         doc.spans["dyad_events"] = spans
         return doc
 
-    def _conventions(self, item: Found) -> None:
+    def _conventions(self, item: Found, heads: set[int]) -> None:
         """PLOVER's type conventions for intentions, readiness and refusals."""
         event = item.event
-        if self._willing(item.span.root):
+        if self._willing(self._clause_of(item.span.root, heads)):  # "is prepared to impose martial law"
             self._willingness_convention(event)
         else:
             self._future_convention(event)
@@ -144,6 +146,12 @@ class EventCoder:
         if kind in self.rules["untargeted_at_home"]:
             return _domestic_target(doc, event, codes, bodies_only=True)
         return []
+
+    def _joint_exercise(self, event: Event, head: Token, codes: dict[str, str]) -> None:
+        """Exercises held by two or more countries are joint military operations: COOPERATE (PLOVER manual)."""
+        countries = {codes.get(a, "")[:3] for a in event.source}
+        if event.type == "MOBILIZE" and head.lemma_.lower() in self.rules["joint_exercise"] and len(countries) > 1:
+            _recode(event, "COOPERATE")
 
     # -- events inside events ----------------------------------------------
 
@@ -262,7 +270,11 @@ class EventCoder:
         owner = {t.i: item for item in found for t in item.tokens}
         kept = []
         for item in found:
-            governor = None if item.own_participants else _governing_event(item, owner)
+            governor = _governing_event(item, owner)
+            # "launched a mediation effort": a verb of the same type tells the same event, parties and all
+            restated = governor is not None and governor.span.root.pos_ == "VERB" and governor.event.type == item.event.type
+            if item.own_participants and not restated:
+                governor = None
             if governor is None or governor.span.root.lemma_.lower() in self.rules["keeps_content"]:
                 kept.append(item)
             elif not governor.event.target:
@@ -358,7 +370,8 @@ class EventCoder:
     def _willing(self, head: Token) -> bool:
         """"X is willing / ready / prepared to V": an offer or a readiness, not yet an act."""
         holder = head.head
-        return head.dep_ == "xcomp" and holder.pos_ == "ADJ" and holder.lemma_.lower() in self.words["willingness"]
+        adjective = holder.pos_ == "ADJ" or any(c.dep_ == "auxpass" for c in _kids(holder))  # "is prepared to"
+        return head.dep_ == "xcomp" and adjective and holder.lower_ in self.words["willingness"]
 
     def _triggers(self, doc: Doc, in_times: set[int], mentions) -> Iterable[tuple[Span, list[Token], Trigger]]:
         """Each trigger once: a multi-word phrase wins over its head word alone; "March" the month is none."""
@@ -467,6 +480,8 @@ class EventCoder:
         object_deps = set() if own_object else OBJECT_DEPS
         # a phrase's words all carry arguments: "imposed sanctions [on X]", "held a meeting [with X]"
         children = [c for i in sorted(own) for c in _kids(head.doc[i])]
+        if head.dep_ == "compound" and not _is_modifier_noun(head):  # "a mediation effort between X and Y"
+            children += [c for c in _kids(head.head) if c.i not in own]
         children += self._support_verb_args(head, own)
         between: list[Mention] = []
         for child in children:
@@ -746,8 +761,9 @@ def _completeness(event: Event) -> tuple[int, float]:
 
 
 def _is_modifier_noun(token: Token) -> bool:
-    """"missile" in "missile test" is not itself an event; "test" is."""
-    return token.dep_ == "compound"
+    """"missile" in "missile test" is not itself an event; "test" is. But in "a mediation mission"
+    the head only holds the event (``container_noun``)."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() not in load_word_sets("event_rules.tsv")["container_noun"]
 
 
 def _mention_index(mentions: list[Mention]) -> dict[int, Mention]:
