@@ -278,8 +278,9 @@ def test_coordinated_demonyms_share_the_role_words_after_them():
 
     record = extract("US, South Korean and Japanese troops held drills.", published="2024-03-06")
     assert {a.code for a in record.actors} == {"USAMIL", "KORMIL", "JPNMIL"}
-    (drills,) = record.events
-    assert sorted(drills.source_codes) == ["JPNMIL", "KORMIL", "USAMIL"]
+    # three countries' drills are joint military cooperation, among all three (PLOVER manual)
+    assert {e.type for e in record.events} == {"COOPERATE"}
+    assert {code for e in record.events for code in e.source_codes} == {"JPNMIL", "KORMIL", "USAMIL"}
 
 
 def test_a_country_coordinated_with_a_group_keeps_its_own_code():
@@ -295,3 +296,68 @@ def test_a_capital_stands_for_the_state_whose_capital_it_was_then():
     then = extract("Moscow criticised the United States.", published="1987-03-01")
     now = extract("Moscow criticised the United States.", published="2024-03-01")
     assert {a.code for a in then.actors} == {"SUNGOV", "USA"} and {a.code for a in now.actors} == {"RUSGOV", "USA"}
+
+
+# ---------------------------------------------------------------- organisations the gazetteer lacks
+
+
+def test_a_named_union_takes_the_country_inside_and_its_members_sector(nlp):
+    found = codes_at(nlp, "The Kenyan Union of Teachers called off its strike.")
+    assert found == {"Kenyan Union of Teachers": ("KENEDU", "KEN", "EDU")}  # no separate Kenya actor
+
+
+def test_a_named_front_with_a_country_is_a_party(nlp):
+    found = codes_at(nlp, "The Malawian Progress Front rejected the plan.")
+    assert found["Malawian Progress Front"] == ("MWIPTY", "MWI", "PTY")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Association of Caribbean Jurists investigated the killings.", "Association of Caribbean Jurists"),
+    ("The Truce Monitoring Committee completed its inquiry.", "Truce Monitoring Committee"),
+    ("The Third World Rivers Forum demanded action.", "Third World Rivers Forum"),
+])
+def test_a_civil_body_of_no_state_is_an_ngo(nlp, text, name):
+    assert codes_at(nlp, text)[name] == ("NGO", None, None)
+
+
+def test_an_ngo_of_a_profession_carries_its_sector(nlp):
+    found = codes_at(nlp, "The Association of Andean Lawyers condemned the verdict.")
+    assert found["Association of Andean Lawyers"] == ("NGOJUD", None, "JUD")
+
+
+def test_a_national_branch_of_a_known_ngo_takes_the_country(nlp):
+    found = codes_at(nlp, "Volunteers of the Zambian Red Cross Society handed out food.")
+    assert found["Zambian Red Cross Society"] == ("ZMBHLH", "ZMB", "HLH")
+
+
+def test_a_party_with_no_country_in_its_name_gets_one_from_the_text():
+    from dyad import extract
+
+    record = extract("The Fatherland Union (Liberals) began collecting signatures in Vilnius.", published="2024-03-06")
+    party = next(a for a in record.actors if a.name == "Fatherland Union (Liberals)")
+    assert (party.code, party.country, party.sector) == ("LTUPTY", "LTU", "PTY")
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("The hardline Sabil (Path) party called a strike.", "Sabil (Path) party", "PTY"),
+    ("Members of the Ferrovia union walked out.", "Ferrovia union", "LAB"),
+])
+def test_a_lower_case_head_after_a_name_counts(nlp, text, name, code):
+    assert codes_at(nlp, text)[name][0] == code
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Acme Holdings Ltd said profits rose.", "Acme Holdings Ltd"),
+    ("The Harbour Media Network reported the strike.", "Harbour Media Network"),  # "Media" stays a role word
+    ("The Committee met on Monday.", "Committee"),
+])
+def test_companies_outlets_and_bare_head_words_are_no_organisation(nlp, text, name):
+    found = actors(nlp, text)
+    assert name not in {a.name for a in found} and not any((a.code or "").startswith("NGO") for a in found)
+
+
+def test_gazetteer_organisations_keep_their_codes(nlp):
+    text = "The United Nations, the European Union, the Soviet Union and the Red Crescent Society objected."
+    found = {a.name: a.code for a in actors(nlp, text)}
+    assert found == {"United Nations": "IGOUNO", "European Union": "IGOEUREEC", "Soviet Union": "SUN",
+                     "Red Crescent": "NGOHLHIRC"}

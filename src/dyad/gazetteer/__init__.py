@@ -135,4 +135,35 @@ def _own_sector(gaz: Gazetteer, entry: OrgEntry) -> str:
     return next((block for block in blocks if block in gaz.sectors), "")
 
 
-__all__ = ["Gazetteer", "OrgEntry", "load_gazetteer"]
+@dataclass(frozen=True)
+class OrgHead:
+    """How a name ending in an organisation head word is coded (``organisation_heads.tsv``)."""
+
+    named: str | None  # sector after a country named inside; None: the country alone
+    alone: str | None  # code with no country inside: NGO, or a sector left to dyad_domestic
+    members: bool  # a role word inside the name gives the sector ("Union of Teachers")
+    lower: str | None  # sector when the head is written in lower case ("the Umma party"); None: not allowed
+    words: int  # name words besides the head a country-less NGO needs ("Ceasefire Monitoring Committee": 2)
+
+
+@dataclass(frozen=True)
+class OrgWords:
+    """The data for coding organisations the gazetteer does not list."""
+
+    heads: dict[str, OrgHead]  # lower head word -> how it is coded
+    not_heads: frozenset[str]  # words of company and outlet names
+    markers: dict[str, str]  # lower word -> international | domestic
+
+
+@lru_cache(maxsize=1)
+def load_org_words() -> OrgWords:
+    def value(text: str) -> str | None:
+        return None if text == "-" else text
+
+    heads = {head: OrgHead(value(named), value(alone), members == "yes", value(lower), int(words))
+             for head, named, alone, members, lower, words in _rows("organisation_heads.tsv")}
+    markers = {word: kind for word, kind in _rows("organisation_markers.tsv")}
+    return OrgWords(heads, frozenset(_words("organisation_not_heads.txt")), markers)
+
+
+__all__ = ["Gazetteer", "OrgEntry", "OrgHead", "OrgWords", "load_gazetteer", "load_org_words"]

@@ -19,6 +19,12 @@ Persons the text gives no title for are looked up in the dated actor registry
 person has), and coded with the role they held on the publication date. A title in the text wins
 over the registry; the registry then only names the person (``Actor.registry_id``).
 
+A capitalised name ending in an organisation head word (``organisation_heads.tsv``: union, party,
+association, committee...) that no gazetteer phrase covers is an organisation too: coded by the
+country named inside it and the head word's sector ("Kenyan Union of Teachers" → KEN + the members'
+EDU), or, naming no country, as an NGO ("Ceasefire Monitoring Committee") or by a sector alone
+that ``dyad_domestic`` completes ("Homeland Union" → PTY). Company and outlet names are skipped.
+
 Writes ``doc._.dyad_actors``, ``doc._.dyad_mentions`` and
 ``doc.spans["dyad_actors"]`` (label = actor code, "" when unknown).
 """
@@ -32,7 +38,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from dyad.gazetteer import Gazetteer, OrgEntry, load_gazetteer
+from dyad.gazetteer import Gazetteer, OrgEntry, OrgHead, load_gazetteer, load_org_words
 from dyad.gazetteer.history import state_of_capital
 from dyad.gazetteer.registry import FORMER, Person, Registry, load_registry
 from dyad.nlp.extensions import get_list, register_extensions
@@ -56,6 +62,10 @@ DATELINE_PUNCT = {",", "(", "-", "—", "–", ":"}
 PLACE_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}  # "the Moscow metro", "Paris based"
 COUNT_WORDS = {"both"}  # "both leaders", "the two ministers": anaphors that dyad_coref takes up
 POSSESSIVE = {"'s", "’s", "'", "’"}
+TAIL_PREPS = {"of", "for"}  # a name goes on after its head: "Union of Teachers", "Committee for Peace"
+TAIL_JOINTS = {"of", "for", "on", "the", "and", "&", "-"}  # "Association of Lawyers and Jurists"
+NAME_POS = {"PROPN", "ADJ", "NOUN", "VERB"}  # "Ceasefire Monitoring Committee": any capitalised word
+MAX_PARENTHESIS = 4  # words inside "(Conservatives)", "(CFVC)" that a name may carry
 
 
 @dataclass
@@ -169,10 +179,12 @@ class _DocActors:
         self.drafts: dict[tuple, _Draft] = {}
         self.used: set[int] = set()  # tokens already part of a mention
         self.persons: list[_Draft] = []
+        self.org = load_org_words()
 
     def run(self) -> None:
         chains = self._chains()
         self._share_roles(chains)
+        chains = self._unknown_organisations(chains)
         claimed = self._titled_persons(chains)
         for chain in chains:
             if id(chain) not in claimed:
@@ -331,6 +343,121 @@ class _DocActors:
         if doc[item.start].ent_type_ not in ("", "GPE") or (item.end < len(doc) and doc[item.end].text == "-"):
             return True
         return _dateline(doc, item.start, item.end)
+
+    # ------------------------------------------------------------ organisations the gazetteer lacks
+
+    def _unknown_organisations(self, chains: list[Chain]) -> list[Chain]:
+        """Names ending in an organisation head word that no gazetteer phrase covers become actors;
+        the chains inside such a name (its country, its members' role word) are used up by it."""
+        for span, head in self._organisation_names():
+            inside = {id(c) for c in chains if span.start <= c.start and c.end <= span.end}
+            if any(c.start < span.end and span.start < c.end and id(c) not in inside for c in chains):
+                continue  # "Congress Party leaders": a chain runs on out of the name, and codes it
+            coded = self._organisation_code(span, head)
+            if coded is not None:
+                code, country, sector = coded
+                actor = Actor("", span.text, code, country, sector, "organisation")
+                self._mention(("org", code, span.text.lower()), actor, span, "name")
+                chains = [c for c in chains if id(c) not in inside]
+        return chains
+
+    def _organisation_names(self) -> list[tuple[Span, Token]]:
+        """(name, head word) of every capitalised name around a head word, longest first."""
+        spans = [self._name_around(t) for t in self.doc if self._org_head(t) is not None]
+        return [(span, self._head_in(span)) for span in _longest([s for s in spans if s is not None])]
+
+    def _org_head(self, token: Token) -> OrgHead | None:
+        """A head word written capitalised, or one the data allows lower case after a name ("Umma party")."""
+        row = self.org.heads.get(token.lower_)
+        if row is None or token.pos_ not in ("PROPN", "NOUN"):
+            return None
+        if token.text[:1].isupper():
+            return row
+        before = self.doc[token.i - 1] if token.i > 0 else None
+        return row if row.lower and before is not None and (_name_part(before) or before.text == ")") else None
+
+    def _name_around(self, head: Token) -> Span | None:
+        """The capitalised words before the head, and an "of/for ..." tail and a parenthesis after it;
+        None unless some word besides the head is capitalised ("The Committee" names no one)."""
+        doc, sent = self.doc, head.sent
+        start = head.i
+        while start > sent.start:
+            before = doc[start - 1]
+            opening = _parenthesis_start(doc, start, sent.start) if before.text == ")" else None
+            if opening is not None:
+                start = opening
+            elif _name_part(before) or (before.text in POSSESSIVE | {"-"} and start - 2 >= sent.start
+                                        and _name_part(doc[start - 2])):
+                start -= 1
+            else:
+                break
+        span = doc[start:self._name_tail(head.i + 1, sent.end)]
+        return span if any(_name_part(t) and t.i != head.i for t in span) else None
+
+    def _name_tail(self, i: int, limit: int) -> int:
+        doc = self.doc
+        end = _parenthesis_end(doc, i, limit) or i
+        if end < limit and doc[end].lower_ in TAIL_PREPS:
+            last, j = None, end + 1
+            while j < limit and (_name_part(doc[j]) or _tail_joint(doc, j, limit)):
+                last = j if _name_part(doc[j]) else last
+                j += 1
+            end = last + 1 if last is not None else end
+            end = _parenthesis_end(doc, end, limit) or end  # "... Committee (CFVC)"
+        return end
+
+    def _head_in(self, span: Span) -> Token:
+        """The last head word before the name's tail ("Association" of "Association of Arab Jurists")."""
+        heads = [t for t in span if self._org_head(t) is not None]
+        cut = next((t.i for t in span if t.lower_ in TAIL_PREPS or t.text == "("), span.end)
+        before = [t for t in heads if t.i < cut]
+        return before[-1] if before else heads[0]
+
+    def _organisation_code(self, span: Span, head: Token) -> tuple[str, str | None, str | None] | None:
+        """(code, country, sector), or None for a company, an outlet or a name the gazetteer covers."""
+        if any(t.lower_ in self.org.not_heads for t in span):
+            return None
+        if any(item.start <= head.i < item.end for item in self.items):
+            return None  # "European Union", "Security Council": the gazetteer's
+        items = [item for item in self.items if span.start <= item.start and item.end <= span.end]
+        countries = {self.gaz.countries[i.key][0] for i in items if i.label == COUNTRY}
+        country = countries.pop() if len(countries) == 1 else None
+        org = next((i for i in items if i.label == ORG), None)
+        if org is not None:
+            return self._national_branch(org, country, items)
+        row = self.org.heads[head.lower_]
+        role = next((i for i in items if i.label == ROLE and self._kind_of(i) in ("person", "body")), None)
+        role = role if row.members else None
+        base = row.lower if head.text[:1].islower() else row.named if country else row.alone
+        if country is None and base == "NGO" and not self._of_no_state(span, head, row):
+            base = None  # "Democratic National Committee": a domestic body, no international NGO
+        sector = self.gaz.roles[role.key] if role is not None else base
+        if country is not None:
+            return country + (sector or ""), country, sector[:3] if sector else None
+        if sector is None:
+            return None
+        if base == "NGO" and role is not None and self._kind_of(role) == "person":
+            return "NGO" + sector, None, sector[:3]  # "Association of African Lawyers": NGOJUD, as Phoenix
+        return sector, None, None if sector == "NGO" else sector[:3]  # NGO holds identity, no sector
+
+    def _of_no_state(self, span: Span, head: Token, row: OrgHead) -> bool:
+        """A country-less name of a body of no one state: an international word, or no domestic word
+        and as many name words as the head asks ("Appropriations Committee" is some body's part)."""
+        kinds = {self.org.markers.get(t.lower_) for t in span}
+        if "international" in kinds or "domestic" in kinds:
+            return "international" in kinds
+        return sum(_name_part(t) and t.i != head.i for t in span) >= row.words
+
+    def _national_branch(self, org: Item, country: str | None, items: list[Item]) -> tuple | None:
+        """"the Zambian Red Cross Society": a country's branch of a known NGO, coded by the country and
+        the NGO's own sector (HLH of NGOHLHIRC). Anything else inside a gazetteer name stays the gazetteer's."""
+        entry = self.gaz.organisations[org.key]
+        owner = next((i for i in items if i.label == COUNTRY), None)
+        if entry.kind != "ngo" or country is None or owner is None or owner.start > org.start:
+            return None
+        blocks = [entry.code[i:i + 3] for i in range(3, len(entry.code), 3)]
+        sector = next((b for b in blocks if b in self.gaz.sectors), "NGO")
+        return country + sector, country, sector
 
     # ------------------------------------------------------------ persons with titles
 
@@ -648,3 +775,36 @@ def _name_key(text: str) -> str:
 def _title_name(span: Span) -> str:
     words = span.text.split()
     return " ".join(words[1:]) if span[0].pos_ == "DET" and len(words) > 1 else span.text
+
+
+def _name_part(token: Token) -> bool:
+    """A capitalised word that can be part of a name (not "The" opening a sentence)."""
+    if not (token.text[:1].isupper() and token.is_alpha and token.pos_ in NAME_POS):
+        return False
+    return not token.is_sent_start or token.pos_ in ("PROPN", "ADJ")
+
+
+def _tail_joint(doc: Doc, i: int, limit: int) -> bool:
+    """"of", "and", "the"... inside a name's tail, only before more of the name ("and Jurists", not "and the")."""
+    if doc[i].lower_ not in TAIL_JOINTS or i + 1 >= limit:
+        return False
+    return _name_part(doc[i + 1]) or (doc[i].lower_ in TAIL_PREPS and doc[i + 1].lower_ == "the")
+
+
+def _parenthesis_end(doc: Doc, i: int, limit: int) -> int | None:
+    """"(Conservatives)", "(CFVC)" right after a name: the index after ")", else None."""
+    if i >= limit or doc[i].text != "(":
+        return None
+    for j in range(i + 1, min(limit, i + MAX_PARENTHESIS + 2)):
+        if doc[j].text == ")":
+            return j + 1 if j > i + 1 and all(t.text[:1].isupper() for t in doc[i + 1:j]) else None
+    return None
+
+
+def _parenthesis_start(doc: Doc, end: int, limit: int) -> int | None:
+    """"Umma (Nation) party": the index of the "(" of a parenthesis ending at ``end``, after a name word."""
+    for i in range(end - 2, max(limit, end - MAX_PARENTHESIS - 2) - 1, -1):
+        if doc[i].text == "(":
+            inside_ok = i + 1 < end - 1 and all(t.text[:1].isupper() for t in doc[i + 1:end - 1])
+            return i if inside_ok and i > limit and _name_part(doc[i - 1]) else None
+    return None
