@@ -115,6 +115,8 @@ class EventCoder:
             event.target = _one_per_code(event.target, codes, sector_only)
             if not event.target:
                 event.target = self._untargeted(doc, event, codes)
+            if not event.source and event.type.lower() in self.rules["unidentified_doer"]:
+                event.source = _unidentified_doer(doc, event, item.span.root, codes)
             self._joint_exercise(event, item.span.root, codes)
             # an event nobody did to nobody cannot enter a dyad; PETRARCH drops these too
             if event.source or event.target or not self.require_actor:
@@ -995,6 +997,40 @@ def _domestic_target(doc: Doc, event: Event, codes: dict[str, str], bodies_only:
         actors.append(actor)
         codes[actor.id] = country
     return [actor.id]
+
+
+def _unidentified_doer(doc: Doc, event: Event, head: Token, codes: dict[str, str]) -> list[str]:
+    """"A roadside bomb near Samarra killed a soldier": violence nobody is named for is by the
+    unidentified armed forces of the country it happens in (CAMEO UAF, as ICEWS codes "Unidentified
+    Gunmen (Iraq)"), with the place as the evidence. Only one country's places may be in question."""
+    places = [(p, m) for p in get_list(doc, "dyad_places") if p.country for m in p.mentions
+              if p.id == event.location or _where(doc, m, head)]
+    countries = {p.country for p, _ in places}
+    if len(countries) != 1:
+        return []
+    country = countries.pop()
+    code = country + "UAF"
+    actors = get_list(doc, "dyad_actors")
+    actor = next((a for a in actors if a.code == code), None)
+    if actor is None:
+        name = f"unidentified armed group ({load_gazetteer().country_name(country)})"
+        actor = Actor(f"a{len(actors) + 1}", name, code, country, "UAF", kind="group", evidence=[places[0][1]])
+        actors.append(actor)
+        codes[actor.id] = code
+    return [actor.id]
+
+
+def _where(doc: Doc, mention: tuple[int, int], head: Token) -> bool:
+    """A place named in the event's own clause after in, near, at ("a bombing near the town of Samarra")."""
+    span = doc.char_span(*mention, alignment_mode="expand")
+    if span is None or not (head.left_edge.i <= span.root.i <= head.right_edge.i):
+        return False
+    token = span.root
+    for _ in range(4):  # Samarra <- of <- town <- near
+        if token.dep_ == "prep" and token.lower_ in LOCATION_PREPS:
+            return True
+        token = token.head
+    return False
 
 
 def _phrase_head(noun: Token) -> Token:
