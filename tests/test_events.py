@@ -536,3 +536,13 @@ def test_joint_exercises_are_military_cooperation():
 def test_a_confirmed_plan_is_the_speakers_own():
     e = events("NATO confirmed it would tighten the naval blockade of Yugoslav ports.")["blockade"]
     assert (e.type, e.source_codes, [code[:3] for code in e.target_codes]) == ("THREATEN", ["IGOWSTNAT"], ["YUG"])
+
+
+def test_violence_nobody_is_named_for_is_by_unidentified_forces_of_its_place():
+    record = extract("A roadside bomb near the town of Samarra killed two U.S. soldiers.", published=PUBLISHED)
+    (killed,) = record.events
+    assert (killed.source_codes, killed.target_codes) == (["IRQUAF"], ["USAMIL"])
+    doer = next(a for a in record.actors if a.code == "IRQUAF")
+    assert record.text[doer.evidence[0][0]:doer.evidence[0][1]] == "Samarra"  # the place is the evidence
+    # no place, no guess
+    assert [e.source_codes for e in extract("A roadside bomb killed two U.S. soldiers.", published=PUBLISHED).events] == [[]]
