@@ -546,3 +546,35 @@ def test_violence_nobody_is_named_for_is_by_unidentified_forces_of_its_place():
     assert record.text[doer.evidence[0][0]:doer.evidence[0][1]] == "Samarra"  # the place is the evidence
     # no place, no guess
     assert [e.source_codes for e in extract("A roadside bomb killed two U.S. soldiers.", published=PUBLISHED).events] == [[]]
+
+
+def test_fighting_between_two_sides_is_each_ones_act_on_the_other():
+    found = dyads("Fighting between Armenia and Azerbaijan resumed on Monday.")
+    assert found == {("ASSAULT", ("ARM",), ("AZE",)), ("ASSAULT", ("AZE",), ("ARM",))}
+
+
+def test_an_order_to_do_the_same_act_is_one_event():
+    found = dyads("The Nicaraguan government ordered the opposition newspaper to suspend publication.")
+    assert found == {("COERCE", ("NICGOV",), ("NICOPPMED",))}
+
+
+def test_aid_suspended_in_a_place_is_withheld_from_its_country():
+    assert dyads("Red Cross officials suspended aid deliveries in Baghdad.") == {("SANCTION", ("NGOHLHIRC",), ("IRQ",))}
+
+
+def test_a_craft_carrying_people_names_them_as_the_target():
+    e = events("Serbian troops shot down a helicopter carrying Croatian officials.")["shot"]
+    assert e.target_codes and e.target_codes[0].startswith("HRV")
+
+
+def test_up_to_a_number_of_people_are_still_the_object():
+    e = events("Rebels kidnapped up to 16 Russian advisers.")["kidnapped"]
+    assert [code[:3] for code in e.target_codes] == ["RUS"]
+
+
+def test_an_actor_made_for_an_event_never_takes_an_id_in_use():
+    # ids are not contiguous once coref has merged actors: "a<count + 1>" can be taken
+    from dyad.records import Actor, next_actor_id
+
+    assert next_actor_id([Actor("a1", "Kenya"), Actor("a3", "Uganda")]) == "a4"
+    assert next_actor_id([]) == "a1"

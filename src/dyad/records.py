@@ -100,6 +100,12 @@ class Actor(_Record):
     _span_list_fields: ClassVar = ("mentions", "evidence")
 
 
+def next_actor_id(actors: list[Actor]) -> str:
+    """An id no actor of the document has: the ids are "a<n>", not always contiguous."""
+    numbers = [int(a.id[1:]) for a in actors if a.id[:1] == "a" and a.id[1:].isdigit()]
+    return f"a{max(numbers, default=0) + 1}"
+
+
 @dataclass
 class Place(_Record):
     """A location named in the text, resolved offline to GeoNames where the reading is clear.

@@ -28,7 +28,7 @@ from dyad.gazetteer import Gazetteer, load_gazetteer
 from dyad.nlp.extensions import doc_text, get_list, register_extensions
 from dyad.nlp.lexicon import data_lines, load_word_sets
 from dyad.nlp.sources import agency_country, canonical
-from dyad.records import Actor, Mention
+from dyad.records import Actor, Mention, next_actor_id
 
 register_extensions()
 
@@ -219,8 +219,7 @@ class _DocCoref:
         return actor
 
     def _next_id(self) -> str:
-        numbers = [int(a.id[1:]) for a in self.actors if a.id[:1] == "a" and a.id[1:].isdigit()]
-        return f"a{max(numbers, default=0) + 1}"
+        return next_actor_id(self.actors)
 
     def _salient_country(self, span: Span) -> list[Actor]:
         countries = [c for c in self._candidates() if c.token.i < span.start and len(c.actors) == 1

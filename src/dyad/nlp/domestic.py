@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from dyad.gazetteer import load_gazetteer
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.lexicon import load_word_sets
-from dyad.records import Actor, Mention
+from dyad.records import Actor, Mention, next_actor_id
 
 register_extensions()
 
@@ -81,7 +81,7 @@ class DomesticCoder:
                 continue
             if doc[span.start - 1].lower_ not in self.ethnic_markers:
                 continue
-            group = Actor(f"a{len(actors) + 1}", f"{doc[span.start - 1].text} {mention.text}", kind="group",
+            group = Actor(next_actor_id(actors), f"{doc[span.start - 1].text} {mention.text}", kind="group",
                           mentions=[(mention.start, mention.end)])
             owner.mentions.remove((mention.start, mention.end))
             mention.actor_id = group.id

@@ -29,7 +29,7 @@ from dyad.nlp.senses import choose_sense
 from dyad.ontology.cameo import cameo_entry
 from dyad.ontology.plover import plover_type
 from dyad.ontology.triggers import Trigger, load_triggers
-from dyad.records import Actor, Event, Mention, content_id
+from dyad.records import Actor, Event, Mention, content_id, next_actor_id
 
 register_extensions()
 
@@ -70,6 +70,7 @@ class Found:
     event: Event
     own_participants: bool  # a source from its own dependents, not borrowed from a governing verb
     own_people: list[Mention] = dataclasses.field(default_factory=list)  # "withdrew its troops": the doer's
+    mutual: bool = False  # "fighting between X and Y": each side's act on the other
 
 
 class EventCoder:
@@ -113,14 +114,14 @@ class EventCoder:
             clamp_to_publication(event, doc)
             event.source = _one_per_code(event.source, codes, sector_only)
             event.target = _one_per_code(event.target, codes, sector_only)
-            if not event.target:
+            if not event.target and not item.mutual:
                 event.target = self._untargeted(doc, event, codes)
             if not event.source and event.type.lower() in self.rules["unidentified_doer"]:
                 event.source = _unidentified_doer(doc, event, item.span.root, codes)
             self._joint_exercise(event, item.span.root, codes)
             # an event nobody did to nobody cannot enter a dyad; PETRARCH drops these too
             if event.source or event.target or not self.require_actor:
-                coded += [(item.span, e) for e in self._directions(event, codes)]
+                coded += [(item.span, e) for e in self._directions(event, codes, item.mutual)]
         events = get_list(doc, "dyad_events")
         spans = []
         for span, event in _without_partial(_without_duplicates(coded, codes), codes):
@@ -147,6 +148,8 @@ class EventCoder:
             return _domestic_target(doc, event, codes)
         if kind in self.rules["untargeted_at_home"]:
             return _domestic_target(doc, event, codes, bodies_only=True)
+        if kind in self.rules["untargeted_at_place"] and event.location:
+            return _domestic_target(doc, event, codes, place_only=True)
         return []
 
     def _joint_exercise(self, event: Event, head: Token, codes: dict[str, str]) -> None:
@@ -258,8 +261,8 @@ class EventCoder:
         """A complement its governor's type folds ("offered to hand over"), or a purpose of the same
         type ("went on hunger strike to protest X": one protest, against X) or of a protest ("blocked
         roads to demand reforms": the demand is what the protest says)."""
-        if head.dep_ != "advcl":
-            return governor.type.lower() in self.rules[f"folds_{head.dep_}"]
+        if head.dep_ != "advcl":  # "ordered the paper to suspend publication": one COERCE
+            return governor.type.lower() in self.rules[f"folds_{head.dep_}"] or governor.type == event.type
         return _purpose(head) and (governor.type == event.type or governor.type.lower() in self.rules["folds_advcl"])
 
     def _fold_nested(self, found: list[Found]) -> list[Found]:
@@ -336,13 +339,14 @@ class EventCoder:
         """"issued a statement condemning X": a participle on a statement noun is what it says."""
         return clause.tag_ == "VBG" and clause.head.lemma_.lower() in self.rules["content_noun"]
 
-    def _directions(self, event: Event, codes: dict[str, str]) -> list[Event]:
-        """A joint event with no target, "X and Y held talks", in both directions: X→Y and Y→X.
+    def _directions(self, event: Event, codes: dict[str, str], mutual: bool = False) -> list[Event]:
+        """A joint event with no target, "X and Y held talks" or "fighting between X and Y", in both
+        directions: X→Y and Y→X.
 
         One event per ordered pair of source actors with different codes, each with its own id.
         """
         sources = list({codes.get(a, a): a for a in event.source}.values())
-        if event.target or len(sources) < 2 or event.type.lower() not in self.rules["reciprocal"]:
+        if event.target or len(sources) < 2 or not (mutual or event.type.lower() in self.rules["reciprocal"]):
             return [event]
         pairs = [(a, b) for a in sources for b in sources if a != b]
         return [dataclasses.replace(event, id=content_id(f"{event.id}:{a}:{b}", "ev-"), source=[a], target=[b])
@@ -418,7 +422,7 @@ class EventCoder:
     def _event(self, doc, trigger_span, tokens, trigger, mentions, anchors, sentence: Span) -> Found:
         head = trigger_span.root
         own = {t.i for t in tokens}
-        source, target, borrowed = self._participants(head, trigger, mentions, own)
+        source, target, borrowed, mutual = self._participants(head, trigger, mentions, own)
         date = event_date(head, anchors, doc)
         cameo = cameo_entry(trigger.cameo) if trigger.cameo else None
         ptype = plover_type(trigger.type)
@@ -445,7 +449,7 @@ class EventCoder:
             event.modality, borrowed = "asserted", False
         event.confidence = _confidence(event, head)
         own_people = self._own_people(trigger, own, doc, mentions) if event.source else []
-        return Found(trigger_span, tokens, event, bool(event.source) and not borrowed, own_people)
+        return Found(trigger_span, tokens, event, bool(event.source) and not borrowed, own_people, mutual)
 
     def _own_people(self, trigger: Trigger, own: set[int], doc: Doc, mentions) -> list[Mention]:
         """The object of "sent troops", "withdrew its forces", "mobilized reservists": the doer's own."""
@@ -469,8 +473,9 @@ class EventCoder:
         subject = [a for a in subject if a not in speaker]
         return (speaker, subject) if speaker and subject else None
 
-    def _participants(self, head: Token, trigger: Trigger, mentions, own: set[int]) -> tuple[list, list, bool]:
-        """(source, target, whether one side was borrowed from a governing verb)."""
+    def _participants(self, head: Token, trigger: Trigger, mentions, own: set[int]) -> tuple[list, list, bool, bool]:
+        """(source, target, whether one side was borrowed from a governing verb, whether the sources
+        act on each other: "fighting between X and Y")."""
         source: list[Mention] = []
         target: list[Mention] = []
         target_preps = set(trigger.target_preps)
@@ -508,6 +513,8 @@ class EventCoder:
                 target += _objects_of(child, mentions)  # "sent aid to Iraq": the parser's dative "to"
             elif child.dep_ in object_deps:
                 target += _actors_of(child, mentions) or self._through_object(child, mentions)
+            elif child.dep_ == "prt" and object_deps:  # "kidnapped up to 16 advisers": the parser's "up" + "to"
+                target += [m for obj in _up_to(child) for m in _actors_of(obj, mentions)]
             elif child.dep_ == "agent":
                 source += _objects_of(child, mentions)
             elif child.dep_ == "pobj":
@@ -524,6 +531,7 @@ class EventCoder:
             elif child.dep_ == "ccomp" and content_target:
                 target += [m for c in _kids(child) if c.dep_ in SUBJECT_DEPS for m in _actors_of(c, mentions)]
         # "talks between X and Y" are X's and Y's; "X mediated between Y and Z" are X's, with Y and Z
+        mutual = not source and not target and len(between) > 1
         if source:
             target += between
         else:
@@ -539,7 +547,7 @@ class EventCoder:
         elif not passive and not source and not _is_modifier_clause(head):
             source = _inherited_subject(head, mentions, self.rules["subject_control"])
             borrowed = bool(source)
-        return source, target, borrowed
+        return source, target, borrowed, mutual
 
     def _support_verb_args(self, head: Token, own: set[int]) -> list[Token]:
         """"X held a rally in Cairo against Y": a support verb's subject and prepositions are its noun's."""
@@ -557,6 +565,8 @@ class EventCoder:
         for _ in range(MAX_CLIMB):
             kids = [c for c in _kids(obj) if c.dep_ == "prep"]
             found = [m for c in kids if c.lower_ in preps for m in _objects_of(c, mentions)]
+            found += [m for c in _kids(obj) if c.dep_ == "acl" and c.lemma_.lower() in self.rules["carrier_verb"]
+                      for o in _kids(c) if o.dep_ == "dobj" for m in _actors_of(o, mentions)]  # "a helicopter carrying EC monitors"
             of = next((c for c in kids if c.lower_ == "of"), None)
             if found or of is None:
                 return found
@@ -977,23 +987,26 @@ def _claim_own_people(item: Found, by_id: dict, codes: dict[str, str], inferred:
         codes[actor.id] = actor.code
 
 
-def _domestic_target(doc: Doc, event: Event, codes: dict[str, str], bodies_only: bool = False) -> list[str]:
+def _domestic_target(doc: Doc, event: Event, codes: dict[str, str], bodies_only: bool = False,
+                     place_only: bool = False) -> list[str]:
     """The country a protest with no named target happens in, as its target (PLOVER codes domestic
     protest against that country): the country of its place, else of its one source country (with
-    ``bodies_only``, only a source that is a body of its country, not the state as a whole).
+    ``bodies_only``, only a source that is a body of its country, not the state as a whole; with
+    ``place_only``, never).
 
     The country's actor is the document's own when it has one, else a new one with no mentions.
     """
     actors = get_list(doc, "dyad_actors")
     places = {p.id: p.country for p in get_list(doc, "dyad_places")}
     countries = {a.id: a.country for a in actors}
-    sources = {countries.get(a) for a in event.source if not bodies_only or len(codes.get(a, "")) > 3} - {None}
+    sources = set() if place_only else {
+        countries.get(a) for a in event.source if not bodies_only or len(codes.get(a, "")) > 3} - {None}
     country = places.get(event.location) or (sources.pop() if len(sources) == 1 else None)
     if country is None:
         return []
     actor = next((a for a in actors if a.code == country), None)
     if actor is None:
-        actor = Actor(f"a{len(actors) + 1}", load_gazetteer().country_name(country), country, country)
+        actor = Actor(next_actor_id(actors), load_gazetteer().country_name(country), country, country)
         actors.append(actor)
         codes[actor.id] = country
     return [actor.id]
@@ -1014,7 +1027,7 @@ def _unidentified_doer(doc: Doc, event: Event, head: Token, codes: dict[str, str
     actor = next((a for a in actors if a.code == code), None)
     if actor is None:
         name = f"unidentified armed group ({load_gazetteer().country_name(country)})"
-        actor = Actor(f"a{len(actors) + 1}", name, code, country, "UAF", kind="group", evidence=[places[0][1]])
+        actor = Actor(next_actor_id(actors), name, code, country, "UAF", kind="group", evidence=[places[0][1]])
         actors.append(actor)
         codes[actor.id] = code
     return [actor.id]
@@ -1041,6 +1054,14 @@ def _phrase_head(noun: Token) -> Token:
             break
         noun = prep.head
     return noun
+
+
+def _up_to(particle: Token) -> list[Token]:
+    """The counted nouns of "up to 16 advisers" when the parser read a particle "up" and a "to" under it."""
+    if particle.lower_ != "up":
+        return []
+    return [obj for prep in _kids(particle) if prep.dep_ == "prep" and prep.lower_ == "to"
+            for obj in _kids(prep) if obj.dep_ == "pobj" and any(n.dep_ == "nummod" for n in _kids(obj))]
 
 
 def _past_perfect(clause: Token) -> bool:
