@@ -578,3 +578,23 @@ def test_an_actor_made_for_an_event_never_takes_an_id_in_use():
 
     assert next_actor_id([Actor("a1", "Kenya"), Actor("a3", "Uganda")]) == "a4"
     assert next_actor_id([]) == "a1"
+
+
+def test_a_conditional_hostile_act_is_a_threat():
+    e = events("Britain may cut aid to Kenya if the elections are postponed.")["cut aid"]
+    assert (e.type, e.source_codes, e.target_codes) == ("THREATEN", ["GBR"], ["KEN"])
+
+
+def test_lexicon_reaches_cyber_sexual_and_humanitarian_cuts():
+    assert {k for k, _, _ in dyads("Turkish hackers defaced hundreds of Greek web sites.")} == {"COERCE"}
+    assert {k for k, _, _ in dyads("Border guards sexually abused Haitian migrants.")} == {"ASSAULT"}
+    assert {k for k, _, _ in dyads("The United Nations reduced food supplies to a camp in Thailand.")} == {"SANCTION"}
+
+
+def test_forces_engaged_in_an_act_do_it():
+    found = dyads("Serb forces were engaged in ethnic cleansing in Kosovo.")
+    assert {(k, s) for k, s, _ in found} == {("ASSAULT", ("SRBMIL",))}
+
+
+def test_the_european_community_is_the_eu():
+    assert dyads("The EC imposed sanctions on Serbia.") == {("SANCTION", ("IGOEUREEC",), ("SRB",))}

@@ -167,9 +167,13 @@ class EventCoder:
         for item in found:
             event = item.event
             inside.update(self._answered_proposal(item))
+            conditions = self._conditions(item.span.root)
+            if conditions and event.modality in ("future", "hypothetical") and (
+                    event.type.lower() in self.rules["conditional_threat"]):
+                _recode(event, "THREATEN")  # "may halt its mediation if ...": a threat
             if event.type.lower() not in self.rules["condition_is_terms"]:
                 continue
-            for clause in self._conditions(item.span.root):
+            for clause in conditions:
                 inside.update(t.i for t in clause.subtree)
                 if not event.target:
                     subjects = [m.actor_id for c in _kids(clause) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
