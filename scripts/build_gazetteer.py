@@ -185,6 +185,7 @@ def _plural(word: str) -> str:
 def build_organisations() -> dict[str, tuple[str, str, str, str]]:
     country_codes = {c.alpha_3 for c in pycountry.countries} | {"KSV", "SUN"}
     rows: dict[str, tuple[str, str, str, str]] = {}
+    discard = {row[0].lower() for row in read_curated("organisations_discard.txt")}
     sources = (("Phoenix.International.actors.txt", None), ("Phoenix.MilNonState.actors.txt", "armed_group"))
     for filename, forced_kind in sources:
         for entry in parse_actor_file(PHOENIX / filename):
@@ -195,7 +196,7 @@ def build_organisations() -> dict[str, tuple[str, str, str, str]]:
             country = code[:3] if code[:3] in country_codes else ""
             for raw in entry.phrases:
                 phrase = phoenix_phrase(raw)
-                if len(re.sub(r"[^A-Za-z]", "", phrase)) > 2:
+                if len(re.sub(r"[^A-Za-z]", "", phrase)) > 2 and phrase.lower() not in discard:
                     rows.setdefault(phrase.lower(), (phrase, code, kind, country))
     for phrase, code, kind, *rest in read_curated("curated_organisations.tsv"):
         rows[phrase.lower()] = (phrase, code, kind, rest[0] if rest else "")

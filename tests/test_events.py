@@ -598,3 +598,28 @@ def test_forces_engaged_in_an_act_do_it():
 
 def test_the_european_community_is_the_eu():
     assert dyads("The EC imposed sanctions on Serbia.") == {("SANCTION", ("IGOEUREEC",), ("SRB",))}
+
+
+def test_what_a_place_has_seen_is_background():
+    found = dyads("Hundreds of Albanians demonstrated in Kosovo, where 24 people were killed in riots last year.")
+    assert {kind for kind, _, _ in found} == {"PROTEST"}
+
+
+def test_the_cause_of_the_news_is_background():
+    found = dyads("Britain outlawed the Ulster Defence Association because of attacks on Catholics.")
+    assert "ASSAULT" not in {kind for kind, _, _ in found}
+    assert dyads("Russia closed its border with Georgia because of the fighting.") >= {("COERCE", ("RUS",), ("GEO",))}
+
+
+def test_what_is_demanded_is_the_demand_and_names_who_is_asked():
+    assert dyads("Serbia demanded a meeting of the U.N. Security Council to discuss the Croatian offensive.") == {
+        ("REQUEST", ("SRB",), ("IGOUNO",))}
+
+
+def test_a_patrol_under_attack_is_a_unit_not_a_mobilisation():
+    assert {kind for kind, _, _ in dyads("Rebels killed a soldier in an attack on an army patrol in Kashmir.")} == {"ASSAULT"}
+
+
+def test_the_word_organisation_alone_names_no_actor():
+    record = extract("Britain banned the organization on Monday.", published=PUBLISHED)
+    assert [a.code for a in record.actors] == ["GBR"]

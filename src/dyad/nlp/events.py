@@ -280,15 +280,25 @@ class EventCoder:
         kept = []
         for item in found:
             governor = _governing_event(item, owner)
-            # "launched a mediation effort": a verb of the same type tells the same event, parties and all
-            restated = governor is not None and governor.span.root.pos_ == "VERB" and governor.event.type == item.event.type
+            # "launched a mediation effort": a verb of the same type tells the same event, parties and
+            # all; "demanded a meeting of the Security Council": what is demanded is the demand's
+            restated = governor is not None and governor.span.root.pos_ == "VERB" and (
+                governor.event.type == item.event.type or self._demanded(item, governor))
             if item.own_participants and not restated:
                 governor = None
             if governor is None or governor.span.root.lemma_.lower() in self.rules["keeps_content"]:
                 kept.append(item)
             elif not governor.event.target:
-                governor.event.target = item.event.target[:]
+                others = [a for a in item.event.source if a not in governor.event.source]
+                governor.event.target = (item.event.target or others)[:]
         return kept
+
+    def _demanded(self, item: Found, governor: Found) -> bool:
+        """A noun event that is the object of a demand or a threat: its content, not an event. A
+        support verb's object stays the event ("ordered patrols": a MOBILIZE)."""
+        return (governor.event.type.lower() in self.rules["object_is_content"]
+                and governor.span.root.lemma_.lower() not in self.rules["support_verb"]
+                and _phrase_head(item.span.root).dep_ == "dobj" and _phrase_head(item.span.root).head.i == governor.span.root.i)
 
     def _background(self, item: Found, owner: dict[int, Found], mentions) -> bool:
         """An event the sentence mentions on the way to its own. Coders of the field (PETRARCH, the
@@ -308,8 +318,8 @@ class EventCoder:
         head = item.span.root
         if head.pos_ in ("NOUN", "PROPN"):
             noun = _phrase_head(head)
-            if noun.dep_ == "pobj" and noun.head.lower_ in self.rules["time_anchor_prep"]:
-                return True  # "since the peace accord": it dates the news, it is not news
+            if noun.dep_ == "pobj" and _preposition(noun.head) in self.rules["background_prep"]:
+                return True  # "since the peace accord", "because of fighting": it dates or explains the news
             return not item.own_participants and self._idle_noun(noun, owner)
         token = head
         for _ in range(MAX_CLIMB):
@@ -317,8 +327,8 @@ class EventCoder:
                 return False
             if token.dep_ == "relcl" and not (starts_when(token) or _non_restrictive(token) or _actor_did(token, mentions)):
                 return True
-            if token.dep_ == "relcl" and _past_perfect(token):
-                return True  # "the ministers, whom they had taken hostage": what came before the news
+            if token.dep_ == "relcl" and (_past_perfect(token) or _describes_place(token)):
+                return True  # "the ministers, whom they had taken hostage", "Kosovo, where 24 were killed"
             if token.dep_ in ("acl", "advcl"):
                 if _has_subject(token) or _actor_doing(token, mentions):
                     return False  # a clause with its own doer: what it says happened is reported
@@ -1066,6 +1076,18 @@ def _up_to(particle: Token) -> list[Token]:
         return []
     return [obj for prep in _kids(particle) if prep.dep_ == "prep" and prep.lower_ == "to"
             for obj in _kids(prep) if obj.dep_ == "pobj" and any(n.dep_ == "nummod" for n in _kids(obj))]
+
+
+def _describes_place(clause: Token) -> bool:
+    """"in Kosovo, where 24 people were killed": a relative clause that says what a place has seen."""
+    return any(c.lower_ in ("where", "wherein") for c in _kids(clause))
+
+
+def _preposition(prep: Token) -> str:
+    """A preposition with the word that makes it one: "because of", "due to", else the word."""
+    if prep.head.i != prep.i and prep.head.lower_ in ("because", "due", "owing"):
+        return f"{prep.head.lower_} {prep.lower_}"
+    return prep.lower_
 
 
 def _past_perfect(clause: Token) -> bool:
