@@ -181,3 +181,13 @@ def test_phrase_trigger_sense_follows_its_object():
 def test_withdrawing_peacekeepers_reduces_relations():
     assert event_for("Nigeria withdrew its peacekeepers from Chad.", "withdrew").type == "SANCTION"
     assert event_for("Nigeria withdrew its troops from Chad.", "withdrew").type == "RETREAT"
+
+
+def test_allowing_someone_to_act_is_a_concession_a_rule_allowing_is_none():
+    assert types_of("The Pakistani minister allowed the opposition leader to hold a rally.").get("allowed") == "CONCEDE"
+    assert "allows" not in types_of("The Kenyan law allows the president to rule by decree.")
+
+
+def test_collecting_signatures_is_dissent():
+    assert types_of("The Lithuanian opposition began collecting signatures against the law.").get(
+        "collecting signatures") == "PROTEST"

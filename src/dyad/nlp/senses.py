@@ -178,8 +178,8 @@ def _verb_roles(token: Token) -> dict[str, list[Token]]:
             subjects = [token.head]
     if not subjects:
         subjects = _inherited_subjects(token)
-    # "vowed to fight": the parser makes some such infinitives advcl
-    xcomps = [c for c in children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _is_infinitive(c))]
+    # "vowed to fight": the parser makes some such infinitives advcl, and "allowed X to run" a ccomp
+    xcomps = [c for c in children if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and _is_infinitive(c))]
     xcomp_words = xcomps + [o for x in xcomps for o in x.children if o.dep_ in OBJECT_DEPS]
     return {"object": objects, "subject": subjects, "xcomp": xcomp_words, "governor": []}
 
