@@ -623,3 +623,8 @@ def test_a_patrol_under_attack_is_a_unit_not_a_mobilisation():
 def test_the_word_organisation_alone_names_no_actor():
     record = extract("Britain banned the organization on Monday.", published=PUBLISHED)
     assert [a.code for a in record.actors] == ["GBR"]
+
+
+def test_opposition_until_demands_are_met_has_them_as_its_terms():
+    found = dyads("Ivorian rebels opposed the deployment of Nigerian troops until their demands are met.")
+    assert "CONCEDE" not in {kind for kind, _, _ in found}

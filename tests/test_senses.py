@@ -191,3 +191,8 @@ def test_allowing_someone_to_act_is_a_concession_a_rule_allowing_is_none():
 def test_collecting_signatures_is_dissent():
     assert types_of("The Lithuanian opposition began collecting signatures against the law.").get(
         "collecting signatures") == "PROTEST"
+
+
+def test_mobilising_troops_is_mobilize_mobilising_opinion_is_no_event():
+    assert types_of("Britain mobilized army reservists on Tuesday.").get("mobilized") == "MOBILIZE"
+    assert "mobilized" not in types_of("Saudi Arabia mobilized pressure groups in the United States.")
