@@ -6,6 +6,17 @@ object and the trigger's target prepositions), its modality from negation,
 modals and the verbs that govern it, its date from the time expressions in its
 clause. Needs ``dyad_actors`` (mentions) and ``dyad_times`` before it;
 ``dyad_quotes`` and ``dyad_sources`` give attribution when present.
+
+This module is the component and its flow: triggers, PLOVER's coding conventions,
+folding an event into the one whose content it is, background, modality. The rest is
+split by concern:
+
+- ``dyad.nlp.participants``: who the parse names (the actors of a noun phrase, a
+  subject shared with the verb above, the noun a participle describes);
+- ``dyad.nlp.implied``: participants the text implies rather than names (the country a
+  protest happens in, an unidentified armed group, the doer's own troops);
+- ``dyad.nlp.dedup``: one event, once (one actor per code on a side, one report per
+  sentence, a partial event dropped for the whole one).
 """
 
 from __future__ import annotations
@@ -21,35 +32,46 @@ from spacy.tokens import Doc, Span, Token
 from dyad.gazetteer import load_gazetteer
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.dating import clamp_to_publication, event_date, starts_when, time_anchors
+from dyad.nlp.dedup import one_per_code, without_duplicates, without_partial
 from dyad.nlp.domestic import INFERRED_COUNTRY
+from dyad.nlp.implied import claim_own_people, domestic_target, unidentified_doer
 from dyad.nlp.lexicon import load_word_sets
 from dyad.nlp.parse import children as _kids
+from dyad.nlp.participants import (
+    LOCATION_PREPS,
+    MAX_CLIMB,
+    OBJECT_DEPS,
+    OWNER_PREPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    actor_did,
+    actor_doing,
+    actors_of,
+    inherited_subject,
+    is_modifier_clause,
+    mention_index,
+    modified_noun,
+    objects_of,
+    phrase_head,
+    purpose_clause,
+    up_to,
+)
 from dyad.nlp.places import place_at
 from dyad.nlp.senses import choose_sense
 from dyad.ontology.cameo import cameo_entry
 from dyad.ontology.plover import plover_type
 from dyad.ontology.triggers import Trigger, load_triggers
-from dyad.records import Actor, Event, Mention, content_id, next_actor_id
+from dyad.records import Event, Mention, content_id
 
 register_extensions()
 
-SUBJECT_DEPS = {"nsubj", "csubj"}
-PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
-OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
-# dependents that still name the same participant as their head
-PARTICIPANT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
-# a noun that names nobody belongs to whoever these introduce
-OWNER_PREPS = ("of", "by", "from")  # "members of X", "violations by X", "doctors from X"
-LOCATION_PREPS = {"in", "at", "to", "near", "inside", "outside", "across", "into", "on"}
 # a noun trigger inside one of these names an organisation, a place or a work, not an event
 NAME_ENTITIES = {"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "PERSON"}
 # dependencies that open another clause: its events are not the content of the one above
 CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "csubj", "conj"}
 # a verb trigger below one of these is an argument of the clause above, never its background
 ARGUMENT_EDGES = {"ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
-MODIFIED_NOUN_WINDOW = 12  # how far back an "as reported by X" clause looks for what it describes
 MAX_TITLE_WORDS = 4  # "Planning and Investment Minister Tran Xuan Gia"
-MAX_CLIMB = 8  # phrases nest a few levels deep; the bound keeps a long sentence linear
 # what a future event is coded as, by event_rules.tsv group (PLOVER manual, AGREE, THREATEN, CONCEDE)
 FUTURE_RECODES = (("future_as_agree", "AGREE"), ("future_as_threaten", "THREATEN"), ("future_as_concede", "CONCEDE"))
 # "X said Y must V" with V no trigger of its own: a demand all the same
@@ -88,7 +110,7 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         actors = get_list(doc, "dyad_actors")
-        mentions = _mention_index(get_list(doc, "dyad_mentions"))
+        mentions = mention_index(get_list(doc, "dyad_mentions"))
         codes = {a.id: a.code or a.id for a in actors}
         sectors = load_gazetteer().sectors
         sector_only = {a.id for a in actors if not a.country and (a.code or "")[:3] in sectors}
@@ -105,26 +127,26 @@ class EventCoder:
         found = self._fold_nested(self._fold_complements(found, mentions))
         by_id, inferred = {a.id: a for a in actors}, doc.user_data.get(INFERRED_COUNTRY, set())
         for item in found:
-            _claim_own_people(item, by_id, codes, inferred)
+            claim_own_people(item.event, item.own_people, by_id, codes, inferred)
         owner = {t.i: item for item in found for t in item.tokens}
         found = [item for item in found if not self._background(item, owner, mentions)]
         coded: list[tuple[Span, Event]] = []
         for item in self._without_terms(found, mentions):
             event = item.event
             clamp_to_publication(event, doc)
-            event.source = _one_per_code(event.source, codes, sector_only)
-            event.target = _one_per_code(event.target, codes, sector_only)
+            event.source = one_per_code(event.source, codes, sector_only)
+            event.target = one_per_code(event.target, codes, sector_only)
             if not event.target and not item.mutual:
                 event.target = self._untargeted(doc, event, codes)
             if not event.source and event.type.lower() in self.rules["unidentified_doer"]:
-                event.source = _unidentified_doer(doc, event, item.span.root, codes)
+                event.source = unidentified_doer(doc, event, item.span.root, codes)
             self._joint_exercise(event, item.span.root, codes)
             # an event nobody did to nobody cannot enter a dyad; PETRARCH drops these too
             if event.source or event.target or not self.require_actor:
                 coded += [(item.span, e) for e in self._directions(event, codes, item.mutual)]
         events = get_list(doc, "dyad_events")
         spans = []
-        for span, event in _without_partial(_without_duplicates(coded, codes), codes):
+        for span, event in without_partial(without_duplicates(coded, codes), codes):
             events.append(event)
             spans.append(Span(doc, span.start, span.end, label=event.type))
         doc.spans["dyad_events"] = spans
@@ -145,11 +167,11 @@ class EventCoder:
         """The target PLOVER gives an event that names none: the country it happens in (see event_rules.tsv)."""
         kind = event.type.lower()
         if kind in self.rules["untargeted_is_domestic"]:
-            return _domestic_target(doc, event, codes)
+            return domestic_target(doc, event, codes)
         if kind in self.rules["untargeted_at_home"]:
-            return _domestic_target(doc, event, codes, bodies_only=True)
+            return domestic_target(doc, event, codes, bodies_only=True)
         if kind in self.rules["untargeted_at_place"] and event.location:
-            return _domestic_target(doc, event, codes, place_only=True)
+            return domestic_target(doc, event, codes, place_only=True)
         return []
 
     def _joint_exercise(self, event: Event, head: Token, codes: dict[str, str]) -> None:
@@ -177,7 +199,7 @@ class EventCoder:
                 inside.update(t.i for t in clause.subtree)
                 if not event.target:
                     subjects = [m.actor_id for c in _kids(clause) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
-                                for m in _actors_of(c, mentions)]
+                                for m in actors_of(c, mentions)]
                     event.target = [a for a in _unique(subjects) if a not in event.source]
         return [item for item in found if item.span.root.i not in inside]
 
@@ -232,7 +254,7 @@ class EventCoder:
         for item in kept:  # "agreed to re-open its borders to UN peacekeepers": no event, still a target
             if not item.event.target and item.event.type.lower() in self.rules["folds_xcomp"]:
                 xcomps = [c for c in _kids(item.span.root)
-                          if c.dep_ == "xcomp" and not any(_content_of(other.span.root, c) for other in kept)]
+                          if c.dep_ == "xcomp" and not any(_in_what_clause_says(other.span.root, c) for other in kept)]
                 source = set(item.event.source)
                 item.event.target = _unique(m.actor_id for c in xcomps
                                             for m in self._objects_named(c, mentions, source, c.i not in by_head))
@@ -255,10 +277,10 @@ class EventCoder:
         found: list[Mention] = []
         for child in _kids(verb):
             if child.dep_ in OBJECT_DEPS and objects:
-                named = [m for m in _actors_of(child, mentions) if m.actor_id not in doers]
+                named = [m for m in actors_of(child, mentions) if m.actor_id not in doers]
                 found += named or self._through_object(child, mentions)
             elif child.dep_ == "prep" and child.lower_ in self.rules["object_target_prep"]:
-                found += _objects_of(child, mentions)
+                found += objects_of(child, mentions)
         return [m for m in found if m.actor_id not in doers]
 
     def _folds(self, governor: Event, event: Event, head: Token) -> bool:
@@ -267,7 +289,7 @@ class EventCoder:
         roads to demand reforms": the demand is what the protest says)."""
         if head.dep_ != "advcl":  # "ordered the paper to suspend publication": one COERCE
             return governor.type.lower() in self.rules[f"folds_{head.dep_}"] or governor.type == event.type
-        return _purpose(head) and (governor.type == event.type or governor.type.lower() in self.rules["folds_advcl"])
+        return purpose_clause(head) and (governor.type == event.type or governor.type.lower() in self.rules["folds_advcl"])
 
     def _fold_nested(self, found: list[Found]) -> list[Found]:
         """A noun event with no participants of its own, inside another event's words, is that event's content.
@@ -298,7 +320,7 @@ class EventCoder:
         support verb's object stays the event ("ordered patrols": a MOBILIZE)."""
         return (governor.event.type.lower() in self.rules["object_is_content"]
                 and governor.span.root.lemma_.lower() not in self.rules["support_verb"]
-                and _phrase_head(item.span.root).dep_ == "dobj" and _phrase_head(item.span.root).head.i == governor.span.root.i)
+                and phrase_head(item.span.root).dep_ == "dobj" and phrase_head(item.span.root).head.i == governor.span.root.i)
 
     def _background(self, item: Found, owner: dict[int, Found], mentions) -> bool:
         """An event the sentence mentions on the way to its own. Coders of the field (PETRARCH, the
@@ -317,7 +339,7 @@ class EventCoder:
         """
         head = item.span.root
         if head.pos_ in ("NOUN", "PROPN"):
-            noun = _phrase_head(head)
+            noun = phrase_head(head)
             if noun.dep_ == "pobj" and _preposition(noun.head) in self.rules["background_prep"]:
                 return True  # "since the peace accord", "because of fighting": it dates or explains the news
             return not item.own_participants and self._idle_noun(noun, owner)
@@ -325,14 +347,14 @@ class EventCoder:
         for _ in range(MAX_CLIMB):
             if token.head.i == token.i or token.dep_ in ARGUMENT_EDGES:
                 return False
-            if token.dep_ == "relcl" and not (starts_when(token) or _non_restrictive(token) or _actor_did(token, mentions)):
+            if token.dep_ == "relcl" and not (starts_when(token) or _non_restrictive(token) or actor_did(token, mentions)):
                 return True
             if token.dep_ == "relcl" and (_past_perfect(token) or _describes_place(token)):
                 return True  # "the ministers, whom they had taken hostage", "Kosovo, where 24 were killed"
             if token.dep_ in ("acl", "advcl"):
-                if _has_subject(token) or _actor_doing(token, mentions):
+                if _has_subject(token) or actor_doing(token, mentions):
                     return False  # a clause with its own doer: what it says happened is reported
-                if not (_purpose(token) or self._content_of(token)):
+                if not (purpose_clause(token) or self._content_of(token)):
                     return True
             token = token.head
         return False
@@ -470,7 +492,7 @@ class EventCoder:
         if f"{trigger.type}:{trigger.mode}".lower() not in self.rules["object_is_own"]:
             return []
         objects = [t for i in sorted(own) for t in (doc[i], *_kids(doc[i])) if t.dep_ in OBJECT_DEPS]
-        return [m for t in objects for m in _actors_of(t, mentions)]
+        return [m for t in objects for m in actors_of(t, mentions)]
 
     def _reported_obligation(self, head: Token, mentions) -> tuple[list[str], list[str]] | None:
         """(speaker, addressee) of "X said Y must/should V": a REQUEST by X of Y (PLOVER REQUEST).
@@ -482,8 +504,8 @@ class EventCoder:
             return None
         if not any(c.dep_ == "aux" and c.lower_ in self.words["obligation"] for c in _kids(head)):
             return None
-        speaker = _unique(m.actor_id for c in _kids(speech) if c.dep_ in SUBJECT_DEPS for m in _actors_of(c, mentions))
-        subject = _unique(m.actor_id for c in _kids(head) if c.dep_ in SUBJECT_DEPS for m in _actors_of(c, mentions))
+        speaker = _unique(m.actor_id for c in _kids(speech) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions))
+        subject = _unique(m.actor_id for c in _kids(head) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions))
         subject = [a for a in subject if a not in speaker]
         return (speaker, subject) if speaker and subject else None
 
@@ -515,35 +537,35 @@ class EventCoder:
                 continue
             if child.head.i in own and child.head.lemma_.lower() in self.rules["proposal_noun"]:
                 if child.dep_ in ("poss", "amod", "compound"):  # "rejected an Indian proposal"
-                    target += _actors_of(child, mentions)
+                    target += actors_of(child, mentions)
                     continue
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "poss":
-                source += _actors_of(child, mentions)
+                source += actors_of(child, mentions)
             elif child.dep_ in PASSIVE_SUBJECT_DEPS and stative:
-                source += _actors_of(child, mentions)
+                source += actors_of(child, mentions)
             elif child.dep_ in PASSIVE_SUBJECT_DEPS:
-                target += _actors_of(child, mentions) or self._through_object(child, mentions)
+                target += actors_of(child, mentions) or self._through_object(child, mentions)
             elif child.dep_ == "dative" and child.pos_ == "ADP":
-                target += _objects_of(child, mentions)  # "sent aid to Iraq": the parser's dative "to"
+                target += objects_of(child, mentions)  # "sent aid to Iraq": the parser's dative "to"
             elif child.dep_ in object_deps:
-                target += _actors_of(child, mentions) or self._through_object(child, mentions)
+                target += actors_of(child, mentions) or self._through_object(child, mentions)
             elif child.dep_ == "prt" and object_deps:  # "kidnapped up to 16 advisers": the parser's "up" + "to"
-                target += [m for obj in _up_to(child) for m in _actors_of(obj, mentions)]
+                target += [m for obj in up_to(child) for m in actors_of(obj, mentions)]
             elif child.dep_ == "agent":
-                source += _objects_of(child, mentions)
+                source += objects_of(child, mentions)
             elif child.dep_ == "pobj":
-                target += _actors_of(child, mentions)  # the phrase's own preposition: "meets with X"
+                target += actors_of(child, mentions)  # the phrase's own preposition: "meets with X"
             elif child.dep_ == "prep" and child.lower_ in target_preps:  # "hack into the computers of X"
-                target += _objects_of(child, mentions) or [
+                target += objects_of(child, mentions) or [
                     m for obj in _kids(child) if obj.dep_ == "pobj" for m in self._through_object(obj, mentions)]
             elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "NOUN" and of_target:
-                target += _objects_of(child, mentions)  # "the arrest of X", "an invasion of X"
+                target += objects_of(child, mentions)  # "the arrest of X", "an invasion of X"
             elif child.dep_ == "prep" and child.lower_ == "between":
-                between += _objects_of(child, mentions)  # "talks between X and Y"
-            elif child.dep_ == "prep" and child.lower_ in ("of", "by", "from") and head.pos_ == "NOUN":
-                source += _objects_of(child, mentions)  # "a visit by X", "criticism from X"
+                between += objects_of(child, mentions)  # "talks between X and Y"
+            elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS and head.pos_ == "NOUN":
+                source += objects_of(child, mentions)  # "a visit by X", "criticism from X"
             elif child.dep_ == "ccomp" and content_target:
-                target += [m for c in _kids(child) if c.dep_ in SUBJECT_DEPS for m in _actors_of(c, mentions)]
+                target += [m for c in _kids(child) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions)]
         # "talks between X and Y" are X's and Y's; "X mediated between Y and Z" are X's, with Y and Z
         mutual = not source and not target and len(between) > 1
         if source:
@@ -551,15 +573,15 @@ class EventCoder:
         else:
             source += between
         if not (source or target) or head.tag_ in ("VBN", "VBG"):
-            modified_source, modified_target = _modified_noun(head, mentions)
+            modified_source, modified_target = modified_noun(head, mentions)
             source, target = source or modified_source, target or modified_target
         passive = not stative and any(c.dep_ == "auxpass" for c in _kids(head))
         borrowed = False
         if passive and not target:
-            target = _inherited_subject(head, mentions, self.rules["subject_control"])  # "X arrived and was met by Y"
+            target = inherited_subject(head, mentions, self.rules["subject_control"])  # "X arrived and was met by Y"
             borrowed = bool(target)
-        elif not passive and not source and not _is_modifier_clause(head):
-            source = _inherited_subject(head, mentions, self.rules["subject_control"])
+        elif not passive and not source and not is_modifier_clause(head):
+            source = inherited_subject(head, mentions, self.rules["subject_control"])
             borrowed = bool(source)
         return source, target, borrowed, mutual
 
@@ -578,9 +600,9 @@ class EventCoder:
         preps = self.rules["object_target_prep"]
         for _ in range(MAX_CLIMB):
             kids = [c for c in _kids(obj) if c.dep_ == "prep"]
-            found = [m for c in kids if c.lower_ in preps for m in _objects_of(c, mentions)]
+            found = [m for c in kids if c.lower_ in preps for m in objects_of(c, mentions)]
             found += [m for c in _kids(obj) if c.dep_ == "acl" and c.lemma_.lower() in self.rules["carrier_verb"]
-                      for o in _kids(c) if o.dep_ == "dobj" for m in _actors_of(o, mentions)]  # "a helicopter carrying EC monitors"
+                      for o in _kids(c) if o.dep_ == "dobj" for m in actors_of(o, mentions)]  # "a helicopter carrying EC monitors"
             of = next((c for c in kids if c.lower_ == "of"), None)
             if found or of is None:
                 return found
@@ -677,7 +699,7 @@ def _match_phrase(token: Token, lemmas: list[str]) -> list[Token] | None:
     return None
 
 
-def _content_of(token: Token, clause: Token) -> bool:
+def _in_what_clause_says(token: Token, clause: Token) -> bool:
     """Whether the token is part of what the clause itself says ("promised to maintain its aid to X":
     the aid), not of a clause that describes one of its nouns ("peacekeepers who oversee a ceasefire")."""
     for _ in range(MAX_CLIMB):
@@ -727,215 +749,10 @@ def _governing_event(item: Found, owner: dict[int, Found]) -> Found | None:
     return None
 
 
-def _without_duplicates(coded: list[tuple[Span, Event]], codes: dict[str, str]) -> list[tuple[Span, Event]]:
-    """One event per (type, source codes, target codes, date, modality) said with one lemma in one sentence.
-
-    "X attacked Y ... and attacked Y again" in one sentence is one report; the most complete is kept.
-    Modality and lemma stay in the key: a denied agreement and a vow to cooperate are two facts,
-    and so are "a series of meetings, including a summit".
-    """
-    best: dict[tuple, int] = {}
-    for n, (span, event) in enumerate(coded):
-        key = (event.type, _codes_of(event.source, codes), _codes_of(event.target, codes), event.date,
-               event.modality, event.sentence, span.root.lemma_.lower())
-        kept = best.get(key)
-        if kept is None or _completeness(event) > _completeness(coded[kept][1]):
-            best[key] = n
-    return [coded[n] for n in sorted(best.values())]
-
-
-def _without_partial(coded: list[tuple[Span, Event]], codes: dict[str, str]) -> list[tuple[Span, Event]]:
-    """Drop an event missing a side when the same sentence has it whole: same type, same other side.
-
-    "promised to continue aid to Mozambique" codes the promise (no target) and the aid (target
-    Mozambique) as AGREE by Britain: one report, told in full by the second.
-    """
-    whole = {(e.type, e.sentence, side, _codes_of(ids, codes))
-             for _, e in coded if e.source and e.target for side, ids in (("s", e.source), ("t", e.target))}
-
-    def partial(event: Event) -> bool:
-        if event.source and not event.target:
-            return (event.type, event.sentence, "s", _codes_of(event.source, codes)) in whole
-        if event.target and not event.source:
-            return (event.type, event.sentence, "t", _codes_of(event.target, codes)) in whole
-        return False
-
-    return [(span, event) for span, event in coded if not partial(event)]
-
-
-def _one_per_code(ids: list[str], codes: dict[str, str], sector_only: set[str]) -> list[str]:
-    """One actor per code on an event side, in order; a bare sector ("GOV") only when no actor has a country.
-
-    "Mugabe and his government" both code ZWEGOV: one participant, scored once. "the army and
-    Syria" puts MIL beside SYR: the country already says who acts.
-    """
-    by_code: dict[str, str] = {}
-    for i in ids:
-        by_code.setdefault(codes.get(i, i), i)  # the first actor with each code, in order
-    first = list(by_code.values())
-    if any(i not in sector_only for i in first):
-        first = [i for i in first if i not in sector_only]
-    return first
-
-
-def _codes_of(ids: list[str], codes: dict[str, str]) -> tuple[str, ...]:
-    return tuple(sorted({codes.get(i, i) for i in ids}))
-
-
-def _completeness(event: Event) -> tuple[int, float]:
-    return len(event.source) + len(event.target), event.confidence
-
-
 def _is_modifier_noun(token: Token) -> bool:
     """"missile" in "missile test" is not itself an event; "test" is. But in "a mediation mission"
     the head only holds the event (``container_noun``)."""
     return token.dep_ == "compound" and token.head.lemma_.lower() not in load_word_sets("event_rules.tsv")["container_noun"]
-
-
-def _mention_index(mentions: list[Mention]) -> dict[int, Mention]:
-    """Character offset -> the longest mention covering it."""
-    index: dict[int, Mention] = {}
-    for mention in sorted(mentions, key=lambda m: m.end - m.start):
-        for offset in range(mention.start, mention.end):
-            index[offset] = mention
-    return index
-
-
-def _actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
-    """The actors a noun phrase names: its own mention, its conjuncts', else the nearest modifier's."""
-    found: list[Mention] = []
-    antecedent = _antecedent(token) if token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS else None
-    if antecedent is not None:
-        return _actors_of(antecedent, mentions)
-    if token.tag_ == "VBG":  # "The Red Cross operating in Iraq said": the parser's subject is the participle
-        subject = next((c for c in _kids(token) if c.dep_ == "nsubj"), None)
-        if subject is not None:
-            return _actors_of(subject, mentions)
-    own = mentions.get(token.idx)
-    if own is not None and own.actor_id:
-        found.append(own)
-        found += _coordinated_owners(token, own, mentions)
-    else:
-        # the nearest modifier that names someone: "Russian forces", "representatives of the ministry"
-        relational = token.lemma_.lower() in load_word_sets("event_rules.tsv")["relational_noun"]
-        for dep in PARTICIPANT_DEPS + ("prep",):
-            for child in _kids(token):
-                if relational and child.dep_ == "poss":
-                    continue  # "its neighbour" is not itself
-                if child.dep_ == dep == "prep" and child.lower_ in OWNER_PREPS:
-                    found += _objects_of(child, mentions)
-                elif child.dep_ == dep != "prep":
-                    found += _actors_of(child, mentions)
-            if found:
-                break
-    for child in _kids(token):
-        if child.dep_ == "conj":
-            found += _actors_of(child, mentions)
-    return found
-
-
-def _coordinated_owners(token: Token, own: Mention, mentions: dict[int, Mention]) -> list[Mention]:
-    """"Hungarian and Romanian officials": the other owners the role words share (dyad_actors gave
-    each its own titled actor), with their conjuncts."""
-    found: list[Mention] = []
-    for child in _kids(token):
-        if child.dep_ not in ("amod", "nmod", "compound"):
-            continue
-        for word in (child, *(c for c in _kids(child) if c.dep_ == "conj")):
-            mention = mentions.get(word.idx)
-            if mention is not None and mention.how == "title" and mention.actor_id not in (own.actor_id, None):
-                found.append(mention)
-    return found
-
-
-def _modified_noun(head: Token, mentions: dict[int, Mention]) -> tuple[list[Mention], list[Mention]]:
-    """(source, target) a participle takes from the noun it describes.
-
-    "gunboats intercepting a ship": the gunboats act; "a camp attacked by militiamen" and
-    "X's test ..., as reported by KCNA and condemned by Y": the camp and the test are acted on.
-    """
-    clause = head
-    while clause.dep_ == "conj" and clause.head.tag_ in ("VBN", "VBG"):
-        clause = clause.head  # "reported by X and condemned by Y": both describe the same noun
-    if clause.dep_ == "acl":
-        nouns = [clause.head]
-    elif clause.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in _kids(clause)):
-        nouns = _nouns_before(clause)
-    else:
-        return [], []
-    actors = next((found for noun in nouns if (found := _actors_of(noun, mentions))), [])
-    return (actors, []) if head.tag_ == "VBG" and clause.dep_ == "acl" else ([], actors)
-
-
-def _nouns_before(clause: Token) -> list[Token]:
-    """The noun phrase just before an "as ..." clause: its nearest noun, then the nouns that hold it.
-
-    "X's test of a new missile, as reported by ...": missile, then test (through "of").
-    """
-    start = clause.left_edge.i
-    noun = None
-    for t in reversed(clause.doc[max(0, start - MODIFIED_NOUN_WINDOW) : start]):
-        if t.pos_ in ("NOUN", "PROPN"):
-            noun = t
-            break
-        if t.is_sent_start:
-            break
-    nouns = []
-    for _ in range(MAX_CLIMB):
-        if noun is None or noun.pos_ not in ("NOUN", "PROPN", "ADP"):
-            break
-        if noun.pos_ != "ADP":
-            nouns.append(noun)
-        noun = noun.head if noun.head.i != noun.i else None
-    return nouns
-
-
-def _is_modifier_clause(head: Token) -> bool:
-    """A passive participle describing a noun ("a camp attacked by ..."): only its agent is its doer."""
-    return head.tag_ == "VBN" and head.dep_ in ("acl", "advcl")
-
-
-def _antecedent(token: Token) -> Token | None:
-    """The noun a relative pronoun stands for: "troops, who attacked ..." -> troops."""
-    if token.tag_ not in ("WP", "WDT") and token.lower_ not in ("who", "whom", "which", "that"):
-        return None
-    clause = token.head
-    for _ in range(MAX_CLIMB):  # "troops who were sent to attack": up through the relative clause's verbs
-        if clause.dep_ == "relcl" or clause.head.i == clause.i or clause.pos_ == "NOUN":
-            break
-        clause = clause.head
-    return clause.head if clause.dep_ == "relcl" else None
-
-
-def _objects_of(prep: Token, mentions: dict[int, Mention]) -> list[Mention]:
-    return [m for obj in _kids(prep) if obj.dep_ == "pobj" for m in _actors_of(obj, mentions)]
-
-
-def _inherited_subject(head: Token, mentions, subject_control: frozenset[str]) -> list[Mention]:
-    """The participant a trigger without a subject shares with the verb above it.
-
-    "X vowed to deepen ...", "X is here for talks", "X arrived and met ...";
-    "accused X of launching ..." gives X, the object of the accusing verb; "summoned X to complain"
-    gives the summoner (``subject_control`` verbs).
-    """
-    token = head
-    for _ in range(6):
-        if token.head.i == token.i or token.dep_ in ("ccomp", "relcl", "parataxis"):
-            break  # another clause, another speaker
-        if token.dep_ == "advcl" and not _purpose(token):
-            break  # a purpose clause shares its subject: "X struck to protest"
-        via_prep = token.dep_ in ("pcomp", "pobj") and token.head.dep_ == "prep"
-        child_dep = token.dep_
-        token = token.head.head if via_prep else token.head
-        objects = [c for c in _kids(token) if c.dep_ == "dobj"]
-        # "accused X of launching", "urged X to recognise": the object is the doer
-        controls = via_prep or (child_dep == "xcomp" and token.lemma_.lower() not in subject_control)
-        if controls and objects and token.pos_ == "VERB":
-            return [m for o in objects for m in _actors_of(o, mentions)]
-        subjects = [c for c in _kids(token) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
-        if subjects:
-            return [m for s in subjects for m in _actors_of(s, mentions)]
-    return []
 
 
 def _clause_chain(head: Token) -> Iterable[Token]:
@@ -980,104 +797,6 @@ def _recode(event: Event, type_name: str) -> None:
     event.cameo, event.goldstein = ptype.default_cameo, cameo.goldstein if cameo else None
 
 
-def _claim_own_people(item: Found, by_id: dict, codes: dict[str, str], inferred: set[str]) -> None:
-    """"Britain sent troops that attacked ...": troops with no country of their own are Britain's.
-
-    Only actors whose country the text did not state (none, or inferred from context) are claimed;
-    an inferred country gives way, with the evidence that gave it.
-    """
-    owner = next((by_id[i] for i in item.event.source if i in by_id and by_id[i].country), None)
-    if owner is None:
-        return
-    for mention in item.own_people:
-        actor = by_id.get(mention.actor_id)
-        if actor is None or actor is owner or (actor.country and actor.id not in inferred):
-            continue
-        was_inferred = actor.id in inferred
-        sector = (actor.code or "")[3:] if was_inferred else actor.code or ""
-        actor.country, actor.code = owner.country, owner.country + sector
-        actor.evidence = ([] if was_inferred else actor.evidence) + owner.mentions[:1]
-        inferred.discard(actor.id)
-        codes[actor.id] = actor.code
-
-
-def _domestic_target(doc: Doc, event: Event, codes: dict[str, str], bodies_only: bool = False,
-                     place_only: bool = False) -> list[str]:
-    """The country a protest with no named target happens in, as its target (PLOVER codes domestic
-    protest against that country): the country of its place, else of its one source country (with
-    ``bodies_only``, only a source that is a body of its country, not the state as a whole; with
-    ``place_only``, never).
-
-    The country's actor is the document's own when it has one, else a new one with no mentions.
-    """
-    actors = get_list(doc, "dyad_actors")
-    places = {p.id: p.country for p in get_list(doc, "dyad_places")}
-    countries = {a.id: a.country for a in actors}
-    sources = set() if place_only else {
-        countries.get(a) for a in event.source if not bodies_only or len(codes.get(a, "")) > 3} - {None}
-    country = places.get(event.location) or (sources.pop() if len(sources) == 1 else None)
-    if country is None:
-        return []
-    actor = next((a for a in actors if a.code == country), None)
-    if actor is None:
-        actor = Actor(next_actor_id(actors), load_gazetteer().country_name(country), country, country)
-        actors.append(actor)
-        codes[actor.id] = country
-    return [actor.id]
-
-
-def _unidentified_doer(doc: Doc, event: Event, head: Token, codes: dict[str, str]) -> list[str]:
-    """"A roadside bomb near Samarra killed a soldier": violence nobody is named for is by the
-    unidentified armed forces of the country it happens in (CAMEO UAF, as ICEWS codes "Unidentified
-    Gunmen (Iraq)"), with the place as the evidence. Only one country's places may be in question."""
-    places = [(p, m) for p in get_list(doc, "dyad_places") if p.country for m in p.mentions
-              if p.id == event.location or _where(doc, m, head)]
-    countries = {p.country for p, _ in places}
-    if len(countries) != 1:
-        return []
-    country = countries.pop()
-    code = country + "UAF"
-    actors = get_list(doc, "dyad_actors")
-    actor = next((a for a in actors if a.code == code), None)
-    if actor is None:
-        name = f"unidentified armed group ({load_gazetteer().country_name(country)})"
-        actor = Actor(next_actor_id(actors), name, code, country, "UAF", kind="group", evidence=[places[0][1]])
-        actors.append(actor)
-        codes[actor.id] = code
-    return [actor.id]
-
-
-def _where(doc: Doc, mention: tuple[int, int], head: Token) -> bool:
-    """A place named in the event's own clause after in, near, at ("a bombing near the town of Samarra")."""
-    span = doc.char_span(*mention, alignment_mode="expand")
-    if span is None or not (head.left_edge.i <= span.root.i <= head.right_edge.i):
-        return False
-    token = span.root
-    for _ in range(4):  # Samarra <- of <- town <- near
-        if token.dep_ == "prep" and token.lower_ in LOCATION_PREPS:
-            return True
-        token = token.head
-    return False
-
-
-def _phrase_head(noun: Token) -> Token:
-    """Up through "of" phrases to the noun phrase's head: "a series of meetings" -> series."""
-    for _ in range(MAX_CLIMB):
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
-            break
-        noun = prep.head
-    return noun
-
-
-def _up_to(particle: Token) -> list[Token]:
-    """The counted nouns of "up to 16 advisers" when the parser read a particle "up" and a "to" under it."""
-    if particle.lower_ != "up":
-        return []
-    return [obj for prep in _kids(particle) if prep.dep_ == "prep" and prep.lower_ == "to"
-            for obj in _kids(prep) if obj.dep_ == "pobj" and any(n.dep_ == "nummod" for n in _kids(obj))]
-
-
 def _describes_place(clause: Token) -> bool:
     """"in Kosovo, where 24 people were killed": a relative clause that says what a place has seen."""
     return any(c.lower_ in ("where", "wherein") for c in _kids(clause))
@@ -1104,22 +823,6 @@ def _non_restrictive(clause: Token) -> bool:
     a restrictive one ("a helicopter that was captured") only says which thing is meant."""
     first = clause.left_edge
     return first.i > 0 and clause.doc[first.i - 1].text == ","
-
-
-def _actor_did(clause: Token, mentions) -> bool:
-    """"troops that attacked ...": the relative pronoun is the subject and stands for an actor."""
-    return any(c.dep_ in SUBJECT_DEPS and (a := _antecedent(c)) is not None and _actors_of(a, mentions)
-               for c in _kids(clause))
-
-
-def _actor_doing(clause: Token, mentions) -> bool:
-    """"demonstrators protesting election results": an active participle on an actor is its act."""
-    return clause.dep_ == "acl" and clause.tag_ == "VBG" and bool(_actors_of(clause.head, mentions))
-
-
-def _purpose(clause: Token) -> bool:
-    """"went on strike to protest": an infinitive adverbial clause says what the main event is for."""
-    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(clause))
 
 
 def _confidence(event: Event, head: Token) -> float:

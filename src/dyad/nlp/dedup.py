@@ -1,0 +1,70 @@
+"""One event, once: the last step of ``dyad_events`` before events are written.
+
+An event side names each code once, a sentence reports each (type, dyad, date, modality) once,
+and an event missing a side gives way to the same event told whole.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from dyad.records import Event
+
+
+def without_duplicates(coded: list[tuple[Span, Event]], codes: dict[str, str]) -> list[tuple[Span, Event]]:
+    """One event per (type, source codes, target codes, date, modality) said with one lemma in one sentence.
+
+    "X attacked Y ... and attacked Y again" in one sentence is one report; the most complete is kept.
+    Modality and lemma stay in the key: a denied agreement and a vow to cooperate are two facts,
+    and so are "a series of meetings, including a summit".
+    """
+    best: dict[tuple, int] = {}
+    for n, (span, event) in enumerate(coded):
+        key = (event.type, _codes_of(event.source, codes), _codes_of(event.target, codes), event.date,
+               event.modality, event.sentence, span.root.lemma_.lower())
+        kept = best.get(key)
+        if kept is None or _completeness(event) > _completeness(coded[kept][1]):
+            best[key] = n
+    return [coded[n] for n in sorted(best.values())]
+
+
+def without_partial(coded: list[tuple[Span, Event]], codes: dict[str, str]) -> list[tuple[Span, Event]]:
+    """Drop an event missing a side when the same sentence has it whole: same type, same other side.
+
+    "promised to continue aid to Mozambique" codes the promise (no target) and the aid (target
+    Mozambique) as AGREE by Britain: one report, told in full by the second.
+    """
+    whole = {(e.type, e.sentence, side, _codes_of(ids, codes))
+             for _, e in coded if e.source and e.target for side, ids in (("s", e.source), ("t", e.target))}
+
+    def partial(event: Event) -> bool:
+        if event.source and not event.target:
+            return (event.type, event.sentence, "s", _codes_of(event.source, codes)) in whole
+        if event.target and not event.source:
+            return (event.type, event.sentence, "t", _codes_of(event.target, codes)) in whole
+        return False
+
+    return [(span, event) for span, event in coded if not partial(event)]
+
+
+def one_per_code(ids: list[str], codes: dict[str, str], sector_only: set[str]) -> list[str]:
+    """One actor per code on an event side, in order; a bare sector ("GOV") only when no actor has a country.
+
+    "Mugabe and his government" both code ZWEGOV: one participant, scored once. "the army and
+    Syria" puts MIL beside SYR: the country already says who acts.
+    """
+    by_code: dict[str, str] = {}
+    for i in ids:
+        by_code.setdefault(codes.get(i, i), i)  # the first actor with each code, in order
+    first = list(by_code.values())
+    if any(i not in sector_only for i in first):
+        first = [i for i in first if i not in sector_only]
+    return first
+
+
+def _codes_of(ids: list[str], codes: dict[str, str]) -> tuple[str, ...]:
+    return tuple(sorted({codes.get(i, i) for i in ids}))
+
+
+def _completeness(event: Event) -> tuple[int, float]:
+    return len(event.source) + len(event.target), event.confidence

@@ -1,0 +1,97 @@
+"""Participants the text implies rather than names.
+
+PLOVER and CAMEO code some events with a participant no noun phrase gives: a domestic protest
+is against the country it happens in, violence nobody is named for is by an unidentified armed
+group of that country, and "Britain sent troops" makes the troops Britain's. These make or
+recode the actors for ``dyad_events``; who the parse names is in ``dyad.nlp.participants``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dyad.gazetteer import load_gazetteer
+from dyad.nlp.extensions import get_list
+from dyad.nlp.participants import LOCATION_PREPS
+from dyad.records import Actor, Event, Mention, next_actor_id
+
+
+def claim_own_people(event: Event, own_people: list[Mention], by_id: dict, codes: dict[str, str],
+                     inferred: set[str]) -> None:
+    """"Britain sent troops that attacked ...": troops with no country of their own are Britain's.
+
+    Only actors whose country the text did not state (none, or inferred from context) are claimed;
+    an inferred country gives way, with the evidence that gave it.
+    """
+    owner = next((by_id[i] for i in event.source if i in by_id and by_id[i].country), None)
+    if owner is None:
+        return
+    for mention in own_people:
+        actor = by_id.get(mention.actor_id)
+        if actor is None or actor is owner or (actor.country and actor.id not in inferred):
+            continue
+        was_inferred = actor.id in inferred
+        sector = (actor.code or "")[3:] if was_inferred else actor.code or ""
+        actor.country, actor.code = owner.country, owner.country + sector
+        actor.evidence = ([] if was_inferred else actor.evidence) + owner.mentions[:1]
+        inferred.discard(actor.id)
+        codes[actor.id] = actor.code
+
+
+def domestic_target(doc: Doc, event: Event, codes: dict[str, str], bodies_only: bool = False,
+                     place_only: bool = False) -> list[str]:
+    """The country a protest with no named target happens in, as its target (PLOVER codes domestic
+    protest against that country): the country of its place, else of its one source country (with
+    ``bodies_only``, only a source that is a body of its country, not the state as a whole; with
+    ``place_only``, never).
+
+    The country's actor is the document's own when it has one, else a new one with no mentions.
+    """
+    actors = get_list(doc, "dyad_actors")
+    places = {p.id: p.country for p in get_list(doc, "dyad_places")}
+    countries = {a.id: a.country for a in actors}
+    sources = set() if place_only else {
+        countries.get(a) for a in event.source if not bodies_only or len(codes.get(a, "")) > 3} - {None}
+    country = places.get(event.location) or (sources.pop() if len(sources) == 1 else None)
+    if country is None:
+        return []
+    actor = next((a for a in actors if a.code == country), None)
+    if actor is None:
+        actor = Actor(next_actor_id(actors), load_gazetteer().country_name(country), country, country)
+        actors.append(actor)
+        codes[actor.id] = country
+    return [actor.id]
+
+
+def unidentified_doer(doc: Doc, event: Event, head: Token, codes: dict[str, str]) -> list[str]:
+    """"A roadside bomb near Samarra killed a soldier": violence nobody is named for is by the
+    unidentified armed forces of the country it happens in (CAMEO UAF, as ICEWS codes "Unidentified
+    Gunmen (Iraq)"), with the place as the evidence. Only one country's places may be in question."""
+    places = [(p, m) for p in get_list(doc, "dyad_places") if p.country for m in p.mentions
+              if p.id == event.location or _where(doc, m, head)]
+    countries = {p.country for p, _ in places}
+    if len(countries) != 1:
+        return []
+    country = countries.pop()
+    code = country + "UAF"
+    actors = get_list(doc, "dyad_actors")
+    actor = next((a for a in actors if a.code == code), None)
+    if actor is None:
+        name = f"unidentified armed group ({load_gazetteer().country_name(country)})"
+        actor = Actor(next_actor_id(actors), name, code, country, "UAF", kind="group", evidence=[places[0][1]])
+        actors.append(actor)
+        codes[actor.id] = code
+    return [actor.id]
+
+
+def _where(doc: Doc, mention: tuple[int, int], head: Token) -> bool:
+    """A place named in the event's own clause after in, near, at ("a bombing near the town of Samarra")."""
+    span = doc.char_span(*mention, alignment_mode="expand")
+    if span is None or not (head.left_edge.i <= span.root.i <= head.right_edge.i):
+        return False
+    token = span.root
+    for _ in range(4):  # Samarra <- of <- town <- near
+        if token.dep_ == "prep" and token.lower_ in LOCATION_PREPS:
+            return True
+        token = token.head
+    return False

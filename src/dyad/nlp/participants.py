@@ -1,0 +1,207 @@
+"""Who the dependency parse names: the actors behind a trigger's subject, object and prepositions.
+
+``dyad_events`` asks these for an event's source and target: the actors a noun phrase names
+(its own mention, its conjuncts', else the nearest modifier's), the noun a relative pronoun or a
+participle stands for, the subject a trigger shares with the verb above it. Mentions are looked
+up by character offset (``mention_index``). Participants the text only implies are in
+``dyad.nlp.implied``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dyad.nlp.lexicon import load_word_sets
+from dyad.nlp.parse import children as _kids
+from dyad.records import Mention
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+# dependents that still name the same participant as their head
+PARTICIPANT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
+# a noun that names nobody belongs to whoever these introduce
+OWNER_PREPS = ("of", "by", "from")  # "members of X", "violations by X", "doctors from X"
+LOCATION_PREPS = {"in", "at", "to", "near", "inside", "outside", "across", "into", "on"}
+MODIFIED_NOUN_WINDOW = 12  # how far back an "as reported by X" clause looks for what it describes
+MAX_CLIMB = 8  # phrases nest a few levels deep; the bound keeps a long sentence linear
+
+
+def mention_index(mentions: list[Mention]) -> dict[int, Mention]:
+    """Character offset -> the longest mention covering it."""
+    index: dict[int, Mention] = {}
+    for mention in sorted(mentions, key=lambda m: m.end - m.start):
+        for offset in range(mention.start, mention.end):
+            index[offset] = mention
+    return index
+
+
+def actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
+    """The actors a noun phrase names: its own mention, its conjuncts', else the nearest modifier's."""
+    found: list[Mention] = []
+    antecedent = _antecedent(token) if token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS else None
+    if antecedent is not None:
+        return actors_of(antecedent, mentions)
+    if token.tag_ == "VBG":  # "The Red Cross operating in Iraq said": the parser's subject is the participle
+        subject = next((c for c in _kids(token) if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return actors_of(subject, mentions)
+    own = mentions.get(token.idx)
+    if own is not None and own.actor_id:
+        found.append(own)
+        found += _coordinated_owners(token, own, mentions)
+    else:
+        # the nearest modifier that names someone: "Russian forces", "representatives of the ministry"
+        relational = token.lemma_.lower() in load_word_sets("event_rules.tsv")["relational_noun"]
+        for dep in PARTICIPANT_DEPS + ("prep",):
+            for child in _kids(token):
+                if relational and child.dep_ == "poss":
+                    continue  # "its neighbour" is not itself
+                if child.dep_ == dep == "prep" and child.lower_ in OWNER_PREPS:
+                    found += objects_of(child, mentions)
+                elif child.dep_ == dep != "prep":
+                    found += actors_of(child, mentions)
+            if found:
+                break
+    for child in _kids(token):
+        if child.dep_ == "conj":
+            found += actors_of(child, mentions)
+    return found
+
+
+def _coordinated_owners(token: Token, own: Mention, mentions: dict[int, Mention]) -> list[Mention]:
+    """"Hungarian and Romanian officials": the other owners the role words share (dyad_actors gave
+    each its own titled actor), with their conjuncts."""
+    found: list[Mention] = []
+    for child in _kids(token):
+        if child.dep_ not in ("amod", "nmod", "compound"):
+            continue
+        for word in (child, *(c for c in _kids(child) if c.dep_ == "conj")):
+            mention = mentions.get(word.idx)
+            if mention is not None and mention.how == "title" and mention.actor_id not in (own.actor_id, None):
+                found.append(mention)
+    return found
+
+
+def modified_noun(head: Token, mentions: dict[int, Mention]) -> tuple[list[Mention], list[Mention]]:
+    """(source, target) a participle takes from the noun it describes.
+
+    "gunboats intercepting a ship": the gunboats act; "a camp attacked by militiamen" and
+    "X's test ..., as reported by KCNA and condemned by Y": the camp and the test are acted on.
+    """
+    clause = head
+    while clause.dep_ == "conj" and clause.head.tag_ in ("VBN", "VBG"):
+        clause = clause.head  # "reported by X and condemned by Y": both describe the same noun
+    if clause.dep_ == "acl":
+        nouns = [clause.head]
+    elif clause.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in _kids(clause)):
+        nouns = _nouns_before(clause)
+    else:
+        return [], []
+    actors = next((found for noun in nouns if (found := actors_of(noun, mentions))), [])
+    return (actors, []) if head.tag_ == "VBG" and clause.dep_ == "acl" else ([], actors)
+
+
+def _nouns_before(clause: Token) -> list[Token]:
+    """The noun phrase just before an "as ..." clause: its nearest noun, then the nouns that hold it.
+
+    "X's test of a new missile, as reported by ...": missile, then test (through "of").
+    """
+    start = clause.left_edge.i
+    noun = None
+    for t in reversed(clause.doc[max(0, start - MODIFIED_NOUN_WINDOW) : start]):
+        if t.pos_ in ("NOUN", "PROPN"):
+            noun = t
+            break
+        if t.is_sent_start:
+            break
+    nouns = []
+    for _ in range(MAX_CLIMB):
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN", "ADP"):
+            break
+        if noun.pos_ != "ADP":
+            nouns.append(noun)
+        noun = noun.head if noun.head.i != noun.i else None
+    return nouns
+
+
+def is_modifier_clause(head: Token) -> bool:
+    """A passive participle describing a noun ("a camp attacked by ..."): only its agent is its doer."""
+    return head.tag_ == "VBN" and head.dep_ in ("acl", "advcl")
+
+
+def _antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "troops, who attacked ..." -> troops."""
+    if token.tag_ not in ("WP", "WDT") and token.lower_ not in ("who", "whom", "which", "that"):
+        return None
+    clause = token.head
+    for _ in range(MAX_CLIMB):  # "troops who were sent to attack": up through the relative clause's verbs
+        if clause.dep_ == "relcl" or clause.head.i == clause.i or clause.pos_ == "NOUN":
+            break
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else None
+
+
+def objects_of(prep: Token, mentions: dict[int, Mention]) -> list[Mention]:
+    return [m for obj in _kids(prep) if obj.dep_ == "pobj" for m in actors_of(obj, mentions)]
+
+
+def inherited_subject(head: Token, mentions, subject_control: frozenset[str]) -> list[Mention]:
+    """The participant a trigger without a subject shares with the verb above it.
+
+    "X vowed to deepen ...", "X is here for talks", "X arrived and met ...";
+    "accused X of launching ..." gives X, the object of the accusing verb; "summoned X to complain"
+    gives the summoner (``subject_control`` verbs).
+    """
+    token = head
+    for _ in range(6):
+        if token.head.i == token.i or token.dep_ in ("ccomp", "relcl", "parataxis"):
+            break  # another clause, another speaker
+        if token.dep_ == "advcl" and not purpose_clause(token):
+            break  # a purpose clause shares its subject: "X struck to protest"
+        via_prep = token.dep_ in ("pcomp", "pobj") and token.head.dep_ == "prep"
+        child_dep = token.dep_
+        token = token.head.head if via_prep else token.head
+        objects = [c for c in _kids(token) if c.dep_ == "dobj"]
+        # "accused X of launching", "urged X to recognise": the object is the doer
+        controls = via_prep or (child_dep == "xcomp" and token.lemma_.lower() not in subject_control)
+        if controls and objects and token.pos_ == "VERB":
+            return [m for o in objects for m in actors_of(o, mentions)]
+        subjects = [c for c in _kids(token) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        if subjects:
+            return [m for s in subjects for m in actors_of(s, mentions)]
+    return []
+
+
+def phrase_head(noun: Token) -> Token:
+    """Up through "of" phrases to the noun phrase's head: "a series of meetings" -> series."""
+    for _ in range(MAX_CLIMB):
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = prep.head
+    return noun
+
+
+def up_to(particle: Token) -> list[Token]:
+    """The counted nouns of "up to 16 advisers" when the parser read a particle "up" and a "to" under it."""
+    if particle.lower_ != "up":
+        return []
+    return [obj for prep in _kids(particle) if prep.dep_ == "prep" and prep.lower_ == "to"
+            for obj in _kids(prep) if obj.dep_ == "pobj" and any(n.dep_ == "nummod" for n in _kids(obj))]
+
+
+def purpose_clause(clause: Token) -> bool:
+    """"went on strike to protest": an infinitive adverbial clause says what the main event is for."""
+    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(clause))
+
+
+def actor_did(clause: Token, mentions) -> bool:
+    """"troops that attacked ...": the relative pronoun is the subject and stands for an actor."""
+    return any(c.dep_ in SUBJECT_DEPS and (a := _antecedent(c)) is not None and actors_of(a, mentions)
+               for c in _kids(clause))
+
+
+def actor_doing(clause: Token, mentions) -> bool:
+    """"demonstrators protesting election results": an active participle on an actor is its act."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBG" and bool(actors_of(clause.head, mentions))
