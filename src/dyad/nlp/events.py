@@ -189,6 +189,7 @@ class EventCoder:
         for item in found:
             event = item.event
             inside.update(self._answered_proposal(item))
+            inside.update(self._demanded_content(item, mentions))
             conditions = self._conditions(item.span.root)
             if conditions and event.modality in ("future", "hypothetical") and (
                     event.type.lower() in self.rules["conditional_threat"]):
@@ -215,6 +216,18 @@ class EventCoder:
         objects += [o for t in _kids(head) if t.dep_ == "prep" for o in _kids(t) if o.dep_ == "pobj"]  # "conceded to demands"
         return {t.i for obj in objects if obj.lemma_.lower() in self.rules["proposal_noun"]
                 for t in obj.subtree if t.i not in own}
+
+    def _demanded_content(self, item: Found, mentions) -> set[int]:
+        """The words of what a demand or threat asks for ("demanded an admission that Soviet forces
+        murdered the officers"): asked for, not reported. An actor object keeps its own clauses
+        ("urged Israel, which attacked Gaza, to stop"), and so does a support verb's object."""
+        head = item.span.root
+        if item.event.type.lower() not in self.rules["object_is_content"] or head.pos_ != "VERB" or (
+                head.lemma_.lower() in self.rules["support_verb"]):
+            return set()
+        own = {t.i for t in item.tokens}
+        objects = [c for c in _kids(head) if c.dep_ == "dobj" and c.i not in own and mentions.get(c.idx) is None]
+        return {t.i for obj in objects for t in obj.subtree if t.i != obj.i}
 
     def _conditions(self, head: Token) -> list[Token]:
         """The if/unless/until/before clauses on an event or on the content it folds ("threatened to stop
