@@ -37,3 +37,19 @@ def test_wrapped_line_stays_one_sentence(nlp):
 def test_dateline_line_does_not_swallow_the_story(nlp):
     text = "KYIV, March 3 (Reuters) -\nUkraine said on Friday it had repelled an attack."
     assert sentences(nlp, text)[-1] == "Ukraine said on Friday it had repelled an attack."
+
+
+@pytest.mark.parametrize("dateline", [
+    "MOSCOW, April 13 -", "SAN JOSE, Costa Rica, March 2 (Reuters) -", "Caracas, Feb 26 -", "WASHINGTON, March 6, 1987 -"])
+def test_a_dateline_on_the_storys_first_line_is_a_sentence_of_its_own(nlp, dateline):
+    # the place reports the story; it must not become the subject of "met"
+    text = f"{dateline} Secretary of State George Shultz and Eduard Shevardnadze met today."
+    assert sentences(nlp, text) == [dateline, "Secretary of State George Shultz and Eduard Shevardnadze met today."]
+
+
+@pytest.mark.parametrize("text", [
+    "US, South Korean and Japanese troops held drills - again.",
+    "Kenya, Uganda and Tanzania - the three neighbours - signed the pact.",
+    "Talks ended. MOSCOW, April 13 - another line."])
+def test_a_list_or_an_aside_with_a_dash_is_no_dateline(nlp, text):
+    assert not any(s.endswith("-") for s in sentences(nlp, text))

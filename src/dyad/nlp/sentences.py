@@ -5,6 +5,8 @@ blank lines, one-line headings ("Details", "Supplement"), datelines and
 paragraphs that are one line each. A blank line always ends a sentence; a single
 line break ends one when the line before it is complete (ends in sentence
 punctuation) or is a heading. Hard-wrapped lines (Reuters-style) stay joined.
+An opening dateline on the story's first line ("MOSCOW, April 13 -") is a sentence
+of its own: the place it names reports the story, it does not act in it.
 The parser keeps deciding boundaries inside lines.
 """
 
@@ -14,12 +16,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dyad.limits import LIMITS
+from dyad.nlp.timex import MONTHS
 
 SENTENCE_END = frozenset('.!?:;"\'”’)')
 DASHES = frozenset("-–—")  # a dateline ends in one: "KYIV, March 3 (Reuters) -"
 HEADING_MAX_WORDS = 6
 CUT_AFTER = frozenset({",", ";", ":", "and", "but", "or", "while"})  # where an overlong sentence is cut
 CUT_WINDOW = 50  # tokens past the limit searched for such a word before cutting anyway
+DATELINE_MAX_TOKENS = 16  # "WASHINGTON, March 6, 1987 (Reuters) -" and a few more
+MONTH_WORDS = frozenset(word.lower().rstrip(".") for word in MONTHS)
 
 
 def _line_is_heading(words: list[Token]) -> bool:
@@ -57,8 +62,33 @@ def sentence_starts(doc: Doc) -> Doc:
             line = []
         else:
             line.append(token)
+    end = _dateline_end(doc)
+    if end is not None:
+        doc[end].is_sent_start = True
     _cut_overlong(doc, LIMITS.max_sentence_tokens)
     return doc
+
+
+def _dateline_end(doc: Doc) -> int | None:
+    """The first token after an opening dateline: a place in capitals ("MOSCOW,", "SAN JOSE, Costa
+    Rica,") or in title case before a month ("Caracas, Feb 26"), then a date or an agency, then a dash."""
+    words = [t for t in doc[:DATELINE_MAX_TOKENS] if not t.is_space]
+    if not words or not words[0].is_alpha or not words[0].text[:1].isupper():
+        return None
+    comma = next((i for i, t in enumerate(words) if t.text == ","), None)
+    dash = next((i for i, t in enumerate(words) if t.text in DASHES), None)
+    if comma is None or dash is None or not 0 < comma < dash or dash + 1 >= len(words):
+        return None
+    if any(t.text in ".!?" for t in words[:dash]) or any(t.is_space and "\n\n" in t.text for t in doc[:words[dash].i]):
+        return None  # a sentence or a paragraph ended first: no dateline
+    between = words[comma + 1:dash]  # "April 13", "Costa Rica, March 2 (Reuters)": dates, names, an agency
+    if not all(t.like_num or t.text in ",()." or t.text[:1].isupper() for t in between):
+        return None
+    months = [t for t in between if t.lower_.rstrip(".") in MONTH_WORDS]
+    if not months and not any(t.text == "(" for t in between):
+        return None
+    place_in_capitals = all(t.text.isupper() for t in words[:comma] if t.is_alpha)
+    return words[dash + 1].i if place_in_capitals or between[0] in months else None
 
 
 def _cut_overlong(doc: Doc, limit: int) -> None:
