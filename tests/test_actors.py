@@ -361,3 +361,21 @@ def test_gazetteer_organisations_keep_their_codes(nlp):
     found = {a.name: a.code for a in actors(nlp, text)}
     assert found == {"United Nations": "IGOUNO", "European Union": "IGOEUREEC", "Soviet Union": "SUN",
                      "Red Crescent": "NGOHLHIRC"}
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Vermont Sen. Bernie Sanders said it.", "Bernie Sanders", "USALEG"),
+    ("New York Gov. Andrew Cuomo signed a bill.", "Andrew Cuomo", "USAGOV"),
+    ("Israeli Maj. Gen. Yoav Galant said it.", "Yoav Galant", "ISRMIL"),
+])
+def test_an_abbreviated_title_codes_the_person_it_precedes(text, name, code):
+    from dyad import extract
+
+    record = extract(text, published="2016-04-13")
+    assert [(a.name, a.code) for a in record.actors if a.kind == "person"] == [(name, code)]
+
+
+def test_general_as_an_adjective_is_no_officer():
+    from dyad import extract
+
+    assert [a.code for a in extract("Kenya's general election was held.", published="2016-04-13").actors] == ["KEN"]

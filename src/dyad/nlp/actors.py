@@ -123,6 +123,8 @@ class ActorTagger:
         for label, phrases in ((COUNTRY, self.gaz.countries), (ORG, self.gaz.organisations), (ROLE, self.gaz.roles)):
             # tokenise the canonical form: "u.s." splits where "U.S." (a tokenizer exception) does not
             forms = [self.gaz.forms.get(key, key) for key in phrases]
+            # "sen." splits too, where the tokenizer keeps "Sen.", "Gov.", "Lt." whole: add the title case
+            forms += [key.title() for key in phrases if key.endswith(".") and key not in self.gaz.forms]
             self.matcher.add(label, list(nlp.tokenizer.pipe(forms)))
 
     def __call__(self, doc: Doc) -> Doc:
