@@ -635,3 +635,20 @@ def test_what_a_demand_asks_for_is_not_reported_as_done():
     assert found == {("REQUEST", ("POL",), ("RUSGOV",))}  # Moscow: the seat of government
     # an actor object keeps its own clauses
     assert "ASSAULT" in {k for k, _, _ in dyads("Egypt urged Israel, which attacked Gaza on Monday, to stop.")}
+
+
+def test_what_has_yet_to_happen_or_none_will_do_is_negated():
+    assert events("Turkey has yet to apologize to Russia.")["apologize"].modality == "negated"
+    assert events("None of the Kenyan leaders will support the Ugandan plan.")["support"].modality == "negated"
+    assert events("Yet another attack hit Kabul on Monday.")["hit"].modality == "asserted"
+
+
+def test_what_someone_believes_another_did_is_alleged():
+    assert events("He believes the Saudi government is continuing to aid Syrian rebels.")["aid"].modality == "alleged"
+
+
+def test_an_event_dated_years_before_the_article_is_historical_background():
+    old = events("In 2011 the United States called for the resignation of Assad.", published="2016-04-13")
+    recent = events("On Monday the United States called for the resignation of Assad.", published="2016-04-13")
+    assert (old["called"].modality, old["called"].date) == ("historical", "2011")  # the date is kept
+    assert recent["called"].modality == "asserted"

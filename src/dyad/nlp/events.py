@@ -487,7 +487,7 @@ class EventCoder:
             sentence=(sentence.start_char, sentence.end_char),
             source=_unique(m.actor_id for m in source),
             target=_unique(m.actor_id for m in target if m.actor_id not in {s.actor_id for s in source}),
-            modality=self._modality(head),
+            modality=self._modality(head, trigger.type),
             location=_location(head, own, trigger),
             **date,
         )
@@ -631,13 +631,19 @@ class EventCoder:
         governors = list(_clause_chain(item.span.root))[1:]
         return not any(t.lemma_.lower() in self.words["denial_verbs"] for t in governors)
 
-    def _modality(self, head: Token) -> str:
+    def _modality(self, head: Token, kind: str) -> str:
         """The strongest marker on the trigger or the clauses that govern it."""
         words = self.words
+        noun = phrase_head(head) if head.pos_ in ("NOUN", "PROPN") else None
+        if noun is not None and noun.dep_ == "dobj" and kind.lower() in words["claim_types"] and (
+                noun.head.lemma_.lower() in words["denial_verbs"]):
+            return "asserted"  # "dismissed Sanders' accusations": the accusations were made
         for token in _clause_chain(head):
             deps = list(_kids(token))
             if any(c.dep_ == "neg" or c.lower_ in words["negation"] for c in deps):
                 return "negated"
+            if any(c.lower_ in words["not_yet"] for c in deps) and any(c.dep_ == "xcomp" for c in deps):
+                return "negated"  # "has yet to apologize"
             lemmas = {c.lower_ for c in deps if c.dep_ in ("aux", "auxpass", "advmod", "mark")}
             if lemmas & (words["hypothetical"] - words["reported_future"]) or (
                 lemmas & words["reported_future"] and not self._reported(token)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from spacy.tokens import Doc
 
 from dyad import __version__
@@ -10,6 +12,8 @@ from dyad.gazetteer.history import historical_states
 from dyad.nlp.extensions import get_list
 from dyad.records import DocumentRecord
 from dyad.resolve.roles import recode_events
+
+HISTORICAL_AFTER = timedelta(days=365)  # an event dated this long before the article is its background
 
 
 def to_record(doc: Doc) -> DocumentRecord:
@@ -39,15 +43,32 @@ def to_record(doc: Doc) -> DocumentRecord:
 
 
 def mark_historical(record: DocumentRecord) -> None:
-    """An event with a state that had ceased to exist when the article appeared is background.
-
-    Only events the text does not date: "relations were warm in the heyday of the Soviet Union".
+    """Background, not news: an event the text dates more than a year before the article ("in 2011
+    the United States called for ..."), which keeps its date; and an undated event with a state that
+    had ceased to exist when the article appeared ("relations were warm in the heyday of the Soviet
+    Union"), which has no date to keep.
     """
     if not record.published:
         return
     gone = {code for code, state in historical_states().items() if state.end < record.published}
+    long_before = (date.fromisoformat(record.published) - HISTORICAL_AFTER).isoformat()
     for event in record.events:
-        codes = {c[:3] for c in event.source_codes + event.target_codes}
-        if codes & gone and event.date_source != "text" and event.modality == "asserted":
+        if event.modality != "asserted":
+            continue
+        if event.date_source == "text" and _last_day(event.date_end or event.date) < long_before:
+            event.modality = "historical"
+        elif {c[:3] for c in event.source_codes + event.target_codes} & gone and event.date_source != "text":
             event.modality = "historical"
             event.date, event.date_precision, event.date_source = None, "none", "none"
+
+
+def _last_day(value: str | None) -> str:
+    """The last day an ISO date, month or year covers ("2011" -> "2011-12-31"); no date is never before."""
+    if not value:
+        return "9999"
+    if len(value) == 4:
+        return f"{value}-12-31"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:7])
+        return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).isoformat()
+    return value[:10]
