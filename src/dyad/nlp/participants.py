@@ -52,11 +52,14 @@ def actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
         found += _coordinated_owners(token, own, mentions)
     else:
         # the nearest modifier that names someone: "Russian forces", "representatives of the ministry"
-        relational = token.lemma_.lower() in load_word_sets("event_rules.tsv")["relational_noun"]
+        rules = load_word_sets("event_rules.tsv")
+        relational = token.lemma_.lower() in rules["relational_noun"]
         for dep in PARTICIPANT_DEPS + ("prep",):
             for child in _kids(token):
                 if relational and child.dep_ == "poss":
                     continue  # "its neighbour" is not itself
+                if child.dep_ == "amod" and child.lemma_.lower() in rules["maker_participle"]:
+                    continue  # "Chinese-built missiles" are not China's
                 if child.dep_ == dep == "prep" and child.lower_ in OWNER_PREPS:
                     found += objects_of(child, mentions)
                 elif child.dep_ == dep != "prep":
