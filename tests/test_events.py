@@ -656,3 +656,10 @@ def test_an_event_dated_years_before_the_article_is_historical_background():
 
 def test_a_weapons_maker_is_not_its_user():
     assert dyads("Iran deployed Chinese-built missiles near the strait.") == {("MOBILIZE", ("IRN",), ())}
+
+
+def test_an_event_among_uncoded_actors_alone_is_not_coded():
+    # nobody coded did it to nobody coded: no dyad to enter (PETRARCH drops these too)
+    assert dyads("Smith criticized Jones on Monday.") == set()
+    assert dyads("Judge Alejandro Rivera opened fraud investigations against 28 Chilean officials.") == {
+        ("ACCUSE", (), ("CHLGOV",))}

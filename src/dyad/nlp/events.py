@@ -141,8 +141,8 @@ class EventCoder:
             if not event.source and event.type.lower() in self.rules["unidentified_doer"]:
                 event.source = unidentified_doer(doc, event, item.span.root, codes)
             self._joint_exercise(event, item.span.root, codes)
-            # an event nobody did to nobody cannot enter a dyad; PETRARCH drops these too
-            if event.source or event.target or not self.require_actor:
+            # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
+            if any(codes.get(a, a) != a for a in event.source + event.target) or not self.require_actor:
                 coded += [(item.span, e) for e in self._directions(event, codes, item.mutual)]
         events = get_list(doc, "dyad_events")
         spans = []
