@@ -663,3 +663,11 @@ def test_an_event_among_uncoded_actors_alone_is_not_coded():
     assert dyads("Smith criticized Jones on Monday.") == set()
     assert dyads("Judge Alejandro Rivera opened fraud investigations against 28 Chilean officials.") == {
         ("ACCUSE", (), ("CHLGOV",))}
+
+
+@pytest.mark.parametrize("when", ["in the third quarter of 2011", "in the summer of 2011", "in the 12th week of 2011",
+                                  "in March 2011", "on March 5, 2011"])
+def test_any_dated_event_years_back_is_historical_whatever_its_unit(when):
+    # quarters, seasons and weeks are TIMEX values too ("2011-Q3", "2011-SU", "2011-W12")
+    found = extract(f"The United States called for sanctions on Syria {when}.", published="2016-04-13").events
+    assert found and all(e.modality == "historical" for e in found)

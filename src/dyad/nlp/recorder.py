@@ -63,12 +63,13 @@ def mark_historical(record: DocumentRecord) -> None:
 
 
 def _last_day(value: str | None) -> str:
-    """The last day an ISO date, month or year covers ("2011" -> "2011-12-31"); no date is never before."""
-    if not value:
+    """The last day a date value covers ("2011" -> "2011-12-31", "2011-03" -> "2011-03-31"); a
+    quarter, week or season counts to the end of its year; no date, or an unknown year, is never before."""
+    if not value or not value[:4].isdigit():
         return "9999"
-    if len(value) == 4:
-        return f"{value}-12-31"
-    if len(value) == 7:
-        year, month = int(value[:4]), int(value[5:7])
-        return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).isoformat()
-    return value[:10]
+    if len(value) >= 10 and value[5:7].isdigit() and value[8:10].isdigit():
+        return value[:10]
+    year, month = int(value[:4]), value[5:7]
+    if len(value) == 7 and month.isdigit() and 1 <= int(month) <= 12:
+        return (date(year + int(month) // 12, int(month) % 12 + 1, 1) - timedelta(days=1)).isoformat()
+    return f"{year}-12-31"
