@@ -671,3 +671,10 @@ def test_any_dated_event_years_back_is_historical_whatever_its_unit(when):
     # quarters, seasons and weeks are TIMEX values too ("2011-Q3", "2011-SU", "2011-W12")
     found = extract(f"The United States called for sanctions on Syria {when}.", published="2016-04-13").events
     assert found and all(e.modality == "historical" for e in found)
+
+
+def test_coordinated_verbs_share_a_negation_but_not_a_tense_of_their_own():
+    assert {(k, e.modality) for k, e in [(e.type, e) for e in extract("Iran did not attack or invade Iraq.", published=PUBLISHED).events]} == {
+        ("ASSAULT", "negated")}
+    found = events("The U.S. said it will not allow Iran to use missiles to choke off shipments and offered its warships.")
+    assert found["offered"].modality == "asserted"  # the parser hangs "offered" on "choke"

@@ -34,14 +34,14 @@ def without_partial(coded: list[tuple[Span, Event]], codes: dict[str, str]) -> l
     "promised to continue aid to Mozambique" codes the promise (no target) and the aid (target
     Mozambique) as AGREE by Britain: one report, told in full by the second.
     """
-    whole = {(e.type, e.sentence, side, _codes_of(ids, codes))
+    whole = {(e.type, e.modality, e.sentence, side, _codes_of(ids, codes))
              for _, e in coded if e.source and e.target for side, ids in (("s", e.source), ("t", e.target))}
 
-    def partial(event: Event) -> bool:
+    def partial(event: Event) -> bool:  # a denied act and an asserted one are two facts
         if event.source and not event.target:
-            return (event.type, event.sentence, "s", _codes_of(event.source, codes)) in whole
+            return (event.type, event.modality, event.sentence, "s", _codes_of(event.source, codes)) in whole
         if event.target and not event.source:
-            return (event.type, event.sentence, "t", _codes_of(event.target, codes)) in whole
+            return (event.type, event.modality, event.sentence, "t", _codes_of(event.target, codes)) in whole
         return False
 
     return [(span, event) for span, event in coded if not partial(event)]

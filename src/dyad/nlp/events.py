@@ -640,6 +640,8 @@ class EventCoder:
             return "asserted"  # "dismissed Sanders' accusations": the accusations were made
         for token in _clause_chain(head):
             deps = list(_kids(token))
+            if token.i == head.i and _shares_auxiliaries(head):  # "did not attack or invade": both negated
+                deps += [c for c in _kids(head.head) if c.dep_ in ("neg", "aux", "auxpass")]
             if any(c.dep_ == "neg" or c.lower_ in words["negation"] for c in deps):
                 return "negated"
             if any(c.lower_ in words["not_yet"] for c in deps) and any(c.dep_ == "xcomp" for c in deps):
@@ -780,13 +782,28 @@ def _clause_chain(head: Token) -> Iterable[Token]:
     yield token
     for _ in range(2 * MAX_CLIMB):
         # a relative clause has its own tense: "will release the men, whom they had taken hostage"
-        if token.head.i == token.i or token.dep_ == "relcl":
+        if token.head.i == token.i or token.dep_ == "relcl" or _misattached_conjunct(token):
             return
         coordinated = token.dep_ == "conj"
         token = token.head
         # "deny X but vowed Y": the first conjunct does not govern the second
         if token.pos_ in ("VERB", "AUX") and not coordinated:
             yield token
+
+
+def _shares_auxiliaries(verb: Token) -> bool:
+    """A second verb with no subject or auxiliary of its own shares the first one's ("did not attack
+    or invade"); one with its own tense does not ("deny X but vowed Y")."""
+    return (verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.tag_ == verb.head.tag_
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in _kids(verb)))
+
+
+def _misattached_conjunct(token: Token) -> bool:
+    """"will not allow Iran to use missiles to choke off shipments and offered its warships": the
+    parser hangs the finite "offered" on the infinitive "choke"; it governs nothing of the chain."""
+    head = token.head
+    return (token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ", "VBP")
+            and head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(head)))
 
 
 def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:
