@@ -625,11 +625,6 @@ def test_the_word_organisation_alone_names_no_actor():
     assert [a.code for a in record.actors] == ["GBR"]
 
 
-def test_opposition_until_demands_are_met_has_them_as_its_terms():
-    found = dyads("Ivorian rebels opposed the deployment of Nigerian troops until their demands are met.")
-    assert "CONCEDE" not in {kind for kind, _, _ in found}
-
-
 def test_what_a_demand_asks_for_is_not_reported_as_done():
     found = dyads("Poland demanded an admission by Moscow that Soviet forces murdered Polish officers.")
     assert found == {("REQUEST", ("POL",), ("RUSGOV",))}  # Moscow: the seat of government

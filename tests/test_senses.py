@@ -214,3 +214,8 @@ def test_idioms_and_shows_are_no_events():
     assert "deal" not in types_of("The Kenyan plan carries a great deal of weight in Uganda.")
     assert "hosts" not in types_of("The American comedian hosts the weekly show in Britain.")
     assert "captured" not in types_of("The Kenyan senator captured his party's nomination.")
+
+
+def test_a_state_or_an_official_protesting_speaks_crowds_demonstrate():
+    assert types_of("The Chinese foreign ministry protested to Japan.").get("protested") == "ACCUSE"
+    assert types_of("Thousands of Kenyans protested against the government in Nairobi.").get("protested") == "PROTEST"
