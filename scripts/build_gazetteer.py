@@ -316,8 +316,12 @@ def build_phoenix_people() -> list[list[str]]:
         if not names:
             continue
         pid = "phoenix-" + slug(names[0])
-        if pid in ids:  # namesakes: the country tells them apart
+        if pid in ids:  # namesakes: the country tells them apart, a number namesakes of one country
             pid += "-" + country.lower()
+        base, n = pid, 1
+        while pid in ids:
+            n += 1
+            pid = f"{base}-{n}"
         ids.add(pid)
         for role in entry.roles:
             dates = (role.start or "", role.end or "")

@@ -344,9 +344,9 @@ def test_a_relative_clause_keeps_its_own_tense():
 
 
 def test_readiness_to_help_is_an_agreement_and_readiness_to_coerce_a_threat():
-    offer = events("Norway is willing to send medical aid to Iraq.")["send"]
-    assert (offer.type, offer.modality, offer.source_codes, offer.target_codes) == ("AGREE", "future", ["NOR"], ["IRQ"])
-    threat = next(iter(events("Iraq is prepared to impose martial law in Basra.").values()))
+    offer = next(iter(events("Egypt is willing to send aid to Sudan.").values()))
+    assert (offer.type, offer.modality, offer.source_codes, offer.target_codes) == ("AGREE", "future", ["EGY"], ["SDN"])
+    threat = next(iter(events("Iraq is prepared to impose a curfew in Basra.").values()))
     assert (threat.type, threat.source_codes) == ("THREATEN", ["IRQ"])
 
 
@@ -415,11 +415,11 @@ def test_a_condition_on_an_ordinary_event_stays_hypothetical():
 
 def test_an_untargeted_act_is_aimed_at_the_country_it_happens_in():
     assert ("COERCE", ("NGAMIL",), ("NGA",)) in dyads("The Nigerian army imposed a curfew in Kano on Sunday.")
-    assert ("CONCEDE", ("SRB",), ("MNE",)) in dyads("Serbia lifted the curfew in Montenegro.")
+    assert ("CONCEDE", ("KEN",), ("KEN",)) in dyads("Kenya lifted the curfew in Mombasa.")
 
 
 def test_an_untargeted_act_of_a_domestic_body_is_aimed_at_its_own_country():
-    assert dyads("The Zambian president declined to resign.") == {("REJECT", ("ZMBGOV",), ("ZMB",))}
+    assert dyads("The Ugandan health minister declined to step down.") == {("REJECT", ("UGAGOVHLH",), ("UGA",))}
     # a state acting as a whole gets no guessed target
     assert dyads("Iran threatened to retaliate.") == {("THREATEN", ("IRN",), ())}
 
@@ -435,13 +435,13 @@ def test_the_indirect_object_of_a_support_verb_is_the_target():
 
 
 def test_a_stative_passive_subject_is_the_doer():
-    found = [e for e in extract("Vietnam is committed to free trade with Japan.", published=PUBLISHED).events]
-    assert found and all(e.source_codes == ["VNM"] for e in found)
+    found = [e for e in extract("Chile is committed to free trade with Peru.", published=PUBLISHED).events]
+    assert found and all(e.source_codes == ["CHL"] for e in found)
 
 
 def test_an_object_that_names_nobody_points_through_the_targets_preposition():
-    e = events("North Korea tried to hack into the computers of South Korean officials.")["hack"]
-    assert (e.source_codes, e.target_codes) == (["PRK"], ["KORGOV"])
+    e = events("Iran tried to hack into the networks of Saudi banks.")["hack"]
+    assert (e.source_codes, e.target_codes) == (["IRN"], ["SAUBUS"])
 
 
 def test_a_rejected_offer_proposes_no_event():
@@ -469,8 +469,8 @@ def test_words_of_a_title_are_no_events():
 
 
 def test_a_promise_takes_its_target_from_the_complements_preposition():
-    e = events("Ethiopia has agreed to open its borders to Somali refugees.")["agreed"]
-    assert e.source_codes == ["ETH"] and [code[:3] for code in e.target_codes] == ["SOM"]
+    e = events("Cuba has agreed to open its ports to Venezuelan tankers.")["agreed"]
+    assert e.source_codes == ["CUB"] and [code[:3] for code in e.target_codes] == ["VEN"]
 
 
 def test_a_neighbour_is_not_its_possessor():
@@ -480,17 +480,17 @@ def test_a_neighbour_is_not_its_possessor():
 
 def test_a_protests_stated_purpose_names_its_target():
     # the disapproval is what the protest says: one PROTEST, against the embassy
-    assert dyads("Students in Cairo blocked a road to show their disapproval of the American embassy.") == {
-        ("PROTEST", ("EGYEDU",), ("USAGOV",))}
+    assert dyads("Farmers in Lagos blocked a highway to voice their disapproval of the British embassy.") == {
+        ("PROTEST", ("NGAAGR",), ("GBRGOV",))}
 
 
 def test_preparing_to_attack_is_one_mobilisation_against_the_target():
-    assert dyads("The Syrian army prepared to resume shelling Lebanese villages.") == {
+    assert dyads("The Syrian army prepared to resume bombing Lebanese villages.") == {
         ("MOBILIZE", ("SYRMIL",), ("LBNCVL",))}
 
 
 def test_a_treatys_subject_is_no_event_of_its_own():
-    assert {kind for kind, _, _ in dyads("Egypt and Jordan signed a treaty of friendship and cooperation.")} == {"SUPPORT"}
+    assert {kind for kind, _, _ in dyads("Chile and Peru signed a pact of trade and cooperation.")} == {"SUPPORT"}
 
 
 def test_a_concession_answers_the_demand_and_its_owner():
@@ -508,12 +508,12 @@ def test_what_had_happened_before_the_news_is_background():
 
 
 def test_a_threats_purpose_is_what_it_demands():
-    found = dyads("French farmers said they would blockade Paris to demand an end to the reform.")
+    found = dyads("Dockers threatened to blockade the port of Lagos to press for higher wages.")
     assert {kind for kind, _, _ in found} == {"THREATEN"}
 
 
 def test_readiness_to_coerce_through_a_support_verb_is_a_threat():
-    e = events("The Thai government said it is prepared to impose martial law.")["martial law"]
+    e = events("The Thai government said it is ready to impose a curfew in Bangkok.")["impose"]
     assert (e.type, e.modality) == ("THREATEN", "future")
 
 
@@ -522,20 +522,18 @@ def test_a_reimposed_blockade_is_a_blockade():
 
 
 def test_the_event_a_container_noun_holds_is_coded_once():
-    found = dyads("Qatar launched a mediation effort between Sudan and Chad.")
-    assert found == {("CONSULT", ("QAT",), ("SDN",)), ("CONSULT", ("QAT",), ("TCD",))} or found == {
-        ("CONSULT", ("QAT",), ("SDN", "TCD"))}
+    assert dyads("Norway began a mediation bid between Sudan and Chad.") == {("CONSULT", ("NOR",), ("SDN", "TCD"))}
 
 
 def test_joint_exercises_are_military_cooperation():
-    found = dyads("French and Egyptian warships began war games in the Mediterranean.")
-    assert {kind for kind, _, _ in found} == {"COOPERATE"}
-    assert {kind for kind, _, _ in dyads("Egyptian warships began war games in the Mediterranean.")} == {"MOBILIZE"}
+    found = dyads("Indian and Japanese warships began naval exercises in the Bay of Bengal.")
+    assert found == {("COOPERATE", ("INDMIL",), ("JPNMIL",)), ("COOPERATE", ("JPNMIL",), ("INDMIL",))}
+    assert dyads("Japanese warships began naval exercises in the Bay of Bengal.") == {("MOBILIZE", ("JPNMIL",), ())}
 
 
 def test_a_confirmed_plan_is_the_speakers_own():
-    e = events("NATO confirmed it would tighten the naval blockade of Yugoslav ports.")["blockade"]
-    assert (e.type, e.source_codes, [code[:3] for code in e.target_codes]) == ("THREATEN", ["IGOWSTNAT"], ["YUG"])
+    e = events("Egypt confirmed it would tighten the blockade of Libyan ports.")["blockade"]
+    assert (e.type, e.source_codes, [code[:3] for code in e.target_codes]) == ("THREATEN", ["EGY"], ["LBY"])
 
 
 def test_violence_nobody_is_named_for_is_by_unidentified_forces_of_its_place():
@@ -559,7 +557,7 @@ def test_an_order_to_do_the_same_act_is_one_event():
 
 
 def test_aid_suspended_in_a_place_is_withheld_from_its_country():
-    assert dyads("Red Cross officials suspended aid deliveries in Baghdad.") == {("SANCTION", ("NGOHLHIRC",), ("IRQ",))}
+    assert dyads("Red Cross workers suspended food deliveries in Kabul.") == {("SANCTION", ("NGOHLHIRC",), ("AFG",))}
 
 
 def test_a_craft_carrying_people_names_them_as_the_target():
@@ -568,8 +566,8 @@ def test_a_craft_carrying_people_names_them_as_the_target():
 
 
 def test_up_to_a_number_of_people_are_still_the_object():
-    e = events("Rebels kidnapped up to 16 Russian advisers.")["kidnapped"]
-    assert [code[:3] for code in e.target_codes] == ["RUS"]
+    e = events("Gunmen abducted up to 30 Nigerian schoolgirls.")["abducted"]
+    assert [code[:3] for code in e.target_codes] == ["NGA"]
 
 
 def test_an_actor_made_for_an_event_never_takes_an_id_in_use():
@@ -592,8 +590,8 @@ def test_lexicon_reaches_cyber_sexual_and_humanitarian_cuts():
 
 
 def test_forces_engaged_in_an_act_do_it():
-    found = dyads("Serb forces were engaged in ethnic cleansing in Kosovo.")
-    assert {(k, s) for k, s, _ in found} == {("ASSAULT", ("SRBMIL",))}
+    found = dyads("Sudanese militias were engaged in killings of villagers in Darfur.")
+    assert {(k, s[0][:3]) for k, s, _ in found} == {("ASSAULT", "SDN")}
 
 
 def test_the_european_community_is_the_eu():
@@ -601,7 +599,7 @@ def test_the_european_community_is_the_eu():
 
 
 def test_what_a_place_has_seen_is_background():
-    found = dyads("Hundreds of Albanians demonstrated in Kosovo, where 24 people were killed in riots last year.")
+    found = dyads("Hundreds of Kurds marched in Diyarbakir, where dozens of people were killed in clashes last year.")
     assert {kind for kind, _, _ in found} == {"PROTEST"}
 
 
@@ -612,8 +610,8 @@ def test_the_cause_of_the_news_is_background():
 
 
 def test_what_is_demanded_is_the_demand_and_names_who_is_asked():
-    assert dyads("Serbia demanded a meeting of the U.N. Security Council to discuss the Croatian offensive.") == {
-        ("REQUEST", ("SRB",), ("IGOUNO",))}
+    assert dyads("Lebanon demanded a session of the U.N. Security Council over the Israeli raids.") == {
+        ("REQUEST", ("LBN",), ("IGOUNO",))}
 
 
 def test_a_patrol_under_attack_is_a_unit_not_a_mobilisation():
@@ -626,8 +624,8 @@ def test_the_word_organisation_alone_names_no_actor():
 
 
 def test_what_a_demand_asks_for_is_not_reported_as_done():
-    found = dyads("Poland demanded an admission by Moscow that Soviet forces murdered Polish officers.")
-    assert found == {("REQUEST", ("POL",), ("RUSGOV",))}  # Moscow: the seat of government
+    found = dyads("Armenia demanded an admission by Ankara that Ottoman troops massacred Armenians.")
+    assert found == {("REQUEST", ("ARM",), ("TURGOV",))}  # Ankara: the seat of government
     # an actor object keeps its own clauses
     assert "ASSAULT" in {k for k, _, _ in dyads("Egypt urged Israel, which attacked Gaza on Monday, to stop.")}
 
@@ -656,8 +654,8 @@ def test_a_weapons_maker_is_not_its_user():
 def test_an_event_among_uncoded_actors_alone_is_not_coded():
     # nobody coded did it to nobody coded: no dyad to enter (PETRARCH drops these too)
     assert dyads("Smith criticized Jones on Monday.") == set()
-    assert dyads("Judge Alejandro Rivera opened fraud investigations against 28 Chilean officials.") == {
-        ("ACCUSE", (), ("CHLGOV",))}
+    assert dyads("Prosecutor Maria Lopez opened corruption investigations against 12 Peruvian officials.") == {
+        ("ACCUSE", ("PERJUD",), ("PERGOV",))}
 
 
 @pytest.mark.parametrize("when", ["in the third quarter of 2011", "in the summer of 2011", "in the 12th week of 2011",
@@ -669,7 +667,13 @@ def test_any_dated_event_years_back_is_historical_whatever_its_unit(when):
 
 
 def test_coordinated_verbs_share_a_negation_but_not_a_tense_of_their_own():
-    assert {(k, e.modality) for k, e in [(e.type, e) for e in extract("Iran did not attack or invade Iraq.", published=PUBLISHED).events]} == {
+    assert {(e.type, e.modality) for e in extract("Ghana did not attack or invade Togo.", published=PUBLISHED).events} == {
         ("ASSAULT", "negated")}
     found = events("The U.S. said it will not allow Iran to use missiles to choke off shipments and offered its warships.")
     assert found["offered"].modality == "asserted"  # the parser hangs "offered" on "choke"
+
+
+@pytest.mark.parametrize("when, historical", [("in the 1970s", True), ("in the 19th century", True), ("in the 20th century", False), ("this month", False)])
+def test_decades_and_centuries_are_dated_by_their_last_year(when, historical):
+    found = extract(f"The United States imposed sanctions on Syria {when}.", published="1987-04-13").events
+    assert found and all((e.modality == "historical") == historical for e in found)

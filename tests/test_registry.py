@@ -276,7 +276,7 @@ def test_historical_leader_is_coded_by_country_and_date(nlp):
 
 
 def test_bush_is_the_president_of_the_day(nlp):
-    text = "President Bush has threatened further action against Russia."
+    text = "President Bush met the Mexican president in Texas."
     son, father = (person(annotate(nlp, text, day), "Bush") for day in ("2008-08-15", "1990-09-01"))
     assert (son.code, son.registry_id) == ("USAGOV", "phoenix-george-w-bush")
     assert (father.code, father.registry_id) == ("USAGOV", "phoenix-george-bush")

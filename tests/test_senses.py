@@ -81,7 +81,7 @@ def test_release_of_captives_or_of_papers():
     ("Iran launched a ballistic missile on Monday.", "MOBILIZE"),
     ("Hezbollah launched rockets at northern Israel.", "ASSAULT"),
     ("Russian forces launched a new offensive against Ukraine.", "ASSAULT"),
-    ("Qatar launched a mediation effort between Sudan and Chad.", "CONSULT"),
+    ("Qatar launched peace talks between Sudan and Chad.", "CONSULT"),
     ("Samsung launched a new phone in South Korea.", None),
 ])
 def test_launch_takes_its_sense_from_the_object(text, expected):
@@ -190,13 +190,13 @@ def test_allowing_someone_to_act_is_a_concession_a_rule_allowing_is_none():
 
 
 def test_collecting_signatures_is_dissent():
-    assert types_of("The Lithuanian opposition began collecting signatures against the law.").get(
-        "collecting signatures") == "PROTEST"
+    assert types_of("Romanian opposition parties are gathering signatures against the reform.").get(
+        "gathering signatures") == "PROTEST"
 
 
 def test_mobilising_troops_is_mobilize_mobilising_opinion_is_no_event():
     assert types_of("Britain mobilized army reservists on Tuesday.").get("mobilized") == "MOBILIZE"
-    assert "mobilized" not in types_of("Saudi Arabia mobilized pressure groups in the United States.")
+    assert "mobilized" not in types_of("Egypt mobilized lobby groups in Europe.")
 
 
 def test_a_question_is_no_request_a_request_to_act_is():

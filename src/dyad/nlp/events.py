@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import cache
 
 from spacy.language import Language
@@ -71,7 +71,7 @@ NAME_ENTITIES = {"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW", "PROD
 CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "csubj", "conj"}
 # a verb trigger below one of these is an argument of the clause above, never its background
 ARGUMENT_EDGES = {"ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
-MAX_TITLE_WORDS = 4  # "Planning and Investment Minister Tran Xuan Gia"
+MAX_TITLE_WORDS = 4  # "Trade and Industry Minister Ana Ruiz"
 # what a future event is coded as, by event_rules.tsv group (PLOVER manual, AGREE, THREATEN, CONCEDE)
 FUTURE_RECODES = (("future_as_agree", "AGREE"), ("future_as_threaten", "THREATEN"), ("future_as_concede", "CONCEDE"))
 # "X said Y must V" with V no trigger of its own: a demand all the same
@@ -155,7 +155,7 @@ class EventCoder:
     def _conventions(self, item: Found, heads: set[int]) -> None:
         """PLOVER's type conventions for intentions, readiness and refusals."""
         event = item.event
-        if self._willing(self._clause_of(item.span.root, heads)):  # "is prepared to impose martial law"
+        if self._willing(self._clause_of(item.span.root, heads)):  # "is ready to close the border"
             self._willingness_convention(event)
         else:
             self._future_convention(event)
@@ -205,7 +205,7 @@ class EventCoder:
         return [item for item in found if item.span.root.i not in inside]
 
     def _answered_proposal(self, item: Found) -> set[int]:
-        """The words of a proposal a REJECT or AGREE answers ("rejected a US offer to host a summit"):
+        """The words of a proposal a REJECT or AGREE answers ("rejected a French offer to host talks"):
         offered, not done. A denial's object stays ("deny arms supply agreements": negated)."""
         head = item.span.root
         if item.event.type.lower() not in self.rules["answers_proposal"] or (
@@ -218,8 +218,8 @@ class EventCoder:
                 for t in obj.subtree if t.i not in own}
 
     def _demanded_content(self, item: Found, mentions) -> set[int]:
-        """The words of what a demand or threat asks for ("demanded an admission that Soviet forces
-        murdered the officers"): asked for, not reported. An actor object keeps its own clauses
+        """The words of what a demand or threat asks for ("demanded an admission that its troops
+        shelled the town"): asked for, not reported. An actor object keeps its own clauses
         ("urged Israel, which attacked Gaza, to stop"), and so does a support verb's object."""
         head = item.span.root
         if item.event.type.lower() not in self.rules["object_is_content"] or head.pos_ != "VERB" or (
@@ -264,7 +264,7 @@ class EventCoder:
             if not governor.target:
                 own_subject = head.dep_ in ("ccomp", "acl") and _has_subject(head) and event.source != governor.source
                 governor.target = (event.source if own_subject else event.target)[:]
-        for item in kept:  # "agreed to re-open its borders to UN peacekeepers": no event, still a target
+        for item in kept:  # "agreed to open its ports to UN inspectors": no event, still a target
             if not item.event.target and item.event.type.lower() in self.rules["folds_xcomp"]:
                 xcomps = [c for c in _kids(item.span.root)
                           if c.dep_ == "xcomp" and not any(_in_what_clause_says(other.span.root, c) for other in kept)]
@@ -273,20 +273,20 @@ class EventCoder:
                                             for m in self._objects_named(c, mentions, source, c.i not in by_head))
         return kept
 
-    def _clause_of(self, head: Token, events: dict) -> Token:
+    def _clause_of(self, head: Token, heads: Container[int]) -> Token:
         """The verb whose clause an event is: a support verb with no event of its own stands for its
-        object or its -ing complement ("to show their disapproval", "prepared to resume shelling")."""
+        object or its -ing complement ("to voice their anger", "prepared to resume bombing")."""
         for _ in range(MAX_CLIMB):
             verb = head.head
-            if head.dep_ not in ("dobj", "xcomp") or verb.i in events or verb.lemma_.lower() not in self.rules["support_verb"]:
+            if head.dep_ not in ("dobj", "xcomp") or verb.i in heads or verb.lemma_.lower() not in self.rules["support_verb"]:
                 break
             head = verb
         return head
 
     def _objects_named(self, verb: Token, mentions, doers: set[str], objects: bool = True) -> list[Mention]:
         """Whom a verb acts on: its objects (when asked: a trigger's object may be its doer's own
-        troops), else the one its object is with, to, against or for ("re-open its borders to UN
-        peacekeepers"); never its own doers."""
+        troops), else the one its object is with, to, against or for ("open its ports to UN
+        inspectors"); never its own doers."""
         found: list[Mention] = []
         for child in _kids(verb):
             if child.dep_ in OBJECT_DEPS and objects:
@@ -315,7 +315,7 @@ class EventCoder:
         kept = []
         for item in found:
             governor = _governing_event(item, owner)
-            # "launched a mediation effort": a verb of the same type tells the same event, parties and
+            # "began a mediation bid": a verb of the same type tells the same event, parties and
             # all; "demanded a meeting of the Security Council": what is demanded is the demand's
             restated = governor is not None and governor.span.root.pos_ == "VERB" and (
                 governor.event.type == item.event.type or self._demanded(item, governor))
@@ -331,9 +331,13 @@ class EventCoder:
     def _demanded(self, item: Found, governor: Found) -> bool:
         """A noun event that is the object of a demand or a threat: its content, not an event. A
         support verb's object stays the event ("ordered patrols": a MOBILIZE)."""
+        noun, verb = phrase_head(item.span.root), governor.span.root
+        if noun.dep_ != "dobj" or noun.head.i != verb.i:
+            return False
+        if verb.lemma_.lower() in self.rules["signs_its_object"]:
+            return True  # "signed a pact": one signing, not a signing and an agreement
         return (governor.event.type.lower() in self.rules["object_is_content"]
-                and governor.span.root.lemma_.lower() not in self.rules["support_verb"]
-                and phrase_head(item.span.root).dep_ == "dobj" and phrase_head(item.span.root).head.i == governor.span.root.i)
+                and verb.lemma_.lower() not in self.rules["support_verb"])
 
     def _background(self, item: Found, owner: dict[int, Found], mentions) -> bool:
         """An event the sentence mentions on the way to its own. Coders of the field (PETRARCH, the
@@ -353,7 +357,7 @@ class EventCoder:
         head = item.span.root
         if head.pos_ in ("NOUN", "PROPN"):
             noun = phrase_head(head)
-            if noun.dep_ == "pobj" and _preposition(noun.head) in self.rules["background_prep"]:
+            if noun.dep_ == "pobj" and self._background_prep(noun.head):
                 return True  # "since the peace accord", "because of fighting": it dates or explains the news
             return not item.own_participants and self._idle_noun(noun, owner)
         token = head
@@ -363,7 +367,7 @@ class EventCoder:
             if token.dep_ == "relcl" and not (starts_when(token) or _non_restrictive(token) or actor_did(token, mentions)):
                 return True
             if token.dep_ == "relcl" and (_past_perfect(token) or _describes_place(token)):
-                return True  # "the ministers, whom they had taken hostage", "Kosovo, where 24 were killed"
+                return True  # "the envoys, whom they had seized", "the province, where dozens were killed"
             if token.dep_ in ("acl", "advcl"):
                 if _has_subject(token) or actor_doing(token, mentions):
                     return False  # a clause with its own doer: what it says happened is reported
@@ -371,6 +375,11 @@ class EventCoder:
                     return True
             token = token.head
         return False
+
+    def _background_prep(self, prep: Token) -> bool:
+        """"since", "after", "because of" (the word before "of" counts too): the noun after it dates or explains."""
+        words = self.rules["background_prep"]
+        return prep.lower_ in words or f"{prep.head.lower_} {prep.lower_}" in words
 
     def _idle_noun(self, noun: Token, owner: dict[int, Found]) -> bool:
         """A noun event held by an object or a prepositional slot that no trigger or support verb governs."""
@@ -415,7 +424,7 @@ class EventCoder:
 
     def _willingness_convention(self, event: Event) -> None:
         """Readiness to cooperate is AGREE (CAMEO 03, "is willing to send aid"); readiness to use
-        force or coercion is THREATEN (CAMEO 13, "is prepared to impose martial law")."""
+        force or coercion is THREATEN (CAMEO 13, "is ready to close the border")."""
         event.modality = "future"
         if event.quad_class in (1, 2) and event.type != "AGREE":
             _recode(event, "AGREE")
@@ -536,7 +545,7 @@ class EventCoder:
         object_deps = set() if own_object else OBJECT_DEPS
         # a phrase's words all carry arguments: "imposed sanctions [on X]", "held a meeting [with X]"
         children = [c for i in sorted(own) for c in _kids(head.doc[i])]
-        if head.dep_ == "compound" and not _is_modifier_noun(head):  # "a mediation effort between X and Y"
+        if head.dep_ == "compound" and not _is_modifier_noun(head):  # "a mediation bid between X and Y"
             children += [c for c in _kids(head.head) if c.i not in own]
         children += self._support_verb_args(head, own)
         between: list[Mention] = []
@@ -549,7 +558,7 @@ class EventCoder:
                     target.append(own_mention)
                 continue
             if child.head.i in own and child.head.lemma_.lower() in self.rules["proposal_noun"]:
-                if child.dep_ in ("poss", "amod", "compound"):  # "rejected an Indian proposal"
+                if child.dep_ in ("poss", "amod", "compound"):  # "rejected a Chinese proposal"
                     target += actors_of(child, mentions)
                     continue
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "poss":
@@ -600,7 +609,7 @@ class EventCoder:
 
     def _support_verb_args(self, head: Token, own: set[int]) -> list[Token]:
         """"X held a rally in Cairo against Y": a support verb's subject and prepositions are its noun's."""
-        noun = head.head if head.dep_ == "compound" else head  # "a mediation effort"
+        noun = head.head if head.dep_ == "compound" else head  # "a mediation bid"
         verb = noun.head
         if head.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in self.rules["support_verb"]:
             return []
@@ -615,7 +624,7 @@ class EventCoder:
             kids = [c for c in _kids(obj) if c.dep_ == "prep"]
             found = [m for c in kids if c.lower_ in preps for m in objects_of(c, mentions)]
             found += [m for c in _kids(obj) if c.dep_ == "acl" and c.lemma_.lower() in self.rules["carrier_verb"]
-                      for o in _kids(c) if o.dep_ == "dobj" for m in actors_of(o, mentions)]  # "a helicopter carrying EC monitors"
+                      for o in _kids(c) if o.dep_ == "dobj" for m in actors_of(o, mentions)]  # "a plane carrying Red Cross staff"
             of = next((c for c in kids if c.lower_ == "of"), None)
             if found or of is None:
                 return found
@@ -644,6 +653,8 @@ class EventCoder:
                 deps += [c for c in _kids(head.head) if c.dep_ in ("neg", "aux", "auxpass")]
             if any(c.dep_ == "neg" or c.lower_ in words["negation"] for c in deps):
                 return "negated"
+            if token.i == head.i and any(c.dep_ in SUBJECT_DEPS and c.lower_ in words["negative_subject"] for c in deps):
+                return "negated"  # "none of them will support X"; "nobody expected X to invade" is X's act
             if any(c.lower_ in words["not_yet"] for c in deps) and any(c.dep_ == "xcomp" for c in deps):
                 return "negated"  # "has yet to apologize"
             lemmas = {c.lower_ for c in deps if c.dep_ in ("aux", "auxpass", "advmod", "mark")}
@@ -734,7 +745,7 @@ def _in_what_clause_says(token: Token, clause: Token) -> bool:
 
 def _in_name(token: Token) -> bool:
     """"Cooperation" in "Agency for Development and Cooperation" names an organisation, not an event;
-    "Investment" in "Planning and Investment Minister Tran Xuan Gia" is part of a person's title."""
+    "Industry" in "Trade and Industry Minister Ana Ruiz" is part of a person's title."""
     if not token.is_title or token.is_sent_start:
         return False
     if token.ent_type_ in NAME_ENTITIES:
@@ -758,7 +769,7 @@ def _governing_event(item: Found, owner: dict[int, Found]) -> Found | None:
     """
     token = item.span.root
     for _ in range(MAX_CLIMB):
-        noun_list = token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN")  # "a treaty of friendship and cooperation"
+        noun_list = token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN")  # "a pact of trade and cooperation"
         if token.head.i == token.i or (token.dep_ in CLAUSE_EDGES and not noun_list):
             return None
         token = token.head
@@ -834,15 +845,10 @@ def _recode(event: Event, type_name: str) -> None:
 
 
 def _describes_place(clause: Token) -> bool:
-    """"in Kosovo, where 24 people were killed": a relative clause that says what a place has seen."""
-    return any(c.lower_ in ("where", "wherein") for c in _kids(clause))
-
-
-def _preposition(prep: Token) -> str:
-    """A preposition with the word that makes it one: "because of", "due to", else the word."""
-    if prep.head.i != prep.i and prep.head.lower_ in ("because", "due", "owing"):
-        return f"{prep.head.lower_} {prep.lower_}"
-    return prep.lower_
+    """"the province, where dozens were killed": a relative clause that says what a place has seen,
+    with no doer; "Gaza, where troops attacked militants" reports an act."""
+    kids = list(_kids(clause))
+    return any(c.lower_ == "where" for c in kids) and not any(c.dep_ == "nsubj" for c in kids)
 
 
 def _past_perfect(clause: Token) -> bool:

@@ -64,7 +64,7 @@ def domestic_target(doc: Doc, event: Event, codes: dict[str, str], bodies_only: 
 
 
 def unidentified_doer(doc: Doc, event: Event, head: Token, codes: dict[str, str]) -> list[str]:
-    """"A roadside bomb near Samarra killed a soldier": violence nobody is named for is by the
+    """"A car bomb near Hilla killed a soldier": violence nobody is named for is by the
     unidentified armed forces of the country it happens in (CAMEO UAF, as ICEWS codes "Unidentified
     Gunmen (Iraq)"), with the place as the evidence. Only one country's places may be in question."""
     places = [(p, m) for p in get_list(doc, "dyad_places") if p.country for m in p.mentions
@@ -85,12 +85,12 @@ def unidentified_doer(doc: Doc, event: Event, head: Token, codes: dict[str, str]
 
 
 def _where(doc: Doc, mention: tuple[int, int], head: Token) -> bool:
-    """A place named in the event's own clause after in, near, at ("a bombing near the town of Samarra")."""
+    """A place named in the event's own clause after in, near, at ("a bombing near the town of Hilla")."""
     span = doc.char_span(*mention, alignment_mode="expand")
     if span is None or not (head.left_edge.i <= span.root.i <= head.right_edge.i):
         return False
     token = span.root
-    for _ in range(4):  # Samarra <- of <- town <- near
+    for _ in range(4):  # Hilla <- of <- town <- near
         if token.dep_ == "prep" and token.lower_ in LOCATION_PREPS:
             return True
         token = token.head

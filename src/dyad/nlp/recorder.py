@@ -10,6 +10,7 @@ from dyad import __version__
 from dyad.attribution import attribute_events, link_speakers
 from dyad.gazetteer.history import historical_states
 from dyad.nlp.extensions import get_list
+from dyad.nlp.timex import interval
 from dyad.records import DocumentRecord
 from dyad.resolve.roles import recode_events
 
@@ -48,28 +49,17 @@ def mark_historical(record: DocumentRecord) -> None:
     had ceased to exist when the article appeared ("relations were warm in the heyday of the Soviet
     Union"), which has no date to keep.
     """
-    if not record.published:
+    try:
+        published = date.fromisoformat(record.published or "")
+    except ValueError:
         return
     gone = {code for code, state in historical_states().items() if state.end < record.published}
-    long_before = (date.fromisoformat(record.published) - HISTORICAL_AFTER).isoformat()
     for event in record.events:
         if event.modality != "asserted":
             continue
-        if event.date_source == "text" and _last_day(event.date_end or event.date) < long_before:
+        covered = interval(event.date_end or event.date) if event.date_source == "text" else None
+        if covered is not None and covered[1] < published - HISTORICAL_AFTER:
             event.modality = "historical"
         elif {c[:3] for c in event.source_codes + event.target_codes} & gone and event.date_source != "text":
             event.modality = "historical"
             event.date, event.date_precision, event.date_source = None, "none", "none"
-
-
-def _last_day(value: str | None) -> str:
-    """The last day a date value covers ("2011" -> "2011-12-31", "2011-03" -> "2011-03-31"); a
-    quarter, week or season counts to the end of its year; no date, or an unknown year, is never before."""
-    if not value or not value[:4].isdigit():
-        return "9999"
-    if len(value) >= 10 and value[5:7].isdigit() and value[8:10].isdigit():
-        return value[:10]
-    year, month = int(value[:4]), value[5:7]
-    if len(value) == 7 and month.isdigit() and 1 <= int(month) <= 12:
-        return (date(year + int(month) // 12, int(month) % 12 + 1, 1) - timedelta(days=1)).isoformat()
-    return f"{year}-12-31"
