@@ -219,3 +219,9 @@ def test_idioms_and_shows_are_no_events():
 def test_a_state_or_an_official_protesting_speaks_crowds_demonstrate():
     assert types_of("The Chinese foreign ministry protested to Japan.").get("protested") == "ACCUSE"
     assert types_of("Thousands of Kenyans protested against the government in Nairobi.").get("protested") == "PROTEST"
+
+
+def test_one_named_politician_attacking_another_speaks():
+    assert types_of("Senator John McCain attacked Donald Trump on Sunday.").get("attacked") == "ACCUSE"
+    assert types_of("Rebels attacked a Kenyan army base.").get("attacked") == "ASSAULT"
+    assert types_of("A man attacked a Kenyan policeman with a knife.").get("attacked") == "ASSAULT"
