@@ -130,20 +130,8 @@ class EventCoder:
             claim_own_people(item.event, item.own_people, by_id, codes, inferred)
         owner = {t.i: item for item in found for t in item.tokens}
         found = [item for item in found if not self._background(item, owner, mentions)]
-        coded: list[tuple[Span, Event]] = []
-        for item in self._without_terms(found, mentions):
-            event = item.event
-            clamp_to_publication(event, doc)
-            event.source = one_per_code(event.source, codes, sector_only)
-            event.target = one_per_code(event.target, codes, sector_only)
-            if not event.target and not item.mutual:
-                event.target = self._untargeted(doc, event, codes)
-            if not event.source and event.type.lower() in self.rules["unidentified_doer"]:
-                event.source = unidentified_doer(doc, event, item.span.root, codes)
-            self._joint_exercise(event, item.span.root, codes)
-            # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
-            if any(codes.get(a, a) != a for a in event.source + event.target) or not self.require_actor:
-                coded += [(item.span, e) for e in self._directions(event, codes, item.mutual)]
+        coded = [(item.span, event) for item in self._without_terms(found, mentions)
+                 for event in self._dyads(doc, item, codes, sector_only)]
         events = get_list(doc, "dyad_events")
         spans = []
         for span, event in without_partial(without_duplicates(coded, codes), codes):
@@ -151,6 +139,22 @@ class EventCoder:
             spans.append(Span(doc, span.start, span.end, label=event.type))
         doc.spans["dyad_events"] = spans
         return doc
+
+    def _dyads(self, doc: Doc, item: Found, codes: dict[str, str], sector_only: set[str]) -> list[Event]:
+        """The event's final sides, and one event per direction of a joint one; none when no side is coded."""
+        event = item.event
+        clamp_to_publication(event, doc)
+        event.source = one_per_code(event.source, codes, sector_only)
+        event.target = one_per_code(event.target, codes, sector_only)
+        if not event.target and not item.mutual:
+            event.target = self._untargeted(doc, event, codes)
+        if not event.source and event.type.lower() in self.rules["unidentified_doer"]:
+            event.source = unidentified_doer(doc, event, item.span.root, codes)
+        self._joint_exercise(event, item.span.root, codes)
+        # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
+        if not any(codes.get(a, a) != a for a in event.source + event.target) and self.require_actor:
+            return []
+        return self._directions(event, codes, item.mutual)
 
     def _conventions(self, item: Found, heads: set[int]) -> None:
         """PLOVER's type conventions for intentions, readiness and refusals."""
