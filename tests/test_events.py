@@ -677,3 +677,10 @@ def test_coordinated_verbs_share_a_negation_but_not_a_tense_of_their_own():
 def test_decades_and_centuries_are_dated_by_their_last_year(when, historical):
     found = extract(f"The United States imposed sanctions on Syria {when}.", published="1987-04-13").events
     assert found and all((e.modality == "historical") == historical for e in found)
+
+
+def test_a_noun_event_with_its_own_doer_keeps_its_modality_under_a_verb_that_is_no_event():
+    # not commenting on an accusation does not undo it; not holding talks does
+    found = events("Kenya has not commented on Uganda's accusations of cross-border raids.")
+    assert found["accusations"].modality == "asserted"
+    assert events("Iran did not hold talks with Iraq.")["hold talks"].modality == "negated"

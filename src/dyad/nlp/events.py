@@ -651,6 +651,8 @@ class EventCoder:
         if noun is not None and noun.dep_ == "dobj" and kind.lower() in words["claim_types"] and (
                 noun.head.lemma_.lower() in words["denial_verbs"]):
             return "asserted"  # "dismissed Sanders' accusations": the accusations were made
+        if noun is not None and self._told_in_passing(noun):
+            return self._own_modality(head)  # "did not comment on Moscow's accusations": they were made
         for token in _clause_chain(head):
             deps = list(_kids(token))
             if token.i == head.i and _shares_auxiliaries(head):  # "did not attack or invade": both negated
@@ -681,6 +683,17 @@ class EventCoder:
         if any(c.lower_ in words["allegation_modifiers"] for c in _kids(head) if c.dep_ == "amod"):
             return "alleged"
         return "asserted"
+
+    def _told_in_passing(self, noun: Token) -> bool:
+        """A noun event that names its own doer ("Moscow's accusations") under a verb that is no event
+        and holds none ("have not commented on ..."): that verb's negation or mood is not the event's."""
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        return (noun.dep_ in ("pobj", "dobj") and verb.pos_ == "VERB" and any(c.dep_ == "poss" for c in _kids(noun))
+                and verb.lemma_.lower() not in self.lexicon.verbs and verb.lemma_.lower() not in self.rules["support_verb"])
+
+    def _own_modality(self, noun: Token) -> str:
+        alleged = any(c.lower_ in self.words["allegation_modifiers"] for c in _kids(noun) if c.dep_ == "amod")
+        return "alleged" if alleged else "asserted"
 
     def _reported(self, clause: Token) -> bool:
         """A speaker's own plan in a that-clause of a neutral speech verb: "X announced (that) it would withdraw".
