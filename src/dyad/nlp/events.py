@@ -173,9 +173,9 @@ class EventCoder:
         if kind in self.rules["untargeted_is_domestic"]:
             return domestic_target(doc, event, codes)
         if kind in self.rules["untargeted_at_home"]:
-            return domestic_target(doc, event, codes, bodies_only=True)
+            return domestic_target(doc, event, codes, fallback="bodies")
         if kind in self.rules["untargeted_at_place"] and event.location:
-            return domestic_target(doc, event, codes, place_only=True)
+            return domestic_target(doc, event, codes, fallback="none")
         return []
 
     def _joint_exercise(self, event: Event, head: Token, codes: dict[str, str]) -> None:

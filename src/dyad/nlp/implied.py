@@ -8,6 +8,8 @@ recode the actors for ``dyad_events``; who the parse names is in ``dyad.nlp.part
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from dyad.gazetteer import load_gazetteer
@@ -38,29 +40,23 @@ def claim_own_people(event: Event, own_people: list[Mention], by_id: dict, codes
         codes[actor.id] = actor.code
 
 
-def domestic_target(doc: Doc, event: Event, codes: dict[str, str], bodies_only: bool = False,
-                     place_only: bool = False) -> list[str]:
+def domestic_target(doc: Doc, event: Event, codes: dict[str, str], fallback: str = "any") -> list[str]:
     """The country a protest with no named target happens in, as its target (PLOVER codes domestic
-    protest against that country): the country of its place, else of its one source country (with
-    ``bodies_only``, only a source that is a body of its country, not the state as a whole; with
-    ``place_only``, never).
+    protest against that country): the country of its place, else of its one source country.
+    ``fallback`` says which sources may give it: "any", "bodies" (a body of its country, not the
+    state as a whole) or "none" (the place only).
 
     The country's actor is the document's own when it has one, else a new one with no mentions.
     """
-    actors = get_list(doc, "dyad_actors")
     places = {p.id: p.country for p in get_list(doc, "dyad_places")}
-    countries = {a.id: a.country for a in actors}
-    sources = set() if place_only else {
-        countries.get(a) for a in event.source if not bodies_only or len(codes.get(a, "")) > 3} - {None}
+    countries = {a.id: a.country for a in get_list(doc, "dyad_actors")}
+    sources = {countries.get(a) for a in event.source
+               if fallback == "any" or (fallback == "bodies" and len(codes.get(a, "")) > 3)} - {None}
     country = places.get(event.location) or (sources.pop() if len(sources) == 1 else None)
     if country is None:
         return []
-    actor = next((a for a in actors if a.code == country), None)
-    if actor is None:
-        actor = Actor(next_actor_id(actors), load_gazetteer().country_name(country), country, country)
-        actors.append(actor)
-        codes[actor.id] = country
-    return [actor.id]
+    return [_actor_coded(doc, codes, country, lambda aid: Actor(aid, load_gazetteer().country_name(country),
+                                                                country, country))]
 
 
 def unidentified_doer(doc: Doc, event: Event, head: Token, codes: dict[str, str]) -> list[str]:
@@ -73,15 +69,20 @@ def unidentified_doer(doc: Doc, event: Event, head: Token, codes: dict[str, str]
     if len(countries) != 1:
         return []
     country = countries.pop()
-    code = country + "UAF"
+    name = f"unidentified armed group ({load_gazetteer().country_name(country)})"
+    return [_actor_coded(doc, codes, country + "UAF", lambda aid: Actor(
+        aid, name, country + "UAF", country, "UAF", kind="group", evidence=[places[0][1]]))]
+
+
+def _actor_coded(doc: Doc, codes: dict[str, str], code: str, make: Callable[[str], Actor]) -> str:
+    """The id of the document's actor with this code, else of a new one ``make`` builds for a free id."""
     actors = get_list(doc, "dyad_actors")
     actor = next((a for a in actors if a.code == code), None)
     if actor is None:
-        name = f"unidentified armed group ({load_gazetteer().country_name(country)})"
-        actor = Actor(next_actor_id(actors), name, code, country, "UAF", kind="group", evidence=[places[0][1]])
+        actor = make(next_actor_id(actors))
         actors.append(actor)
         codes[actor.id] = code
-    return [actor.id]
+    return actor.id
 
 
 def _where(doc: Doc, mention: tuple[int, int], head: Token) -> bool:
