@@ -94,6 +94,16 @@ def test_international_organisations(nlp):
     assert len(by_code(found, "IGOUNO")[0].mentions) == 2
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The African Union suspended Mali.", "African Union"),  # no party, though "Union" heads parties
+    ("The International Criminal Court charged a warlord.", "International Criminal Court"),  # no criminal
+    ("Observers from the OSCE arrived in Minsk.", "OSCE"),
+    ("The WTO ruled against Beijing.", "WTO"),
+])
+def test_intergovernmental_bodies_are_igos(nlp, text, name):
+    assert by_name(actors(nlp, text), name).code.startswith("IGO")
+
+
 def test_armed_group_with_a_regional_code_takes_the_country_its_name_gives(nlp):
     found = actors(nlp, "The Eritrean Islamic Jihad Movement attacked a border post.")
     group = by_name(found, "Eritrean Islamic Jihad Movement")
