@@ -225,3 +225,20 @@ def test_one_named_politician_attacking_another_speaks():
     assert types_of("Senator John McCain attacked Donald Trump on Sunday.").get("attacked") == "ACCUSE"
     assert types_of("Rebels attacked a Kenyan army base.").get("attacked") == "ASSAULT"
     assert types_of("A man attacked a Kenyan policeman with a knife.").get("attacked") == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Kenya forced the UN refugee agency out of the country.", "forced", "SANCTION"),
+    ("The junta forced two French reporters out of Niger.", "forced", "COERCE"),
+    ("Protests in Lima forced Peru's minister to resign.", "forced", None),  # the resignation is the event
+    ("A Lebanese newspaper violated a ban imposed by the army.", "violated", "REJECT"),  # defying a rule
+    ("Syrian troops violated the ceasefire with Israel.", "violated", "ASSAULT"),
+    ("The Nigerian firm violated its contract.", "violated", None),
+])
+def test_forcing_out_and_violating_take_their_sense_from_the_object(text, trigger, expected):
+    event = event_for(text, trigger)
+    assert (event.type if event else None) == expected
+
+
+def test_a_defied_ban_is_no_event_of_its_own():
+    assert set(types_of("A Lebanese newspaper violated a ban imposed by the army.").values()) == {"REJECT"}

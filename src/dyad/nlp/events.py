@@ -338,7 +338,7 @@ class EventCoder:
         noun, verb = phrase_head(item.span.root), governor.span.root
         if noun.dep_ != "dobj" or noun.head.i != verb.i:
             return False
-        if verb.lemma_.lower() in self.rules["signs_its_object"]:
+        if verb.lemma_.lower() in self.rules["object_no_event"]:
             return True  # "signed a pact": one signing, not a signing and an agreement
         return (governor.event.type.lower() in self.rules["object_is_content"]
                 and verb.lemma_.lower() not in self.rules["support_verb"])
