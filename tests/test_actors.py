@@ -228,6 +228,12 @@ def test_a_person_in_a_city_is_not_of_that_country(nlp):
     assert found["ambassador"] == ("GOV", None, "GOV")
 
 
+def test_troops_moved_away_are_not_of_the_place_they_leave(nlp):
+    assert codes_at(nlp, "Chad sent troops from Ndjamena to Mali.")["troops"][2] == "MIL"
+    assert "Troops from Chad" in codes_at(nlp, "Troops from Chad joined the mission.")  # origin: Chadian troops
+    assert "forces from Panama" not in codes_at(nlp, "The US completed the withdrawal of forces from Panama.")
+
+
 def test_counted_groups_are_left_to_coreference(nlp):
     text = "The two presidents met; both leaders smiled."
     assert not any(a.code == "GOV" and a.kind == "group" for a in actors(nlp, text))

@@ -684,3 +684,10 @@ def test_a_noun_event_with_its_own_doer_keeps_its_modality_under_a_verb_that_is_
     found = events("Kenya has not commented on Uganda's accusations of cross-border raids.")
     assert found["accusations"].modality == "asserted"
     assert events("Iran did not hold talks with Iraq.")["hold talks"].modality == "negated"
+
+
+def test_troops_moved_away_leave_the_place_after_from():
+    # "from Panama" is where the forces leave, not where they come from; the pace verb's subject withdraws
+    assert dyads("The United States speeded up the withdrawal of invasion forces from Panama.") == {
+        ("RETREAT", ("USA",), ("PAN",))}
+    assert dyads("The pullout of Russian troops from Syria began.") == {("RETREAT", ("RUSMIL",), ("SYR",))}

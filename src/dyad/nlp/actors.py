@@ -273,8 +273,16 @@ class _DocActors:
         prep = words[-1]
         if not all(_filler(t) for t in words[:-1]) or not chain.start <= prep.head.i < prep.i:
             return False
+        if prep.lower_ == "from" and self._moved_away(prep.head):
+            return False
         # "the ambassador in Moscow" is no Russian: only groups and bodies are "in" a country
         return prep.lower_ != "in" or not self._singular_person(chain.roles[-1])
+
+    def _moved_away(self, noun: Token) -> bool:
+        """Whether the people named are being moved away ("withdrew troops", "the withdrawal of forces"),
+        which makes a "from X" after them the place they leave."""
+        mover = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
+        return noun.dep_ in ("dobj", "pobj") and self.gaz.locative.get(mover.lemma_.lower()) == "leaving"
 
     def _singular_person(self, role: Item) -> bool:
         return self._kind_of(role) == "person" and not self._plural(role)

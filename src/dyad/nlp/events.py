@@ -554,6 +554,8 @@ class EventCoder:
         children += self._support_verb_args(head, own)
         between: list[Mention] = []
         for child in children:
+            if own_object and child.i not in own:  # "the withdrawal of forces from Panama": the place left
+                target += self._place_left(child, target_preps, mentions)
             if child.i in own:
                 # "diplomats" in "expelled Canadian diplomats" names a target only through its own
                 # mention; "missiles" in "launched North Korean-made missiles" names none
@@ -610,6 +612,15 @@ class EventCoder:
             source = inherited_subject(head, mentions, self.rules["subject_control"])
             borrowed = bool(source)
         return source, target, borrowed, mutual
+
+    def _place_left(self, child: Token, target_preps: set[str], mentions) -> list[Mention]:
+        """The target a moved object's own preposition names ("withdrew troops from Syria", "the
+        withdrawal of forces from Panama"), when the parser hangs it on the object, not the event."""
+        if child.dep_ == "prep" and child.lower_ == "of":
+            child = next((c for c in _kids(child) if c.dep_ == "pobj"), child)
+        elif child.dep_ not in OBJECT_DEPS:
+            return []
+        return [m for c in _kids(child) if c.dep_ == "prep" and c.lower_ in target_preps for m in objects_of(c, mentions)]
 
     def _support_verb_args(self, head: Token, own: set[int]) -> list[Token]:
         """"X held a rally in Cairo against Y": a support verb's subject and prepositions are its noun's."""
