@@ -3,6 +3,8 @@
 import pytest
 import spacy
 
+import dyad
+
 from dyad.gazetteer.places import DOMINANCE, PlaceEntry, choose, load_places
 from dyad.nlp import actors, places  # noqa: F401  (registers the factories)
 from dyad.nlp.places import place_at
@@ -151,3 +153,25 @@ def test_seed_article(nlp, shared_data):
     assert [p.id for p in doc._.dyad_places] == [f"p{n}" for n in range(1, len(doc._.dyad_places) + 1)]
     assert "moscow" in {text[s:e] for s, e in found["Moscow"].mentions}
     assert not {"Russian", "North Korean"} & set(found)
+
+
+@pytest.mark.parametrize("text, published, country", [
+    ("Rebels shelled Juba on Sunday.", "1992-05-01", "SDN"),  # South Sudan left Sudan in 2011
+    ("Rebels shelled Juba on Sunday.", "2014-05-01", "SSD"),
+    ("Police fired on a crowd in Kiev.", "1988-05-01", "SUN"),
+    ("Police fired on a crowd in Pristina.", "1999-05-01", "YUG"),  # via Serbia, part of Yugoslavia then
+    ("Police fired on a crowd in Pristina.", "2005-05-01", "SRB"),
+    ("Police fired on a crowd in Zagreb.", "1995-05-01", "HRV"),
+    ("Police fired on a crowd in Munich.", "1985-05-01", "DEU"),  # West Germany never left anything
+])
+def test_a_place_belongs_to_the_state_it_was_in_on_the_day(text, published, country):
+    record = dyad.extract(text, published=published)
+    assert [p.country for p in record.places] == [country]
+    assert country in {code[:3] for e in record.events for code in e.target_codes + e.source_codes}
+
+
+def test_every_secession_leads_back_to_a_state_that_split_from_none():
+    from dyad.gazetteer.history import country_on, secessions
+    for code in secessions():
+        oldest = country_on(code, "1900-01-01")
+        assert oldest not in secessions() and oldest != code, code

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "historical_states.tsv"
+SECESSIONS = Path(__file__).parent / "data" / "secessions.tsv"
 
 
 @dataclass(frozen=True)
@@ -39,3 +40,22 @@ def state_of_capital(name: str, day: str | None) -> HistoricalState | None:
     if not day:
         return None
     return next((s for s in historical_states().values() if s.capital == name and s.existed_on(day)), None)
+
+
+@cache
+def secessions() -> dict[str, tuple[str, str]]:
+    """State code -> (the state it was part of, ISO date it left)."""
+    with SECESSIONS.open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return {row["code"]: (row["part_of"], row["until"]) for row in rows}
+
+
+def country_on(code: str | None, day: str | None) -> str | None:
+    """The state a place of today's country ``code`` belonged to on ``day``: Juba in 1992 is in
+    Sudan, Kyiv in 1988 in the Soviet Union, Pristina in 1999 in Yugoslavia."""
+    for _ in range(len(secessions())):  # a chain: Kosovo, then Serbia, then Yugoslavia
+        parent, until = secessions().get(code or "", (None, ""))
+        if not (parent and day and day[:10] < until):
+            break
+        code = parent
+    return code

@@ -39,7 +39,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from dyad.gazetteer import Gazetteer, OrgEntry, OrgHead, load_gazetteer, load_org_words
-from dyad.gazetteer.history import state_of_capital
+from dyad.gazetteer.history import country_on, state_of_capital
 from dyad.gazetteer.registry import FORMER, Person, Registry, load_registry
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.records import Actor, Mention
@@ -312,9 +312,10 @@ class _DocActors:
             code, kind = self.gaz.countries[chain.country.key]
             if kind == "seat" or (kind == "capital" and not chain.roles and not self._locative(chain.country)):
                 sector = sector or "GOV"  # the Kremlin, "Moscow said": the government
-                # "Moscow said" in 1987 is the Soviet government
+            if kind in ("seat", "capital"):
+                # "Moscow said" in 1987 is the Soviet government; "shelled Juba" in 1992 hit Sudan
                 state = state_of_capital(chain.country.key, self.published) if kind == "capital" else None
-                code = state.code if state else code
+                code = state.code if state else country_on(code, self.published)
             return code + (sector or ""), code, sector[:3] if sector else None
         return sector, None, sector[:3] if sector else None
 

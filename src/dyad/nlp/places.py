@@ -21,6 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from dyad.gazetteer import Gazetteer, load_gazetteer
+from dyad.gazetteer.history import country_on
 from dyad.gazetteer.places import PlaceEntry, PlaceIndex, choose, load_places, name_key
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.records import Place
@@ -168,8 +169,12 @@ def _write(doc: Doc, names: dict[str, _Name]) -> None:
             target.mentions.append((span.start_char, span.end_char))
             spans.append(Span(doc, span.start, span.end, label=target.name))
     places = get_list(doc, "dyad_places")
+    document = doc._.dyad_document
+    published = document.published if document is not None else None
     for n, place in enumerate(merged.values(), 1):
         place.id = f"p{n}"
+        if place.kind != "country":  # a city of a state that split off since ("Juba" in 1992: Sudan)
+            place.country = country_on(place.country, published)
         place.mentions.sort()
         places.append(place)
     doc.spans["dyad_places"] = sorted(spans, key=lambda s: s.start)
