@@ -691,3 +691,9 @@ def test_troops_moved_away_leave_the_place_after_from():
     assert dyads("The United States speeded up the withdrawal of invasion forces from Panama.") == {
         ("RETREAT", ("USA",), ("PAN",))}
     assert dyads("The pullout of Russian troops from Syria began.") == {("RETREAT", ("RUSMIL",), ("SYR",))}
+
+
+def test_a_preposition_the_parser_left_without_its_object_still_names_the_target():
+    # the parser makes "officers" the subject of "holed" and leaves "to" with no object
+    assert dyads("Chile granted asylum to four Bolivian officers holed up in its embassy.") == {
+        ("AID", ("CHL",), ("BOLMIL",))}

@@ -24,6 +24,7 @@ PARTICIPANT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
 OWNER_PREPS = ("of", "by", "from")  # "members of X", "violations by X", "doctors from X"
 LOCATION_PREPS = {"in", "at", "to", "near", "inside", "outside", "across", "into", "on"}
 MODIFIED_NOUN_WINDOW = 12  # how far back an "as reported by X" clause looks for what it describes
+MAX_MODIFIER_WORDS = 6  # "five Panamanian army officers": words before a noun phrase's head
 MAX_CLIMB = 8  # phrases nest a few levels deep; the bound keeps a long sentence linear
 
 
@@ -146,7 +147,21 @@ def _antecedent(token: Token) -> Token | None:
 
 
 def objects_of(prep: Token, mentions: dict[int, Mention]) -> list[Mention]:
-    return [m for obj in _kids(prep) if obj.dep_ == "pobj" for m in actors_of(obj, mentions)]
+    objects = [obj for obj in _kids(prep) if obj.dep_ == "pobj"] or _stranded_object(prep)
+    return [m for obj in objects for m in actors_of(obj, mentions)]
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """"granted asylum to five officers holed up in X": the parser makes "officers" the subject of the
+    participle after it and leaves "to" without an object; the noun right after is the object."""
+    if any(c.dep_ in ("pobj", "pcomp") for c in _kids(prep)):
+        return []
+    for token in prep.doc[prep.i + 1 : prep.i + 1 + MAX_MODIFIER_WORDS]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.tag_ in ("VBN", "VBG", "VBD") and token.head.i > token.i:
+            return [token]
+        if token.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PUNCT"):
+            return []
+    return []
 
 
 def inherited_subject(head: Token, mentions, subject_control: frozenset[str]) -> list[Mention]:
