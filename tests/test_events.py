@@ -695,5 +695,5 @@ def test_troops_moved_away_leave_the_place_after_from():
 
 def test_a_preposition_the_parser_left_without_its_object_still_names_the_target():
     # the parser makes "officers" the subject of "holed" and leaves "to" with no object
-    assert dyads("Chile granted asylum to four Bolivian officers holed up in its embassy.") == {
+    assert dyads("Chile granted asylum to four Bolivian army officers holed up in its embassy.") == {
         ("AID", ("CHL",), ("BOLMIL",))}

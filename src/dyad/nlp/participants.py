@@ -153,9 +153,7 @@ def objects_of(prep: Token, mentions: dict[int, Mention]) -> list[Mention]:
 
 def _stranded_object(prep: Token) -> list[Token]:
     """"granted asylum to five officers holed up in X": the parser makes "officers" the subject of the
-    participle after it and leaves "to" without an object; the noun right after is the object."""
-    if any(c.dep_ in ("pobj", "pcomp") for c in _kids(prep)):
-        return []
+    verb after it and leaves "to" without an object; the noun right after is the object."""
     for token in prep.doc[prep.i + 1 : prep.i + 1 + MAX_MODIFIER_WORDS]:
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.tag_ in ("VBN", "VBG", "VBD") and token.head.i > token.i:
             return [token]
