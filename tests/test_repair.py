@@ -1,0 +1,53 @@
+"""dyad_repair: a past tense the parser read as a participle on a noun is the sentence's verb.
+
+Every sentence is invented; each positive case asserts first that the bare model misparses it.
+"""
+
+import pytest
+import spacy
+
+import dyad
+from dyad.nlp.pipeline import MODEL, shared_pipeline
+
+
+@pytest.fixture(scope="module")
+def bare():
+    return spacy.load(MODEL)  # the model's own parse, without dyad's components
+
+
+def parse(doc):
+    return [(t.dep_, t.head.i) for t in doc]
+
+
+@pytest.mark.parametrize("text, verb, subject", [
+    ("Kurdish youths resorted to throwing stones at the police.", "resorted", "youths"),
+    ("Doctors from three Danish charities donated and delivered medicine to Mosul hospitals.", "donated", "Doctors"),
+])
+def test_a_verbless_sentence_gets_its_verb_back(bare, text, verb, subject):
+    assert bare(text)[:].root.pos_ == "NOUN"  # the misparse this repairs
+    root = shared_pipeline()(text)[:].root
+    assert (root.text, [c.text for c in root.children if c.dep_ == "nsubj"]) == (verb, [subject])
+
+
+def test_a_doubled_subject_of_the_reporting_verb_is_what_was_reported(bare):
+    text = "Afghan youths resorted to throwing stones during protests against the government, police said on Friday."
+    said = next(t for t in bare(text) if t.text == "said")
+    assert len([c for c in said.children if c.dep_ == "nsubj"]) == 2  # the misparse this repairs
+    said = next(t for t in shared_pipeline()(text) if t.text == "said")
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["police"]
+    assert [c.text for c in said.children if c.dep_ == "ccomp"] == ["resorted"]
+
+
+@pytest.mark.parametrize("text", [
+    "A building hit by a missile in Kharkiv.",  # a real participle: it has an agent
+    "Villagers displaced.",  # nothing a main verb would have
+    "Soldiers wounded in the attack were flown to Ramstein, the army said.",  # the verb is there
+])
+def test_real_participles_are_left_alone(bare, text):
+    assert parse(shared_pipeline()(text)) == parse(bare(text))
+
+
+def test_the_repaired_sentence_codes_its_event():
+    record = dyad.extract("Afghan youths resorted to throwing stones during protests against the government.",
+                          published="2024-01-15")
+    assert record.events and all(e.source_codes for e in record.events)
