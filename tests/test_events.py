@@ -609,6 +609,15 @@ def test_the_cause_of_the_news_is_background():
     assert dyads("Russia closed its border with Georgia because of the fighting.") >= {("COERCE", ("RUS",), ("GEO",))}
 
 
+@pytest.mark.parametrize("text, news", [
+    ("Norway suspended aid to Somalia after gunmen attacked two of its convoys.", "SANCTION"),
+    ("Chile recalled its ambassador from Peru because Peruvian troops had crossed the border.", "SANCTION"),
+    ("Kenya closed its border with Somalia since militants kidnapped two doctors.", "COERCE"),
+])
+def test_a_clause_that_dates_or_explains_the_news_is_background(text, news):
+    assert {kind for kind, _, _ in dyads(text)} == {news}
+
+
 def test_what_is_demanded_is_the_demand_and_names_who_is_asked():
     assert dyads("Lebanon demanded a session of the U.N. Security Council over the Israeli raids.") == {
         ("REQUEST", ("LBN",), ("IGOUNO",))}

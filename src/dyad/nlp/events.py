@@ -349,6 +349,8 @@ class EventCoder:
         - a restrictive relative clause, or a participle with no subject of its own ("a helicopter
           that was captured", "nationals suspected of blowing up", "a guard involved in a shooting");
         - a relative clause in the past perfect ("the ministers, whom they had taken hostage");
+        - a noun after, or a clause opened by, "after", "since", "because"... ("suspended aid after
+          its convoys were attacked"): it dates or explains the news;
         - a noun event with no participants of its own, held by a word that is no trigger ("rejected
           an invitation to attend a meeting").
         Not background: a clause with its own doer ("came in July, when Shoigu visited", "troops,
@@ -359,6 +361,8 @@ class EventCoder:
         and a noun event that names its own parties ("Kim's trip", "a summit between X and Y").
         """
         head = item.span.root
+        if self._in_background_clause(head):
+            return True  # "suspended aid after its vehicles were hit": the hit dates or explains the news
         if head.pos_ in ("NOUN", "PROPN"):
             noun = phrase_head(head)
             if noun.dep_ == "pobj" and self._background_prep(noun.head):
@@ -377,6 +381,17 @@ class EventCoder:
                     return False  # a clause with its own doer: what it says happened is reported
                 if not (purpose_clause(token) or self._content_of(token)):
                     return True
+            token = token.head
+        return False
+
+    def _in_background_clause(self, token: Token) -> bool:
+        """Inside a clause opened by "after", "since", "because"...: the clause's counterpart of a
+        background preposition."""
+        for _ in range(MAX_CLIMB):
+            if token.head.i == token.i:
+                return False
+            if token.dep_ == "advcl" and any(c.dep_ == "mark" and self._background_prep(c) for c in _kids(token)):
+                return True
             token = token.head
         return False
 
