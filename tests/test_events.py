@@ -114,6 +114,13 @@ def test_event_location_from_its_own_clause():
     assert by_trigger["accused"].location is None  # "accused Syria": a target, not a place
 
 
+def test_a_place_name_that_modifies_the_place_word_is_the_location():
+    record = extract("Georgia lifted the curfew in the Abkhazia region.", published=PUBLISHED)
+    (event,) = record.events
+    place = next(p for p in record.places if p.id == event.location)
+    assert place.name == "Abkhazia" and event.target_codes == ["GEO"]  # a curfew at home aims at home
+
+
 def test_events_of_a_state_that_no_longer_exists_are_historical_background():
     found = events("Relations were warm when the Soviet Union supplied weapons to Cuba.", published="2024-01-15")
     supplied = found["supplied weapons"]

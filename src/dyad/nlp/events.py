@@ -873,7 +873,9 @@ def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:
             candidates += [obj for obj in _kids(child) if obj.dep_ == "pobj"]
     for token in candidates:
         if token.dep_ in place_objects:
-            place = place_at(doc, token.idx)
+            # "in Montenegro province", "in the Kandahar region": the name modifies the place word
+            named = [token] + [c for c in _kids(token) if c.dep_ == "compound"]
+            place = next((p for p in (place_at(doc, t.idx) for t in named) if p is not None), None)
             if place is not None:
                 return place
     return None
