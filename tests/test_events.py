@@ -625,6 +625,12 @@ def test_a_clause_that_dates_or_explains_the_news_is_background(text, news):
     assert {kind for kind, _, _ in dyads(text)} == {news}
 
 
+def test_what_monitors_watch_over_is_no_event():
+    # the ceasefire names its own parties, yet it is what the monitors watch, not a new truce
+    found = dyads("Norway deployed monitors to oversee the ceasefire between Israel and Lebanon.")
+    assert found and "RETREAT" not in {kind for kind, _, _ in found}
+
+
 def test_what_is_demanded_is_the_demand_and_names_who_is_asked():
     assert dyads("Lebanon demanded a session of the U.N. Security Council over the Israeli raids.") == {
         ("REQUEST", ("LBN",), ("IGOUNO",))}

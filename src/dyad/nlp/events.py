@@ -367,6 +367,8 @@ class EventCoder:
             noun = phrase_head(head)
             if noun.dep_ == "pobj" and self._background_prep(noun.head):
                 return True  # "since the peace accord", "because of fighting": it dates or explains the news
+            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rules["watch_verb"]:
+                return True  # "observers who monitor the ceasefire between X and Y": a state of affairs
             return not item.own_participants and self._idle_noun(noun, owner)
         token = head
         for _ in range(MAX_CLIMB):
