@@ -625,6 +625,13 @@ def test_a_clause_that_dates_or_explains_the_news_is_background(text, news):
     assert {kind for kind, _, _ in dyads(text)} == {news}
 
 
+def test_the_reason_for_a_verdict_is_no_news_but_an_accusation_keeps_what_it_alleges():
+    assert {kind for kind, _, _ in dyads("Chile apologized to Peru for its navy seizing a Peruvian trawler.")} == {
+        "SUPPORT"}
+    assert {kind for kind, _, _ in dyads("Egypt praised Qatar for mediating between Hamas and Israel.")} == {"SUPPORT"}
+    assert "ASSAULT" in {kind for kind, _, _ in dyads("Pakistan blamed India for the shelling of Kashmiri villages.")}
+
+
 def test_what_monitors_watch_over_is_no_event():
     # the ceasefire names its own parties, yet it is what the monitors watch, not a new truce
     found = dyads("Norway deployed monitors to oversee the ceasefire between Israel and Lebanon.")

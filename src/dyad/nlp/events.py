@@ -387,13 +387,16 @@ class EventCoder:
         return False
 
     def _in_background_clause(self, token: Token) -> bool:
-        """Inside a clause opened by "after", "since", "because"...: the clause's counterpart of a
-        background preposition."""
+        """Inside a clause opened by "after", "since", "because"... (the clause's counterpart of a
+        background preposition), or inside the reason "for" gives a verdict ("praised X for ...")."""
         for _ in range(MAX_CLIMB):
             if token.head.i == token.i:
                 return False
             if token.dep_ == "advcl" and any(c.dep_ == "mark" and self._background_prep(c) for c in _kids(token)):
                 return True
+            if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "for" and (
+                    token.head.head.lemma_.lower() in self.rules["for_gives_reason"]):
+                return True  # "apologized for its gunboat intercepting a ship": the reason, already known
             token = token.head
         return False
 
