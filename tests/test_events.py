@@ -632,6 +632,11 @@ def test_the_reason_for_a_verdict_is_no_news_but_an_accusation_keeps_what_it_all
     assert "ASSAULT" in {kind for kind, _, _ in dyads("Pakistan blamed India for the shelling of Kashmiri villages.")}
 
 
+def test_the_content_of_a_content_folds_into_the_outermost_event():
+    found = dyads("Peru and Chile agreed that they should cooperate to urge Bolivia to stop the smuggling.")
+    assert {kind for kind, _, _ in found} == {"AGREE"}
+
+
 def test_what_monitors_watch_over_is_no_event():
     # the ceasefire names its own parties, yet it is what the monitors watch, not a new truce
     found = dyads("Norway deployed monitors to oversee the ceasefire between Israel and Lebanon.")

@@ -258,13 +258,17 @@ class EventCoder:
         clause_of = {item.span.root.i: self._clause_of(item.span.root, by_head) for item in found}
         for item in found:  # "started a hunger strike to protest": the support verb stands for its noun
             by_head.setdefault(clause_of[item.span.root.i].i, item.event)
-        kept = []
-        for item in found:
+        kept, folded_into = [], {}
+        # outer clauses first, so that the content of a content folds into the outermost event
+        # ("agreed that they should cooperate to encourage refugees to return": one AGREE)
+        for item in sorted(found, key=lambda item: _depth(clause_of[item.span.root.i])):
             event, head = item.event, clause_of[item.span.root.i]
             governor = by_head.get(head.head.i) if head.dep_ in ("xcomp", "ccomp", "advcl", "acl") else None
+            governor = folded_into.get(id(governor), governor)
             if governor is None or governor is event or not self._folds(governor, event, head):
                 kept.append(item)
                 continue
+            folded_into[id(event)] = governor
             if not governor.target:
                 own_subject = head.dep_ in ("ccomp", "acl") and _has_subject(head) and event.source != governor.source
                 governor.target = (event.source if own_subject else event.target)[:]
@@ -275,7 +279,7 @@ class EventCoder:
                 source = set(item.event.source)
                 item.event.target = _unique(m.actor_id for c in xcomps
                                             for m in self._objects_named(c, mentions, source, c.i not in by_head))
-        return kept
+        return sorted(kept, key=lambda item: item.span.start)
 
     def _clause_of(self, head: Token, heads: Container[int]) -> Token:
         """The verb whose clause an event is: a support verb with no event of its own stands for its
@@ -743,6 +747,14 @@ def _sentence_index(doc: Doc) -> list[Span]:
     for sentence in doc.sents:
         index += [sentence] * len(sentence)
     return index
+
+
+def _depth(token: Token) -> int:
+    """How many heads above the token, up to its sentence's root (bounded: long sentences stay linear)."""
+    depth = 0
+    while token.head.i != token.i and depth < MAX_CLIMB:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def _trigger_span(doc: Doc, tokens: list[Token]) -> Span:
