@@ -637,6 +637,11 @@ def test_the_content_of_a_content_folds_into_the_outermost_event():
     assert {kind for kind, _, _ in found} == {"AGREE"}
 
 
+def test_what_a_plan_would_do_is_its_content():
+    found = dyads("Peru will back a UN resolution that seeks to impose an arms embargo on Ecuador.")
+    assert {kind for kind, _, _ in found} == {"AGREE"}
+
+
 def test_what_monitors_watch_over_is_no_event():
     # the ceasefire names its own parties, yet it is what the monitors watch, not a new truce
     found = dyads("Norway deployed monitors to oversee the ceasefire between Israel and Lebanon.")

@@ -392,7 +392,8 @@ class EventCoder:
 
     def _in_background_clause(self, token: Token) -> bool:
         """Inside a clause opened by "after", "since", "because"... (the clause's counterpart of a
-        background preposition), or inside the reason "for" gives a verdict ("praised X for ...")."""
+        background preposition), inside the reason "for" gives a verdict ("praised X for ..."), or in
+        what a relative clause says a plan or a text would do."""
         for _ in range(MAX_CLIMB):
             if token.head.i == token.i:
                 return False
@@ -401,6 +402,8 @@ class EventCoder:
             if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "for" and (
                     token.head.head.lemma_.lower() in self.rules["for_gives_reason"]):
                 return True  # "apologized for its gunboat intercepting a ship": the reason, already known
+            if token.dep_ == "relcl" and token.head.lemma_.lower() in self.rules["plan_noun"]:
+                return True  # "a resolution that aims to tighten sanctions": what a text would do
             token = token.head
         return False
 
