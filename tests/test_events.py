@@ -642,6 +642,13 @@ def test_what_a_plan_would_do_is_its_content():
     assert {kind for kind, _, _ in found} == {"AGREE"}
 
 
+def test_the_agreement_a_refusal_breaks_is_no_new_agreement():
+    assert {kind for kind, _, _ in dyads("Kenya reneged on its commitment to Somalia to reopen the border.")} == {"REJECT"}
+    assert {kind for kind, _, _ in dyads("Mali scrapped its defence accord with France.")} <= {"REJECT", "SANCTION"}
+    # a denial still records what it denies, negated
+    assert "AGREE" in {kind for kind, _, _ in dyads("Iran denied any arms agreements with Russia.")}
+
+
 def test_what_monitors_watch_over_is_no_event():
     # the ceasefire names its own parties, yet it is what the monitors watch, not a new truce
     found = dyads("Norway deployed monitors to oversee the ceasefire between Israel and Lebanon.")

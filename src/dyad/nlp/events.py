@@ -337,11 +337,15 @@ class EventCoder:
         return kept
 
     def _demanded(self, item: Found, governor: Found) -> bool:
-        """A noun event that is the object of a demand or a threat: its content, not an event. A
-        support verb's object stays the event ("ordered patrols": a MOBILIZE)."""
+        """A noun event that is the object of a demand or a threat, or the agreement a refusal breaks:
+        its content, not an event. A support verb's object stays the event ("ordered patrols")."""
         noun, verb = phrase_head(item.span.root), governor.span.root
+        if noun.dep_ == "pobj" and noun.head.head.i == verb.i and governor.event.type == "REJECT":
+            return item.event.type == "AGREE"  # "reneged on his commitment": the promise broken, made before
         if noun.dep_ != "dobj" or noun.head.i != verb.i:
             return False
+        if governor.event.type == "REJECT" and item.event.type == "AGREE":
+            return True  # "scrapped the accord", "rejected the agreement": what is refused
         if verb.lemma_.lower() in self.rules["object_no_event"]:
             return True  # "signed a pact": one signing, not a signing and an agreement
         return (governor.event.type.lower() in self.rules["object_is_content"]
