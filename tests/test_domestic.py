@@ -38,6 +38,13 @@ def test_an_ethnic_group_belongs_to_the_country_it_lives_in():
     assert found["ethnic Uzbeks"] == "KGZ" and found["Police"] == "KGZCOP"
 
 
+def test_an_ethnic_groups_fighters_keep_their_sector_and_take_the_country_they_fight_in():
+    found, _ = codes("Ethnic Uzbek rebels attacked a police post in southern Kyrgyzstan.")
+    assert found["Ethnic Uzbek rebels"] == "KGZREB"
+    found, _ = codes("Ethnic Uzbek rebels attacked a police post.")
+    assert found["Ethnic Uzbek rebels"] == "UZBREB"
+
+
 def test_an_ethnic_group_without_a_place_keeps_its_demonym_country():
     found, _ = codes("Police arrested dozens of ethnic Uzbeks.")
     assert found["ethnic Uzbeks"] == "UZB"

@@ -70,19 +70,22 @@ class DomesticCoder:
         return bool(actor.code) and actor.code[:3] in self.sectors - NOT_COUNTRIES
 
     def _split_ethnic_groups(self, doc: Doc, actors: list[Actor], mentions: list[Mention]) -> dict[str, str]:
-        """"ethnic Albanians": a mention of Albania's demonym after an ethnic marker becomes a group
-        of its own, with no country yet. Returns group id -> the demonym's country, the fallback."""
+        """"ethnic Albanians", "ethnic Albanian guerrillas": a mention that starts with Albania's demonym
+        after an ethnic marker becomes a group of its own, with no country yet. Returns group id -> the demonym's country, the fallback."""
         by_id = {a.id: a for a in actors}
         fallback: dict[str, str] = {}
         for mention in mentions:
             owner = by_id.get(mention.actor_id)
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if owner is None or owner.kind != "country" or span is None or span.start == 0:
+            if owner is None or span is None or span.start == 0 or doc[span.start - 1].lower_ not in self.ethnic_markers:
                 continue
-            if doc[span.start - 1].lower_ not in self.ethnic_markers:
+            # "ethnic Albanians" (the country's demonym) or "ethnic Albanian guerrillas" (a group it
+            # modifies, which keeps its sector: rebels of the country they fight in)
+            sector = owner.sector if owner.kind == "group" and owner.country and len(span) > 1 else None
+            if owner.kind != "country" and sector is None:
                 continue
             group = Actor(next_actor_id(actors), f"{doc[span.start - 1].text} {mention.text}", kind="group",
-                          mentions=[(mention.start, mention.end)])
+                          code=sector, sector=sector, mentions=[(mention.start, mention.end)])
             owner.mentions.remove((mention.start, mention.end))
             mention.actor_id = group.id
             actors.append(group)
