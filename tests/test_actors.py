@@ -228,6 +228,11 @@ def test_a_person_in_a_city_is_not_of_that_country(nlp):
     assert found["ambassador"] == ("GOV", None, "GOV")
 
 
+def test_the_ally_of_a_country_is_not_that_country(nlp):
+    found = codes_at(nlp, "Rebels killed the commander of Syria's militia allies in Lebanon.")
+    assert not any(country == "SYR" for name, (_, country, _) in found.items() if name != "Syria")
+
+
 def test_troops_moved_away_are_not_of_the_place_they_leave(nlp):
     assert codes_at(nlp, "Chad sent troops from Ndjamena to Mali.")["troops"][2] == "MIL"
     assert "Troops from Chad" in codes_at(nlp, "Troops from Chad joined the mission.")  # origin: Chadian troops

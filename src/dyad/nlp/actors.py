@@ -42,6 +42,7 @@ from dyad.gazetteer import Gazetteer, OrgEntry, OrgHead, load_gazetteer, load_or
 from dyad.gazetteer.history import country_on, state_of_capital
 from dyad.gazetteer.registry import FORMER, Person, Registry, load_registry
 from dyad.nlp.extensions import get_list, register_extensions
+from dyad.nlp.lexicon import load_word_sets
 from dyad.records import Actor, Mention
 
 register_extensions()
@@ -252,11 +253,13 @@ class _DocActors:
             return False
         if item.label == COUNTRY:
             return self._country_joins(chain, item, gap)
+        if chain.country is not None and self._owns_relation(chain.country):
+            return False  # "Israel's militia ally": the militia is the ally's, not Israel's
         return all(_filler(t) for t in gap)
 
     def _country_joins(self, chain: Chain, item: Item, gap: Span) -> bool:
         """"former Russian ...", "rebels in Darfur", "president of Armenia", "Bosnian Serbs"."""
-        if chain.org is not None:
+        if chain.org is not None or self._owns_relation(item):
             return False
         if chain.country is not None:  # a people of that country, written right after it
             kind = self.gaz.countries[item.key][1]
@@ -264,6 +267,11 @@ class _DocActors:
         if all(self._kind_of(r) == MODIFIER for r in chain.roles):
             return all(_filler(t) for t in gap)
         return self._owner_after(chain, gap)
+
+    def _owns_relation(self, item: Item) -> bool:
+        """"the chief of Israel's militia ally": the country owns the ally, someone else than itself."""
+        root = self.doc[item.start:item.end].root
+        return root.dep_ == "poss" and root.head.lemma_.lower() in load_word_sets("event_rules.tsv")["relational_noun"]
 
     def _owner_after(self, chain: Chain, gap: Span) -> bool:
         """Roles, then "of/in/from [the]" and the country: the preposition must hang on the roles."""
