@@ -649,6 +649,13 @@ def test_the_agreement_a_refusal_breaks_is_no_new_agreement():
     assert "AGREE" in {kind for kind, _, _ in dyads("Iran denied any arms agreements with Russia.")}
 
 
+def test_what_an_investigation_or_talks_are_about_is_no_event_of_its_own():
+    found = dyads("Kenya completed its investigation into an allegation by Uganda that Somali troops had crossed the border.")
+    assert found == {("ACCUSE", ("KEN",), ("UGA",))}
+    assert {kind for kind, _, _ in dyads("The UN opened an inquiry into the killing of two Kenyan soldiers.")} == {"ACCUSE"}
+    assert "RETREAT" not in {kind for kind, _, _ in dyads("Israel and Egypt held talks on a ceasefire between Israel and Hamas.")}
+
+
 def test_what_monitors_watch_over_is_no_event():
     # the ceasefire names its own parties, yet it is what the monitors watch, not a new truce
     found = dyads("Norway deployed monitors to oversee the ceasefire between Israel and Lebanon.")

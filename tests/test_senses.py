@@ -242,3 +242,19 @@ def test_forcing_out_and_violating_take_their_sense_from_the_object(text, trigge
 
 def test_a_defied_ban_is_no_event_of_its_own():
     assert set(types_of("A Lebanese newspaper violated a ban imposed by the army.").values()) == {"REJECT"}
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("The senator never committed fraud.", "committed", None),
+    ("Kenya committed troops to the mission.", "committed", "AGREE"),
+    ("Serbia amassed troops on the border.", "amassed", "MOBILIZE"),
+    ("The governor amassed a fortune in office.", "amassed", None),
+    ("Japan contributed $5 million to the UN fund.", "contributed", "AID"),
+    ("The drought contributed to the crisis in Somalia.", "contributed", None),
+    ("Protesters in Karachi burned the Danish flag.", "burned", "PROTEST"),
+    ("The mayor beat back a challenge from his rival.", "beat", None),
+    ("The senator has occupied the spotlight in Iowa.", "occupied", None),
+])
+def test_political_words_in_their_everyday_senses(text, trigger, expected):
+    event = event_for(text, trigger)
+    assert (event.type if event else None) == expected

@@ -377,6 +377,8 @@ class EventCoder:
                 return True  # "since the peace accord", "because of fighting": it dates or explains the news
             if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rules["watch_verb"]:
                 return True  # "observers who monitor the ceasefire between X and Y": a state of affairs
+            if noun.dep_ == "pobj" and noun.head.lower_ in self.rules["topic_prep"] and self._about(noun.head.head):
+                return True  # "an investigation into the killing", "talks on a ceasefire": what is discussed
             return not item.own_participants and self._idle_noun(noun, owner)
         token = head
         for _ in range(MAX_CLIMB):
@@ -410,6 +412,12 @@ class EventCoder:
                 return True  # "a resolution that aims to tighten sanctions": what a text would do
             token = token.head
         return False
+
+    def _about(self, holder: Token) -> bool:
+        """A noun of discussion or inquiry, or a verb whose object is one ("completed its investigation
+        into X": the parser hangs "into" on the verb)."""
+        nouns = [holder] + [c for c in _kids(holder) if c.dep_ == "dobj"] if holder.pos_ == "VERB" else [holder]
+        return any(n.lemma_.lower() in self.rules["topic_noun"] for n in nouns)
 
     def _background_prep(self, prep: Token) -> bool:
         """"since", "after", "because of" (the word before "of" counts too): the noun after it dates or explains."""
