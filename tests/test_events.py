@@ -656,6 +656,16 @@ def test_what_an_investigation_or_talks_are_about_is_no_event_of_its_own():
     assert "RETREAT" not in {kind for kind, _, _ in dyads("Israel and Egypt held talks on a ceasefire between Israel and Hamas.")}
 
 
+def test_a_relative_clause_in_the_present_says_what_someone_stands_for():
+    found = dyads("Syria urged Arabs to mobilize against Netanyahu, who has vowed never to return the Golan Heights.")
+    assert {kind for kind, _, _ in found} == {"REQUEST"}
+    # what happened, in the past or under way, stays news
+    found = dyads("Nigeria condemned the rebels, who attacked a police station on Monday.")
+    assert {kind for kind, _, _ in found} == {"ACCUSE", "ASSAULT"}
+    found = dyads("Mali thanked French troops, who are fighting the rebels in the north.")
+    assert "ASSAULT" in {kind for kind, _, _ in found}
+
+
 def test_what_monitors_watch_over_is_no_event():
     # the ceasefire names its own parties, yet it is what the monitors watch, not a new truce
     found = dyads("Norway deployed monitors to oversee the ceasefire between Israel and Lebanon.")

@@ -386,7 +386,7 @@ class EventCoder:
                 return False
             if token.dep_ == "relcl" and not (starts_when(token) or _non_restrictive(token) or actor_did(token, mentions)):
                 return True
-            if token.dep_ == "relcl" and (_past_perfect(token) or _describes_place(token)):
+            if token.dep_ == "relcl" and (_past_perfect(token) or _describes_place(token) or _standing(token)):
                 return True  # "the envoys, whom they had seized", "the province, where dozens were killed"
             if token.dep_ in ("acl", "advcl"):
                 if _has_subject(token) or actor_doing(token, mentions):
@@ -926,6 +926,17 @@ def _describes_place(clause: Token) -> bool:
     with no doer; "Gaza, where troops attacked militants" reports an act."""
     kids = list(_kids(clause))
     return any(c.lower_ == "where" for c in kids) and not any(c.dep_ == "nsubj" for c in kids)
+
+
+def _standing(clause: Token) -> bool:
+    """"Sharon, who has vowed not to return the Golan", "refugees, whom authorities blame for ...": a
+    relative clause in the present or present perfect says what someone stands for, not what happened."""
+    kids = _kids(clause)
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "'ll", "had", "'d") for c in kids):
+        return False
+    present = clause.tag_ in ("VBZ", "VBP") or any(  # "who has vowed"; not "who are besieging" (under way)
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have" for c in kids)
+    return present and not any(c.dep_ in ("npadvmod", "prep") and c.ent_type_ in ("DATE", "TIME") for c in kids)
 
 
 def _past_perfect(clause: Token) -> bool:
