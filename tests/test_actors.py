@@ -72,6 +72,8 @@ def test_titled_person_gets_country_and_sector(nlp):
     ("Emmanuel Macron, France's president, spoke.", "Emmanuel Macron", "FRAGOV"),
     ("Israel's army chief Herzi Halevi spoke.", "Herzi Halevi", "ISRMIL"),
     ("Artyom Lukin of russia's Far Eastern Federal University said so.", "Artyom Lukin", "RUSEDU"),
+    ("Kenyan Judge Daniel Otieno spoke.", "Daniel Otieno", "KENJUD"),  # a judge is a person, not a bench
+    ("Egyptian Archbishop Samuel Habib spoke.", "Samuel Habib", "EGYCHR"),
 ])
 def test_title_patterns_generalise(nlp, text, name, code):
     person = by_name(actors(nlp, text), name)
