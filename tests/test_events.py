@@ -666,6 +666,11 @@ def test_a_relative_clause_in_the_present_says_what_someone_stands_for():
     assert "ASSAULT" in {kind for kind, _, _ in found}
 
 
+def test_the_recipient_of_an_extradition_is_its_target():
+    assert dyads("Kenya extradited a Somali militant to the United States.") == {("COOPERATE", ("KEN",), ("USA",))}
+    assert dyads("Kenya extradited two Somali militants.") == {("COOPERATE", ("KEN",), ("SOMUAF",))}
+
+
 def test_what_monitors_watch_over_is_no_event():
     # the ceasefire names its own parties, yet it is what the monitors watch, not a new truce
     found = dyads("Norway deployed monitors to oversee the ceasefire between Israel and Lebanon.")

@@ -592,6 +592,7 @@ class EventCoder:
             children += [c for c in _kids(head.head) if c.i not in own]
         children += self._support_verb_args(head, own)
         between: list[Mention] = []
+        conveyed: list[Mention] = []  # objects handed over to someone named ("extradited X to Y")
         for child in children:
             if own_object and child.i not in own:  # "the withdrawal of forces from Panama": the place left
                 target += self._place_left(child, target_preps, mentions)
@@ -615,7 +616,9 @@ class EventCoder:
             elif child.dep_ == "dative" and child.pos_ == "ADP":
                 target += objects_of(child, mentions)  # "sent aid to Iraq": the parser's dative "to"
             elif child.dep_ in object_deps:
-                target += actors_of(child, mentions) or self._through_object(child, mentions)
+                handed = actors_of(child, mentions) or self._through_object(child, mentions)
+                target += handed
+                conveyed += handed if head.lemma_.lower() in self.rules["conveys_object"] else []
             elif child.dep_ == "prt" and object_deps:  # "kidnapped up to 16 advisers": the parser's "up" + "to"
                 target += [m for obj in up_to(child) for m in actors_of(obj, mentions)]
             elif child.dep_ == "agent":
@@ -633,6 +636,8 @@ class EventCoder:
                 source += objects_of(child, mentions)  # "a visit by X", "criticism from X"
             elif child.dep_ == "ccomp" and content_target:
                 target += [m for c in _kids(child) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions)]
+        if len(conveyed) < len(target):  # "extradited X to Britain": Britain is the one dealt with
+            target = [m for m in target if m not in conveyed]
         # "talks between X and Y" are X's and Y's; "X mediated between Y and Z" are X's, with Y and Z
         mutual = not source and not target and len(between) > 1
         if source:
