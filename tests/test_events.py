@@ -671,6 +671,15 @@ def test_the_recipient_of_an_extradition_is_its_target():
     assert dyads("Kenya extradited two Somali militants.") == {("COOPERATE", ("KEN",), ("SOMUAF",))}
 
 
+def test_a_mobilization_for_a_war_aims_at_the_enemy():
+    assert dyads("Chad mobilized its reservists for a war against Libya.") == {("MOBILIZE", ("TCD",), ("LBY",))}
+
+
+def test_a_conjunct_of_a_folded_content_folds_too():
+    found = dyads("Egypt called on Arab states to unite and mobilize against Israel.")
+    assert {kind for kind, _, _ in found} == {"REQUEST"}
+
+
 def test_what_monitors_watch_over_is_no_event():
     # the ceasefire names its own parties, yet it is what the monitors watch, not a new truce
     found = dyads("Norway deployed monitors to oversee the ceasefire between Israel and Lebanon.")

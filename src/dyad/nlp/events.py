@@ -262,7 +262,7 @@ class EventCoder:
         # outer clauses first, so that the content of a content folds into the outermost event
         # ("agreed that they should cooperate to encourage refugees to return": one AGREE)
         for item in sorted(found, key=lambda item: _depth(clause_of[item.span.root.i])):
-            event, head = item.event, clause_of[item.span.root.i]
+            event, head = item.event, _first_conjunct(clause_of[item.span.root.i])  # "to unite and mobilize"
             governor = by_head.get(head.head.i) if head.dep_ in ("xcomp", "ccomp", "advcl", "acl") else None
             governor = folded_into.get(id(governor), governor)
             if governor is None or governor is event or not self._folds(governor, event, head):
@@ -767,6 +767,15 @@ def _sentence_index(doc: Doc) -> list[Span]:
     for sentence in doc.sents:
         index += [sentence] * len(sentence)
     return index
+
+
+def _first_conjunct(token: Token) -> Token:
+    """"urged them to unite and mobilize": "mobilize" stands where "unite" stands."""
+    for _ in range(MAX_CLIMB):
+        if token.dep_ != "conj" or token.head.i == token.i:
+            break
+        token = token.head
+    return token
 
 
 def _depth(token: Token) -> int:
