@@ -675,6 +675,11 @@ def test_a_mobilization_for_a_war_aims_at_the_enemy():
     assert dyads("Chad mobilized its reservists for a war against Libya.") == {("MOBILIZE", ("TCD",), ("LBY",))}
 
 
+def test_the_content_of_a_multiword_trigger_folds_into_it():
+    assert dyads("Peru issued an ultimatum to Ecuador to halt attacks across the border.") == {
+        ("THREATEN", ("PER",), ("ECU",))}
+
+
 def test_a_conjunct_of_a_folded_content_folds_too():
     found = dyads("Egypt called on Arab states to unite and mobilize against Israel.")
     assert {kind for kind, _, _ in found} == {"REQUEST"}

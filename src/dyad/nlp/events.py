@@ -258,6 +258,8 @@ class EventCoder:
         clause_of = {item.span.root.i: self._clause_of(item.span.root, by_head) for item in found}
         for item in found:  # "started a hunger strike to protest": the support verb stands for its noun
             by_head.setdefault(clause_of[item.span.root.i].i, item.event)
+            for token in item.tokens:  # "issued an ultimatum to X to halt attacks": a phrase's every word
+                by_head.setdefault(token.i, item.event)
         kept, folded_into = [], {}
         # outer clauses first, so that the content of a content folds into the outermost event
         # ("agreed that they should cooperate to encourage refugees to return": one AGREE)
