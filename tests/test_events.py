@@ -676,8 +676,8 @@ def test_a_mobilization_for_a_war_aims_at_the_enemy():
 
 
 def test_the_content_of_a_multiword_trigger_folds_into_it():
-    assert dyads("Peru issued an ultimatum to Ecuador to halt attacks across the border.") == {
-        ("THREATEN", ("PER",), ("ECU",))}
+    assert dyads("Chad issued an ultimatum to Niger to halt attacks across the border.") == {
+        ("THREATEN", ("TCD",), ("NER",))}
 
 
 def test_a_conjunct_of_a_folded_content_folds_too():
