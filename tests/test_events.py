@@ -79,6 +79,15 @@ def test_modal_makes_hypothetical():
     assert (e.type, e.source_codes, e.target_codes, e.modality) == ("ASSAULT", ["RUS"], ["MDA"], "hypothetical")
 
 
+@pytest.mark.parametrize("text, trigger, modality", [
+    ("Chad announced a plan to withdraw its troops from Mali.", "withdraw", "future"),
+    ("Kenya has no intention to invade Somalia.", "invade", "negated"),
+    ("The council gave Kenyan troops a mandate to attack Somali militants.", "attack", "hypothetical"),
+])
+def test_a_noun_of_intent_or_permission_sets_the_mood_of_its_infinitive(text, trigger, modality):
+    assert events(text)[trigger].modality == modality
+
+
 def test_reported_event_is_attributed_to_the_speaker():
     e = events("Ukraine's defence ministry said Russian forces shelled Kharkiv overnight.")["shelled"]
     assert e.type == "ASSAULT" and e.source_codes[0].startswith("RUS") and e.target_codes == ["UKR"]

@@ -879,7 +879,8 @@ def _is_modifier_noun(token: Token) -> bool:
 
 
 def _clause_chain(head: Token) -> Iterable[Token]:
-    """The trigger, then the verbs that govern it, up to the sentence root or a relative clause's edge."""
+    """The trigger, then the verbs (and nouns of intent: "a plan to ...") that govern it, up to the
+    sentence root or a relative clause's edge."""
     token = head
     yield token
     for _ in range(2 * MAX_CLIMB):
@@ -887,9 +888,11 @@ def _clause_chain(head: Token) -> Iterable[Token]:
         if token.head.i == token.i or token.dep_ == "relcl" or _misattached_conjunct(token):
             return
         coordinated = token.dep_ == "conj"
+        # "a plan to withdraw", "no intention to attack": the noun whose infinitive it is governs its mood
+        content = token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(token))
         token = token.head
         # "deny X but vowed Y": the first conjunct does not govern the second
-        if token.pos_ in ("VERB", "AUX") and not coordinated:
+        if (token.pos_ in ("VERB", "AUX") or (content and token.pos_ == "NOUN")) and not coordinated:
             yield token
 
 
