@@ -634,6 +634,13 @@ def test_a_clause_that_dates_or_explains_the_news_is_background(text, news):
     assert {kind for kind, _, _ in dyads(text)} == {news}
 
 
+def test_everything_inside_a_phrase_that_dates_the_news_is_background():
+    found = dyads("Ethiopian troops captured the town after fierce fighting with rebels who had shelled its market.")
+    assert {kind for kind, _, _ in found} == {"COERCE"}
+    found = dyads("Kenya closed its border with Somalia because of the militants who attacked a police post.")
+    assert found == {("COERCE", ("KEN",), ("SOM",))}
+
+
 def test_the_reason_for_a_verdict_is_no_news_but_an_accusation_keeps_what_it_alleges():
     assert {kind for kind, _, _ in dyads("Chile apologized to Peru for its navy seizing a Peruvian trawler.")} == {
         "SUPPORT"}

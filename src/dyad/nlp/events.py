@@ -375,8 +375,6 @@ class EventCoder:
             return True  # "suspended aid after its vehicles were hit": the hit dates or explains the news
         if head.pos_ in ("NOUN", "PROPN"):
             noun = phrase_head(head)
-            if noun.dep_ == "pobj" and self._background_prep(noun.head):
-                return True  # "since the peace accord", "because of fighting": it dates or explains the news
             if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rules["watch_verb"]:
                 return True  # "observers who monitor the ceasefire between X and Y": a state of affairs
             if noun.dep_ == "pobj" and noun.head.lower_ in self.rules["topic_prep"] and self._about(noun.head.head):
@@ -407,6 +405,8 @@ class EventCoder:
                 return False
             if token.dep_ == "advcl" and any(c.dep_ == "mark" and self._background_prep(c) for c in _kids(token)):
                 return True
+            if token.dep_ in ("pobj", "pcomp") and self._background_prep(token.head):
+                return True  # "after fighting with guerrillas who overran it": all of the phrase
             if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "for" and (
                     token.head.head.lemma_.lower() in self.rules["for_gives_reason"]):
                 return True  # "apologized for its gunboat intercepting a ship": the reason, already known
