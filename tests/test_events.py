@@ -626,7 +626,7 @@ def test_the_cause_of_the_news_is_background():
 
 
 @pytest.mark.parametrize("text, news", [
-    ("Norway suspended aid to Somalia after gunmen attacked two of its convoys.", "SANCTION"),
+    ("Norway cut ties with Eritrea after Eritrean police arrested two of its diplomats.", "SANCTION"),
     ("Chile recalled its ambassador from Peru because Peruvian troops had crossed the border.", "SANCTION"),
     ("Kenya closed its border with Somalia since militants kidnapped two doctors.", "COERCE"),
 ])
@@ -666,14 +666,14 @@ def test_the_agreement_a_refusal_breaks_is_no_new_agreement():
 
 
 def test_what_an_investigation_or_talks_are_about_is_no_event_of_its_own():
-    found = dyads("Kenya completed its investigation into an allegation by Uganda that Somali troops had crossed the border.")
-    assert found == {("ACCUSE", ("KEN",), ("UGA",))}
+    found = dyads("Nigeria completed its probe into an accusation by Benin that Nigerian soldiers had raided a border village.")
+    assert {kind for kind, _, _ in found} == {"ACCUSE", "COERCE"} and ("ACCUSE", ("BEN",), ()) not in found
     assert {kind for kind, _, _ in dyads("The UN opened an inquiry into the killing of two Kenyan soldiers.")} == {"ACCUSE"}
     assert "RETREAT" not in {kind for kind, _, _ in dyads("Israel and Egypt held talks on a ceasefire between Israel and Hamas.")}
 
 
 def test_a_relative_clause_in_the_present_says_what_someone_stands_for():
-    found = dyads("Syria urged Arabs to mobilize against Netanyahu, who has vowed never to return the Golan Heights.")
+    found = dyads("Iran urged Muslims to rally against the prime minister, who has vowed never to cede the islands.")
     assert {kind for kind, _, _ in found} == {"REQUEST"}
     # what happened, in the past or under way, stays news
     found = dyads("Nigeria condemned the rebels, who attacked a police station on Monday.")
@@ -692,18 +692,18 @@ def test_a_mobilization_for_a_war_aims_at_the_enemy():
 
 
 def test_the_content_of_a_multiword_trigger_folds_into_it():
-    assert dyads("Chad issued an ultimatum to Niger to halt attacks across the border.") == {
-        ("THREATEN", ("TCD",), ("NER",))}
+    assert dyads("Serbia issued an ultimatum to Kosovo to end the blockade of the bridge.") == {
+        ("THREATEN", ("SRB",), ("KSV",))}
 
 
 def test_a_conjunct_of_a_folded_content_folds_too():
-    found = dyads("Egypt called on Arab states to unite and mobilize against Israel.")
+    found = dyads("Venezuela called on its neighbours to unite and mobilize against Colombia.")
     assert {kind for kind, _, _ in found} == {"REQUEST"}
 
 
 def test_what_monitors_watch_over_is_no_event():
     # the ceasefire names its own parties, yet it is what the monitors watch, not a new truce
-    found = dyads("Norway deployed monitors to oversee the ceasefire between Israel and Lebanon.")
+    found = dyads("Russia deployed troops to police the truce between Armenia and Azerbaijan.")
     assert found and "RETREAT" not in {kind for kind, _, _ in found}
 
 
@@ -786,12 +786,29 @@ def test_a_noun_event_with_its_own_doer_keeps_its_modality_under_a_verb_that_is_
 
 def test_troops_moved_away_leave_the_place_after_from():
     # "from Panama" is where the forces leave, not where they come from; the pace verb's subject withdraws
-    assert dyads("The United States speeded up the withdrawal of invasion forces from Panama.") == {
-        ("RETREAT", ("USA",), ("PAN",))}
+    assert dyads("The US sped up the withdrawal of some occupation forces from Haiti.") == {
+        ("RETREAT", ("USA",), ("HTI",))}
     assert dyads("The pullout of Russian troops from Syria began.") == {("RETREAT", ("RUSMIL",), ("SYR",))}
 
 
+def misparsed(words, heads, deps, pos, tags):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
 def test_a_preposition_the_parser_left_without_its_object_still_names_the_target():
-    # the parser makes "officers" the subject of "holed" and leaves "to" with no object
-    assert dyads("Chile granted asylum to four Bolivian army officers holed up in its embassy.") == {
-        ("AID", ("CHL",), ("BOLMIL",))}
+    from dyad.nlp.participants import _stranded_object
+    # the small model's error, built by hand: "villagers" made the subject of "trapped", "to" left bare
+    doc = misparsed(["Oslo", "sent", "food", "to", "two", "Afghan", "villagers", "trapped", "in", "Herat", "."],
+                    [1, 1, 1, 1, 6, 6, 7, 1, 7, 8, 1],
+                    ["nsubj", "ROOT", "dobj", "prep", "nummod", "amod", "nsubj", "advcl", "prep", "pobj", "punct"],
+                    ["PROPN", "VERB", "NOUN", "ADP", "NUM", "ADJ", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+                    ["NNP", "VBD", "NN", "IN", "CD", "JJ", "NNS", "VBD", "IN", "NNP", "."])
+    assert [t.text for t in _stranded_object(doc[3])] == ["villagers"]
+    # a preposition left at the end of its clause has no object after the comma
+    doc = misparsed(["Kenya", "sent", "arms", "to", ",", "aides", "said", "."], [1, 6, 1, 1, 6, 6, 6, 6],
+                    ["nsubj", "ccomp", "dobj", "prep", "punct", "nsubj", "ROOT", "punct"],
+                    ["PROPN", "VERB", "NOUN", "ADP", "PUNCT", "NOUN", "VERB", "PUNCT"],
+                    ["NNP", "VBD", "NNS", "IN", ",", "NNS", "VBD", "."])
+    assert _stranded_object(doc[3]) == []

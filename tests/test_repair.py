@@ -20,8 +20,8 @@ def parse(doc):
 
 
 @pytest.mark.parametrize("text, verb, subject", [
-    ("Kurdish youths resorted to throwing stones at the police.", "resorted", "youths"),
-    ("Doctors from three Danish charities donated and delivered medicine to Mosul hospitals.", "donated", "Doctors"),
+    ("Bolivian miners resorted to blocking the main highway.", "resorted", "miners"),
+    ("Nurses from a Norwegian charity collected and shipped vaccines to Gaza.", "collected", "Nurses"),
 ])
 def test_a_verbless_sentence_gets_its_verb_back(bare, text, verb, subject):
     assert bare(text)[:].root.pos_ == "NOUN"  # the misparse this repairs
@@ -30,17 +30,19 @@ def test_a_verbless_sentence_gets_its_verb_back(bare, text, verb, subject):
 
 
 def test_a_doubled_subject_of_the_reporting_verb_is_what_was_reported(bare):
-    text = "Afghan youths resorted to throwing stones during protests against the government, police said on Friday."
+    text = "Bolivian miners resorted to blocking the main highway, officials said on Monday."
     said = next(t for t in bare(text) if t.text == "said")
     assert len([c for c in said.children if c.dep_ == "nsubj"]) == 2  # the misparse this repairs
     said = next(t for t in shared_pipeline()(text) if t.text == "said")
-    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["police"]
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["officials"]
     assert [c.text for c in said.children if c.dep_ == "ccomp"] == ["resorted"]
 
 
 @pytest.mark.parametrize("text", [
     "A building hit by a missile in Kharkiv.",  # a real participle: it has an agent
     "Villagers displaced.",  # nothing a main verb would have
+    "Three fishermen killed in a naval clash off Sri Lanka.",  # only where it happened
+    "Two police officers wounded near the border on Sunday.",
     "Soldiers wounded in the attack were flown to Ramstein, the army said.",  # the verb is there
 ])
 def test_real_participles_are_left_alone(bare, text):
@@ -48,6 +50,6 @@ def test_real_participles_are_left_alone(bare, text):
 
 
 def test_the_repaired_sentence_codes_its_event():
-    record = dyad.extract("Afghan youths resorted to throwing stones during protests against the government.",
+    record = dyad.extract("Bolivian miners resorted to occupying the town hall in Potosi.",
                           published="2024-01-15")
     assert record.events and all(e.source_codes for e in record.events)

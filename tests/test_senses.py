@@ -228,10 +228,10 @@ def test_one_named_politician_attacking_another_speaks():
 
 
 @pytest.mark.parametrize("text, trigger, expected", [
-    ("Kenya forced the UN refugee agency out of the country.", "forced", "SANCTION"),
+    ("Burundi forced the UN human rights office out of the country.", "forced", "SANCTION"),
     ("The junta forced two French reporters out of Niger.", "forced", "COERCE"),
     ("Protests in Lima forced Peru's minister to resign.", "forced", None),  # the resignation is the event
-    ("A Lebanese newspaper violated a ban imposed by the army.", "violated", "REJECT"),  # defying a rule
+    ("Egyptian fishermen violated the fishing ban imposed by Sudan.", "violated", "REJECT"),  # defying a rule
     ("Syrian troops violated the ceasefire with Israel.", "violated", "ASSAULT"),
     ("The Nigerian firm violated its contract.", "violated", None),
 ])
@@ -241,7 +241,7 @@ def test_forcing_out_and_violating_take_their_sense_from_the_object(text, trigge
 
 
 def test_a_defied_ban_is_no_event_of_its_own():
-    assert set(types_of("A Lebanese newspaper violated a ban imposed by the army.").values()) == {"REJECT"}
+    assert set(types_of("Egyptian fishermen violated the fishing ban imposed by Sudan.").values()) == {"REJECT"}
 
 
 @pytest.mark.parametrize("text, trigger, expected", [

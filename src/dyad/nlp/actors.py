@@ -43,6 +43,7 @@ from dyad.gazetteer.history import country_on, state_of_capital
 from dyad.gazetteer.registry import FORMER, Person, Registry, load_registry
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.lexicon import load_word_sets
+from dyad.nlp.parse import first_conjunct
 from dyad.records import Actor, Mention
 
 register_extensions()
@@ -254,7 +255,7 @@ class _DocActors:
         if item.label == COUNTRY:
             return self._country_joins(chain, item, gap)
         if chain.country is not None and self._owns_relation(chain.country):
-            return False  # "Israel's militia ally": the militia is the ally's, not Israel's
+            return False  # "Iran's militia allies": the militias are the allies, not Iran's own
         return all(_filler(t) for t in gap)
 
     def _country_joins(self, chain: Chain, item: Item, gap: Span) -> bool:
@@ -269,7 +270,7 @@ class _DocActors:
         return self._owner_after(chain, gap)
 
     def _owns_relation(self, item: Item) -> bool:
-        """"the chief of Israel's militia ally": the country owns the ally, someone else than itself."""
+        """"the commander of Iran's proxy allies": the country owns the allies, someone else than itself."""
         root = self.doc[item.start:item.end].root
         return root.dep_ == "poss" and root.head.lemma_.lower() in load_word_sets("event_rules.tsv")["relational_noun"]
 
@@ -351,9 +352,7 @@ class _DocActors:
         "Paris-based"), part of another name ("London Stock Exchange"), a gloss ("Acme Corp, Tokyo"),
         or a dateline."""
         doc = self.doc
-        root = doc[item.start:item.end].root
-        while root.dep_ == "conj" and root.head.i != root.i:  # "in Moscow and Beijing"
-            root = root.head
+        root = first_conjunct(doc[item.start:item.end].root)  # "in Moscow and Beijing"
         cue = self.gaz.locative.get(root.head.lower_ if root.dep_ == "pobj" else root.head.lemma_.lower())
         if (root.dep_, cue) in (("pobj", "prep"), ("dobj", "verb")) or root.dep_ == "appos":
             return True

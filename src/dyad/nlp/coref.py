@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from dyad.gazetteer import Gazetteer, load_gazetteer
 from dyad.nlp.extensions import doc_text, get_list, register_extensions
 from dyad.nlp.lexicon import data_lines, load_word_sets
+from dyad.nlp.parse import first_conjunct
 from dyad.nlp.sources import agency_country, canonical
 from dyad.records import Actor, Mention, next_actor_id
 
@@ -119,10 +120,7 @@ class Candidate:
 
     @property
     def subject(self) -> bool:
-        token = self.token
-        while token.dep_ == "conj":  # "the United States and its allies accused ..."
-            token = token.head
-        return token.dep_ in SUBJECT_DEPS
+        return first_conjunct(self.token).dep_ in SUBJECT_DEPS  # "the United States and its allies accused ..."
 
     @property
     def topic(self) -> bool:

@@ -66,6 +66,11 @@ class DomesticCoder:
                     doc.user_data.setdefault(INFERRED_COUNTRY, set()).add(actor.id)
         return doc
 
+    def _demonym_first(self, span: Span, country: str | None) -> bool:
+        """"Albanian guerrillas": the mention starts with the demonym of the group's country."""
+        entry = load_gazetteer().countries.get(span[0].lower_)
+        return len(span) > 1 and entry is not None and entry[0] == country and entry[1] in ("demonym", "adjective")
+
     def _sector_only(self, actor: Actor) -> bool:
         return bool(actor.code) and actor.code[:3] in self.sectors - NOT_COUNTRIES
 
@@ -81,7 +86,7 @@ class DomesticCoder:
                 continue
             # "ethnic Albanians" (the country's demonym) or "ethnic Albanian guerrillas" (a group it
             # modifies, which keeps its sector: rebels of the country they fight in)
-            sector = owner.sector if owner.kind == "group" and owner.country and len(span) > 1 else None
+            sector = owner.sector if owner.kind == "group" and self._demonym_first(span, owner.country) else None
             if owner.kind != "country" and sector is None:
                 continue
             group = Actor(next_actor_id(actors), f"{doc[span.start - 1].text} {mention.text}", kind="group",

@@ -37,6 +37,7 @@ from dyad.nlp.domestic import INFERRED_COUNTRY
 from dyad.nlp.implied import claim_own_people, domestic_target, unidentified_doer
 from dyad.nlp.lexicon import load_word_sets
 from dyad.nlp.parse import children as _kids
+from dyad.nlp.parse import first_conjunct
 from dyad.nlp.participants import (
     LOCATION_PREPS,
     MAX_CLIMB,
@@ -258,13 +259,13 @@ class EventCoder:
         clause_of = {item.span.root.i: self._clause_of(item.span.root, by_head) for item in found}
         for item in found:  # "started a hunger strike to protest": the support verb stands for its noun
             by_head.setdefault(clause_of[item.span.root.i].i, item.event)
-            for token in item.tokens:  # "issued an ultimatum to X to halt attacks": a phrase's every word
+            for token in item.tokens:  # "gave X an ultimatum to end the raids": a phrase's every word
                 by_head.setdefault(token.i, item.event)
         kept, folded_into = [], {}
         # outer clauses first, so that the content of a content folds into the outermost event
-        # ("agreed that they should cooperate to encourage refugees to return": one AGREE)
+        # ("agreed that their navies should work together to persuade X to ...": one AGREE)
         for item in sorted(found, key=lambda item: _depth(clause_of[item.span.root.i])):
-            event, head = item.event, _first_conjunct(clause_of[item.span.root.i])  # "to unite and mobilize"
+            event, head = item.event, first_conjunct(clause_of[item.span.root.i])  # "to unite and mobilize"
             governor = by_head.get(head.head.i) if head.dep_ in ("xcomp", "ccomp", "advcl", "acl") else None
             governor = folded_into.get(id(governor), governor)
             if governor is None or governor is event or not self._folds(governor, event, head):
@@ -372,7 +373,7 @@ class EventCoder:
         """
         head = item.span.root
         if self._in_background_clause(head):
-            return True  # "suspended aid after its vehicles were hit": the hit dates or explains the news
+            return True  # "cut ties after its envoy was expelled": the expulsion dates or explains the news
         if head.pos_ in ("NOUN", "PROPN"):
             noun = phrase_head(head)
             if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rules["watch_verb"]:
@@ -386,7 +387,8 @@ class EventCoder:
                 return False
             if token.dep_ == "relcl" and not (starts_when(token) or _non_restrictive(token) or actor_did(token, mentions)):
                 return True
-            if token.dep_ == "relcl" and (_past_perfect(token) or _describes_place(token) or _standing(token)):
+            if token.dep_ == "relcl" and (_past_perfect(token) or _describes_place(token)
+                                          or _standing(token, self.rules["stance_verb"])):
                 return True  # "the envoys, whom they had seized", "the province, where dozens were killed"
             if token.dep_ in ("acl", "advcl"):
                 if _has_subject(token) or actor_doing(token, mentions):
@@ -409,9 +411,9 @@ class EventCoder:
                 return True  # "after fighting with guerrillas who overran it": all of the phrase
             if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "for" and (
                     token.head.head.lemma_.lower() in self.rules["for_gives_reason"]):
-                return True  # "apologized for its gunboat intercepting a ship": the reason, already known
+                return True  # "apologized for its navy seizing a trawler": the reason, already known
             if token.dep_ == "relcl" and token.head.lemma_.lower() in self.rules["plan_noun"]:
-                return True  # "a resolution that aims to tighten sanctions": what a text would do
+                return True  # "a bill that seeks to curb imports": what a text would do
             token = token.head
         return False
 
@@ -596,7 +598,7 @@ class EventCoder:
         between: list[Mention] = []
         conveyed: list[Mention] = []  # objects handed over to someone named ("extradited X to Y")
         for child in children:
-            if own_object and child.i not in own:  # "the withdrawal of forces from Panama": the place left
+            if own_object and child.i not in own:  # "the pullout of troops from Mali": the place left
                 target += self._place_left(child, target_preps, mentions)
             if child.i in own:
                 # "diplomats" in "expelled Canadian diplomats" names a target only through its own
@@ -638,8 +640,9 @@ class EventCoder:
                 source += objects_of(child, mentions)  # "a visit by X", "criticism from X"
             elif child.dep_ == "ccomp" and content_target:
                 target += [m for c in _kids(child) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions)]
-        if len(conveyed) < len(target):  # "extradited X to Britain": Britain is the one dealt with
-            target = [m for m in target if m not in conveyed]
+        recipients = [m for m in target if m not in conveyed]
+        if conveyed and recipients:  # "extradited X to Britain": Britain is the one dealt with
+            target = recipients
         # "talks between X and Y" are X's and Y's; "X mediated between Y and Z" are X's, with Y and Z
         mutual = not source and not target and len(between) > 1
         if source:
@@ -661,7 +664,7 @@ class EventCoder:
 
     def _place_left(self, child: Token, target_preps: set[str], mentions) -> list[Mention]:
         """The target a moved object's own preposition names ("withdrew troops from Syria", "the
-        withdrawal of forces from Panama"), when the parser hangs it on the object, not the event."""
+        pullout of troops from Mali"), when the parser hangs it on the object, not the event."""
         if child.dep_ == "prep" and child.lower_ == "of":
             child = next((c for c in _kids(child) if c.dep_ == "pobj"), child)
         elif child.dep_ not in OBJECT_DEPS:
@@ -769,15 +772,6 @@ def _sentence_index(doc: Doc) -> list[Span]:
     for sentence in doc.sents:
         index += [sentence] * len(sentence)
     return index
-
-
-def _first_conjunct(token: Token) -> Token:
-    """"urged them to unite and mobilize": "mobilize" stands where "unite" stands."""
-    for _ in range(MAX_CLIMB):
-        if token.dep_ != "conj" or token.head.i == token.i:
-            break
-        token = token.head
-    return token
 
 
 def _depth(token: Token) -> int:
@@ -947,15 +941,17 @@ def _describes_place(clause: Token) -> bool:
     return any(c.lower_ == "where" for c in kids) and not any(c.dep_ == "nsubj" for c in kids)
 
 
-def _standing(clause: Token) -> bool:
-    """"Sharon, who has vowed not to return the Golan", "refugees, whom authorities blame for ...": a
-    relative clause in the present or present perfect says what someone stands for, not what happened."""
+def _standing(clause: Token, stance_verbs: frozenset[str]) -> bool:
+    """"a leader, who has vowed never to cede the islands", "refugees, whom officials blame for the
+    unrest": a relative clause in the present, or in the present perfect of a word of stance, says
+    what someone stands for, not what happened ("rebels, who have attacked three villages" did)."""
     kids = _kids(clause)
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "'ll", "had", "'d") for c in kids):
         return False
-    present = clause.tag_ in ("VBZ", "VBP") or any(  # "who has vowed"; not "who are besieging" (under way)
-        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have" for c in kids)
-    return present and not any(c.dep_ in ("npadvmod", "prep") and c.ent_type_ in ("DATE", "TIME") for c in kids)
+    if any(t.ent_type_ in ("DATE", "TIME") for c in kids if c.dep_ in ("npadvmod", "prep") for t in c.subtree):
+        return False  # "which rebels have besieged since March": dated, so news
+    perfect = any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have" for c in kids)
+    return clause.tag_ in ("VBZ", "VBP") or (perfect and clause.lemma_.lower() in stance_verbs)
 
 
 def _past_perfect(clause: Token) -> bool:

@@ -24,3 +24,13 @@ def children(token: Token) -> list[Token]:
                 index[t.head.i].append(t)
         _CHILDREN[doc] = index
     return index[token.i]
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first of a coordination, which holds its place in the tree: "Moscow" in "in Moscow and
+    Beijing", "unite" in "urged them to unite and mobilize"."""
+    for _ in range(len(token.doc)):
+        if token.dep_ != "conj" or token.head.i == token.i:
+            break
+        token = token.head
+    return token

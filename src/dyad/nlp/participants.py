@@ -24,7 +24,7 @@ PARTICIPANT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
 OWNER_PREPS = ("of", "by", "from")  # "members of X", "violations by X", "doctors from X"
 LOCATION_PREPS = {"in", "at", "to", "near", "inside", "outside", "across", "into", "on"}
 MODIFIED_NOUN_WINDOW = 12  # how far back an "as reported by X" clause looks for what it describes
-MAX_MODIFIER_WORDS = 6  # "five Panamanian army officers": words before a noun phrase's head
+MAX_MODIFIER_WORDS = 6  # "four Bolivian army officers": words before a noun phrase's head
 MAX_CLIMB = 8  # phrases nest a few levels deep; the bound keeps a long sentence linear
 
 
@@ -90,7 +90,7 @@ def _coordinated_owners(token: Token, own: Mention, mentions: dict[int, Mention]
 def modified_noun(head: Token, mentions: dict[int, Mention]) -> tuple[list[Mention], list[Mention]]:
     """(source, target) a participle takes from the noun it describes.
 
-    "gunboats intercepting a ship": the gunboats act; "a camp attacked by militiamen" and
+    "warships blocking a port": the warships act; "a camp attacked by militiamen" and
     "X's test ..., as reported by KCNA and condemned by Y": the camp and the test are acted on.
     """
     clause = head
@@ -152,13 +152,13 @@ def objects_of(prep: Token, mentions: dict[int, Mention]) -> list[Mention]:
 
 
 def _stranded_object(prep: Token) -> list[Token]:
-    """"granted asylum to five officers holed up in X": the parser makes "officers" the subject of the
-    verb after it and leaves "to" without an object; the noun right after is the object."""
+    """"gave shelter to four officers hiding in X": the parser may make "officers" the subject of the
+    verb after it and leave "to" without an object; the noun right after is the object."""
     for token in prep.doc[prep.i + 1 : prep.i + 1 + MAX_MODIFIER_WORDS]:
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.tag_ in ("VBN", "VBG", "VBD") and token.head.i > token.i:
             return [token]
-        if token.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PUNCT"):
-            return []
+        if token.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN"):
+            return []  # a clause boundary ("sent weapons to, officials said") or another phrase
     return []
 
 

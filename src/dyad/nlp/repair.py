@@ -1,20 +1,26 @@
 """``dyad_repair``: mends one parse error of the small English model before anything reads the tree.
 
-"Palestinian youths resorted to throwing stones", "Doctors from two aid groups donated medicine":
-the past tense is read as a participle modifying the noun (a reduced relative, "youths resorted
-to ..."), leaving the sentence with a noun for its root and no verb at all, or ("..., officials
-said") a root with two subjects. A news sentence has a main verb and a verb one subject, so then
-the first such participle inside the subject is the verb: it takes the noun's place and the noun
-becomes its subject. A real participle with an agent ("a building hit
-by a missile") or without anything after it is left alone.
+"Striking miners resorted to blocking roads", "Volunteers from three charities donated and
+delivered food": the past tense is read as a participle modifying the noun (a reduced relative,
+"miners resorted to ..."), leaving the sentence with a noun for its root and no verb at all, or
+("..., officials said") a root with two subjects. A news sentence has a main verb and a verb one
+subject, so then the first such participle inside the subject is the verb: it takes the noun's
+place and the noun becomes its subject. A real participle with an agent ("a building hit by a missile"), or with
+nothing but its setting after it ("soldiers wounded in an ambush"), is left alone.
 """
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-PREDICATE_DEPS = {"dobj", "prep", "xcomp", "ccomp", "advcl", "oprd", "dative", "prt", "conj"}
+# what a main verb has and a participle modifying a noun mostly has not ("resorted to", "donated X");
+# a place or time after a participle ("wounded in an ambush", "killed on Sunday") is no sign of either
+PREDICATE_DEPS = {"dobj", "xcomp", "ccomp", "advcl", "oprd", "dative", "prt"}
+SETTING_PREPS = {"in", "at", "on", "near", "during", "after", "before", "since", "by", "from", "amid", "inside",
+                 "outside", "across", "under", "over", "throughout"}
 NOUN_PHRASE_DEPS = {"prep", "pobj", "compound", "amod", "nmod", "appos", "conj"}
 
 
@@ -25,17 +31,20 @@ def make_repair(nlp: Language, name: str) -> "VerblessRoot":
 
 class VerblessRoot:
     def __call__(self, doc: Doc) -> Doc:
+        repairs = []
         for sentence in doc.sents:
             noun = _subject_without_verb(sentence)
             verb = _participle_after(noun) if noun is not None else None
             if verb is not None:
-                _promote(verb, noun)
+                repairs.append((verb, noun))
+        if repairs:
+            _promote(doc, repairs)
         return doc
 
 
 def _subject_without_verb(sentence: Span) -> Token | None:
     """A root noun in a sentence with no subject anywhere, or the first of two subjects of the root
-    ("youths resorted to ..., officials said": both nouns the subjects of "said")."""
+    ("..., officials said" with both nouns the subjects of "said")."""
     root = sentence.root
     if root.pos_ in ("NOUN", "PROPN"):
         return None if any(t.dep_ in ("nsubj", "nsubjpass") for t in sentence) else root
@@ -52,7 +61,7 @@ def _participle_after(noun: Token) -> Token | None:
 
 
 def _inside(verb: Token, noun: Token) -> bool:
-    """The participle hangs on the noun or on a noun of its own phrase ("Doctors from groups")."""
+    """The participle hangs on the noun or on a noun of its own phrase ("Doctors from the groups")."""
     token = verb.head
     while token.i != noun.i:
         if token.dep_ not in NOUN_PHRASE_DEPS or token.head.i == token.i:
@@ -61,20 +70,28 @@ def _inside(verb: Token, noun: Token) -> bool:
     return True
 
 
-def _predicate(verb: Token) -> bool:
+def _predicate(verb: Token, conjunct: bool = True) -> bool:
+    """An object or complement, a preposition that is not just the setting ("resorted to"), or a
+    conjoined verb that has one ("donated and delivered medicine"); never a passive's agent."""
     kids = list(verb.children)  # not parse.children: its index would outlive this repair
-    passive = any(c.dep_ in ("agent", "auxpass") for c in kids)
-    return not passive and any(c.dep_ in PREDICATE_DEPS for c in kids)
+    if any(c.dep_ in ("agent", "auxpass") for c in kids):
+        return False
+    return any(c.dep_ in PREDICATE_DEPS or (c.dep_ == "prep" and c.lower_ not in SETTING_PREPS) for c in kids) or (
+        conjunct and any(c.dep_ == "conj" and c.pos_ == "VERB" and _predicate(c, False) for c in kids))
 
 
-def _promote(verb: Token, noun: Token) -> None:
-    """The verb takes the noun's place (root, or what the root says) and the noun as its subject."""
-    later = [c for c in noun.children if c.i > verb.i]  # the closing stop
-    if noun.head.i == noun.i:
-        verb.head, verb.dep_ = verb, "ROOT"
-    else:
-        verb.head, verb.dep_ = noun.head, "ccomp"
-    verb.tag_ = "VBD"
-    noun.head, noun.dep_ = verb, "nsubj"
-    for child in later:
-        child.head = verb
+def _promote(doc: Doc, repairs: list[tuple[Token, Token]]) -> None:
+    """Each verb takes its noun's place (root, or what the root says) and the noun as its subject; all
+    heads are set in one pass, as setting them one token at a time rebuilds the tree each time."""
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    for verb, noun in repairs:
+        for child in noun.children:
+            if child.i > verb.i:  # the closing stop
+                heads[child.i] = verb.i
+        heads[verb.i], deps[verb.i] = (verb.i, "ROOT") if noun.head.i == noun.i else (noun.head.i, "ccomp")
+        heads[noun.i], deps[noun.i] = verb.i, "nsubj"
+        verb.tag_ = "VBD"
+    strings = doc.vocab.strings
+    rows = [((head - i) % 2**64, strings.add(dep)) for i, (head, dep) in enumerate(zip(heads, deps))]
+    doc.from_array([HEAD, DEP], numpy.array(rows, dtype="uint64"))
