@@ -701,6 +701,15 @@ def test_a_conjunct_of_a_folded_content_folds_too():
     assert {kind for kind, _, _ in found} == {"REQUEST"}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya ordered patrols along the Somali border.", {("MOBILIZE", ("KEN",), ())}),
+    ("France authorized air strikes on rebel positions in Mali.", {("ASSAULT", ("FRA",), ("MLIREB",))}),
+    ("Kenya ordered Somalia to close its embassy.", {("REQUEST", ("KEN",), ("SOM",))}),  # an order to someone
+])
+def test_an_ordered_event_is_the_news_not_the_order(text, expected):
+    assert dyads(text) == expected
+
+
 def test_what_monitors_watch_over_is_no_event():
     # the ceasefire names its own parties, yet it is what the monitors watch, not a new truce
     found = dyads("Russia deployed troops to police the truce between Armenia and Azerbaijan.")

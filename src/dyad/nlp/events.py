@@ -323,9 +323,11 @@ class EventCoder:
         or an accusation is about stays an event ("deny arms supply agreements": negated).
         """
         owner = {t.i: item for item in found for t in item.tokens}
-        kept = []
+        kept, carriers = [], set()
         for item in found:
             governor = _governing_event(item, owner)
+            if governor is not None and self._carried(item, governor):
+                carriers.add(id(governor))  # "ordered patrols": the patrols are the news, by whoever ordered
             # "began a mediation bid": a verb of the same type tells the same event, parties and
             # all; "demanded a meeting of the Security Council": what is demanded is the demand's
             restated = governor is not None and governor.span.root.pos_ == "VERB" and (
@@ -337,7 +339,13 @@ class EventCoder:
             elif not governor.event.target:
                 others = [a for a in item.event.source if a not in governor.event.source]
                 governor.event.target = (item.event.target or others)[:]
-        return kept
+        return [item for item in kept if id(item) not in carriers]
+
+    def _carried(self, item: Found, governor: Found) -> bool:
+        """A verb that only commands its object event ("ordered patrols", "authorized air strikes")."""
+        noun, verb = phrase_head(item.span.root), governor.span.root
+        return (noun.dep_ == "dobj" and noun.head.i == verb.i and verb.lemma_.lower() in self.rules["carries_object"]
+                and governor.event.type != item.event.type)
 
     def _demanded(self, item: Found, governor: Found) -> bool:
         """A noun event that is the object of a demand or a threat, or the agreement a refusal breaks:
