@@ -710,6 +710,13 @@ def test_an_ordered_event_is_the_news_not_the_order(text, expected):
     assert dyads(text) == expected
 
 
+def test_the_purpose_of_force_is_part_of_the_act():
+    assert dyads("Kenyan police fired tear gas to disperse the crowd in Nairobi.") == {("ASSAULT", ("KENCOP",), ("KEN",))}
+    # through a support verb, whose object is the act: the purpose also names whom it hit
+    assert dyads("Riot police used water cannon to disperse students in Dhaka.") == {
+        ("ASSAULT", ("BGDCOP",), ("BGDEDU",))}
+
+
 def test_what_monitors_watch_over_is_no_event():
     # the ceasefire names its own parties, yet it is what the monitors watch, not a new truce
     found = dyads("Russia deployed troops to police the truce between Armenia and Azerbaijan.")

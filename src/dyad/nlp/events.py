@@ -267,6 +267,9 @@ class EventCoder:
         for item in sorted(found, key=lambda item: _depth(clause_of[item.span.root.i])):
             event, head = item.event, first_conjunct(clause_of[item.span.root.i])  # "to unite and mobilize"
             governor = by_head.get(head.head.i) if head.dep_ in ("xcomp", "ccomp", "advcl", "acl") else None
+            own = first_conjunct(item.span.root)
+            if governor is None and own.dep_ == "xcomp" and by_head.get(head.i) not in (None, event):
+                governor, head = by_head[head.i], own  # "used tear gas to disperse them": the gas is for that
             governor = folded_into.get(id(governor), governor)
             if governor is None or governor is event or not self._folds(governor, event, head):
                 kept.append(item)
