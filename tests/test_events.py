@@ -123,6 +123,12 @@ def test_event_location_from_its_own_clause():
     assert by_trigger["accused"].location is None  # "accused Syria": a target, not a place
 
 
+def test_a_place_on_the_object_a_phrase_shares_is_the_location():
+    # "in Kandahar" hangs on "flights", the object "suspend aid" shares: aid withheld from Afghanistan
+    found = dyads("MSF staff suspended aid flights in Kandahar on Sunday after one of their planes was hit by rockets.")
+    assert found == {("SANCTION", ("NGOHLHMSF",), ("AFG",))}
+
+
 def test_a_place_name_that_modifies_the_place_word_is_the_location():
     record = extract("Georgia lifted the curfew in the Abkhazia region.", published=PUBLISHED)
     (event,) = record.events

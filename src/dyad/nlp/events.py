@@ -924,6 +924,8 @@ def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:
     place_objects = ("pobj", "npadvmod", "dobj") if trigger.mode == "visit" else ("pobj", "npadvmod")
     doc = head.doc
     candidates = [c for i in sorted(own) for c in _kids(doc[i])]
+    # "suspended aid deliveries in Baghdad": the place may hang on the object the phrase shares
+    candidates += [c for obj in list(candidates) if obj.dep_ == "dobj" and obj.i not in own for c in _kids(obj)]
     for child in candidates:
         if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
             candidates += [obj for obj in _kids(child) if obj.dep_ == "pobj"]
