@@ -258,3 +258,17 @@ def test_a_defied_ban_is_no_event_of_its_own():
 def test_political_words_in_their_everyday_senses(text, trigger, expected):
     event = event_for(text, trigger)
     assert (event.type if event else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya insisted that Somalia withdraw its troops.", "REQUEST"),
+    ("Kenya insisted that Somalia must withdraw its troops.", "REQUEST"),
+    ("Kenya insisted on talks with Somalia.", "REQUEST"),
+    ("Kenya insisted it had no troops in Somalia.", None),  # a statement
+    ("France suggested talks between Chad and Sudan.", "REQUEST"),
+    ("The Malian minister suggested the election was rigged.", None),
+    ("The US advised its citizens to leave Haiti.", "REQUEST"),
+])
+def test_insisting_suggesting_and_advising_ask_only_when_what_follows_asks(text, expected):
+    kinds = set(types_of(text).values())
+    assert (kinds.pop() if kinds else None) == expected

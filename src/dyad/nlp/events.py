@@ -122,6 +122,7 @@ class EventCoder:
         anchors = time_anchors(doc, times)
         found = [self._event(doc, span, tokens, trigger, mentions, anchors, sentence_of[span.root.i])
                  for span, tokens, trigger in self._triggers(doc, in_times, mentions)]
+        found = [item for item in found if not self._statement(item.span.root, mentions)]
         heads = {item.span.root.i for item in found}
         for item in found:  # types first: what folds into what depends on them ("would blockade ... to demand")
             self._conventions(item, heads)
@@ -566,6 +567,22 @@ class EventCoder:
         event.confidence = _confidence(event, head)
         own_people = self._own_people(trigger, own, doc, mentions) if event.source else []
         return Found(trigger_span, tokens, event, bool(event.source) and not borrowed, own_people, mutual)
+
+    def _statement(self, head: Token, mentions) -> bool:
+        """"insisted he had a great relationship", "suggested the generals were loyal", "Weber, who
+        advises Kasich": verbs that ask only when what follows asks (an infinitive, "insisted on",
+        "suggested talks", a that-clause with "must" or a bare verb: "insisted that Israel withdraw")."""
+        if head.pos_ != "VERB" or head.lemma_.lower() not in self.rules["asks_by_mood"]:
+            return False
+        for child in _kids(head):
+            if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in ("on", "upon")):
+                return False
+            if child.dep_ == "dobj" and mentions.get(child.idx) is None:
+                return False  # a thing asked for, not a person advised
+            if child.dep_ == "ccomp" and (child.tag_ == "VB" or any(
+                    c.dep_ == "aux" and c.lower_ in self.words["hypothetical"] for c in _kids(child))):
+                return False
+        return True
 
     def _own_people(self, trigger: Trigger, own: set[int], doc: Doc, mentions) -> list[Mention]:
         """The object of "sent troops", "withdrew its forces", "mobilized reservists": the doer's own."""
