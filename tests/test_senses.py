@@ -267,6 +267,8 @@ def test_political_words_in_their_everyday_senses(text, trigger, expected):
     ("Kenya insisted it had no troops in Somalia.", None),  # a statement
     ("France suggested talks between Chad and Sudan.", "REQUEST"),
     ("The Malian minister suggested the election was rigged.", None),
+    ("Norway suggested that both sides halt the shelling.", "REQUEST"),  # plural: the bare verb reads as present
+    ("The Malian minister suggested the generals are loyal to him.", None),
     ("The US advised its citizens to leave Haiti.", "REQUEST"),
 ])
 def test_insisting_suggesting_and_advising_ask_only_when_what_follows_asks(text, expected):

@@ -579,7 +579,7 @@ class EventCoder:
                 return False
             if child.dep_ == "dobj" and mentions.get(child.idx) is None:
                 return False  # a thing asked for, not a person advised
-            if child.dep_ == "ccomp" and (child.tag_ == "VB" or any(
+            if child.dep_ == "ccomp" and (_mandative(child) or any(
                     c.dep_ == "aux" and c.lower_ in self.words["hypothetical"] for c in _kids(child))):
                 return False
         return True
@@ -969,6 +969,15 @@ def _describes_place(clause: Token) -> bool:
     with no doer; "Gaza, where troops attacked militants" reports an act."""
     kids = list(_kids(clause))
     return any(c.lower_ == "where" for c in kids) and not any(c.dep_ == "nsubj" for c in kids)
+
+
+def _mandative(verb: Token) -> bool:
+    """"that Israel withdraw", "that both sides halt the fighting": the bare verb of a demand. A
+    statement backshifts or has a copula or auxiliary ("that he had", "that the generals are loyal")."""
+    if verb.tag_ == "VB":
+        return True
+    return verb.tag_ == "VBP" and verb.lemma_ not in ("be", "have", "do") and not any(
+        c.dep_ in ("aux", "auxpass") for c in _kids(verb))
 
 
 def _standing(clause: Token, stance_verbs: frozenset[str]) -> bool:
