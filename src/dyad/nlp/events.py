@@ -322,8 +322,8 @@ class EventCoder:
     def _fold_nested(self, found: list[Found]) -> list[Found]:
         """A noun event with no participants of its own, inside another event's words, is that event's content.
 
-        "hosted X for an informal meeting", "killed in an attack", "suspended a military aid programme
-        for Bosnia": one event, which takes the nested one's target when it has none. What a denial
+        "hosted X for talks", "killed in an attack", "suspended an aid programme for Chad": one
+        event, which takes the nested one's target when it has none. What a denial
         or an accusation is about stays an event ("deny arms supply agreements": negated).
         """
         owner = {t.i: item for item in found for t in item.tokens}
@@ -372,8 +372,8 @@ class EventCoder:
         - a restrictive relative clause, or a participle with no subject of its own ("a helicopter
           that was captured", "nationals suspected of blowing up", "a guard involved in a shooting");
         - a relative clause in the past perfect ("the ministers, whom they had taken hostage");
-        - a noun after, or a clause opened by, "after", "since", "because"... ("suspended aid after
-          its convoys were attacked"): it dates or explains the news;
+        - a noun after, or a clause opened by, "after", "since", "because"... ("cut ties after its
+          envoy was expelled"): it dates or explains the news;
         - a noun event with no participants of its own, held by a word that is no trigger ("rejected
           an invitation to attend a meeting").
         Not background: a clause with its own doer ("came in July, when Shoigu visited", "troops,
@@ -430,8 +430,8 @@ class EventCoder:
         return False
 
     def _about(self, holder: Token) -> bool:
-        """A noun of discussion or inquiry, or a verb whose object is one ("completed its investigation
-        into X": the parser hangs "into" on the verb)."""
+        """A noun of discussion or inquiry, or a verb whose object is one ("closed its probe into X":
+        the parser hangs "into" on the verb)."""
         nouns = [holder] + [c for c in _kids(holder) if c.dep_ == "dobj"] if holder.pos_ == "VERB" else [holder]
         return any(n.lemma_.lower() in self.rules["topic_noun"] for n in nouns)
 
@@ -569,8 +569,8 @@ class EventCoder:
         return Found(trigger_span, tokens, event, bool(event.source) and not borrowed, own_people, mutual)
 
     def _statement(self, head: Token, mentions) -> bool:
-        """"insisted he had a great relationship", "suggested the generals were loyal", "Weber, who
-        advises Kasich": verbs that ask only when what follows asks (an infinitive, "insisted on",
+        """"insisted he had a great relationship", "suggested the generals were loyal", "an aide
+        who advises the senator": verbs that ask only when what follows asks (an infinitive, "insisted on",
         "suggested talks", a that-clause with "must" or a bare verb: "insisted that Israel withdraw")."""
         if head.pos_ != "VERB" or head.lemma_.lower() not in self.rules["asks_by_mood"]:
             return False
@@ -941,14 +941,14 @@ def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:
     place_objects = ("pobj", "npadvmod", "dobj") if trigger.mode == "visit" else ("pobj", "npadvmod")
     doc = head.doc
     candidates = [c for i in sorted(own) for c in _kids(doc[i])]
-    # "suspended aid deliveries in Baghdad": the place may hang on the object the phrase shares
+    # "suspended aid flights in Kandahar": the place may hang on the object the phrase shares
     candidates += [c for obj in list(candidates) if obj.dep_ == "dobj" and obj.i not in own for c in _kids(obj)]
     for child in candidates:
         if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
             candidates += [obj for obj in _kids(child) if obj.dep_ == "pobj"]
     for token in candidates:
         if token.dep_ in place_objects:
-            # "in Montenegro province", "in the Kandahar region": the name modifies the place word
+            # "in Abkhazia province", "in the Kandahar region": the name modifies the place word
             named = [token] + [c for c in _kids(token) if c.dep_ == "compound"]
             place = next((p for p in (place_at(doc, t.idx) for t in named) if p is not None), None)
             if place is not None:
@@ -981,8 +981,8 @@ def _mandative(verb: Token) -> bool:
 
 
 def _standing(clause: Token, stance_verbs: frozenset[str]) -> bool:
-    """"a leader, who has vowed never to cede the islands", "refugees, whom officials blame for the
-    unrest": a relative clause in the present, or in the present perfect of a word of stance, says
+    """"a leader, who has vowed never to cede the islands", "migrants, whom the mayor holds
+    responsible": a relative clause in the present, or in the present perfect of a word of stance, says
     what someone stands for, not what happened ("rebels, who have attacked three villages" did)."""
     kids = _kids(clause)
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "'ll", "had", "'d") for c in kids):
