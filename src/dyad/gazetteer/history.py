@@ -24,15 +24,19 @@ class HistoricalState:
         return self.start <= day[:10] <= self.end
 
 
+def _table(path: Path) -> list[dict[str, str]]:
+    """A curated TSV with a header line and ``#`` comments, as rows by column name."""
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+
+
 @cache
 def historical_states() -> dict[str, HistoricalState]:
-    with DATA.open(encoding="utf-8") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        return {
-            row["code"]: HistoricalState(row["code"], row["name"], row["from"], row["to"],
-                                         tuple(filter(None, row["successors"].split(";"))), row.get("capital") or "")
-            for row in rows
-        }
+    return {
+        row["code"]: HistoricalState(row["code"], row["name"], row["from"], row["to"],
+                                     tuple(filter(None, row["successors"].split(";"))), row.get("capital") or "")
+        for row in _table(DATA)
+    }
 
 
 def state_of_capital(name: str, day: str | None) -> HistoricalState | None:
@@ -45,9 +49,7 @@ def state_of_capital(name: str, day: str | None) -> HistoricalState | None:
 @cache
 def secessions() -> dict[str, tuple[str, str]]:
     """State code -> (the state it was part of, ISO date it left)."""
-    with SECESSIONS.open(encoding="utf-8") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        return {row["code"]: (row["part_of"], row["until"]) for row in rows}
+    return {row["code"]: (row["part_of"], row["until"]) for row in _table(SECESSIONS)}
 
 
 def country_on(code: str | None, day: str | None) -> str | None:

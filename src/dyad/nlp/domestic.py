@@ -76,7 +76,8 @@ class DomesticCoder:
 
     def _split_ethnic_groups(self, doc: Doc, actors: list[Actor], mentions: list[Mention]) -> dict[str, str]:
         """"ethnic Albanians", "ethnic Albanian guerrillas": a mention that starts with Albania's demonym
-        after an ethnic marker becomes a group of its own, with no country yet. Returns group id -> the demonym's country, the fallback."""
+        after an ethnic marker becomes a group of its own, with no country yet. Returns group id -> the
+        demonym's country, the fallback."""
         by_id = {a.id: a for a in actors}
         fallback: dict[str, str] = {}
         for mention in mentions:

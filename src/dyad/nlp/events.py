@@ -37,7 +37,7 @@ from dyad.nlp.domestic import INFERRED_COUNTRY
 from dyad.nlp.implied import claim_own_people, domestic_target, unidentified_doer
 from dyad.nlp.lexicon import load_word_sets
 from dyad.nlp.parse import children as _kids
-from dyad.nlp.parse import first_conjunct
+from dyad.nlp.parse import first_conjunct, infinitive
 from dyad.nlp.participants import (
     LOCATION_PREPS,
     MAX_CLIMB,
@@ -355,12 +355,11 @@ class EventCoder:
         """A noun event that is the object of a demand or a threat, or the agreement a refusal breaks:
         its content, not an event. A support verb's object stays the event ("ordered patrols")."""
         noun, verb = phrase_head(item.span.root), governor.span.root
-        if noun.dep_ == "pobj" and noun.head.head.i == verb.i and governor.event.type == "REJECT":
-            return item.event.type == "AGREE"  # "reneged on his commitment": the promise broken, made before
-        if noun.dep_ != "dobj" or noun.head.i != verb.i:
+        held = noun.head.i == verb.i if noun.dep_ == "dobj" else noun.dep_ == "pobj" and noun.head.head.i == verb.i
+        if held and governor.event.type == "REJECT" and item.event.type == "AGREE":
+            return True  # "rejected the accord", "reneged on his commitment": what is refused was made before
+        if noun.dep_ != "dobj" or not held:
             return False
-        if governor.event.type == "REJECT" and item.event.type == "AGREE":
-            return True  # "scrapped the accord", "rejected the agreement": what is refused
         if verb.lemma_.lower() in self.rules["object_no_event"]:
             return True  # "signed a pact": one signing, not a signing and an agreement
         return (governor.event.type.lower() in self.rules["object_is_content"]
@@ -911,7 +910,7 @@ def _clause_chain(head: Token) -> Iterable[Token]:
             return
         coordinated = token.dep_ == "conj"
         # "a plan to withdraw", "no intention to attack": the noun whose infinitive it is governs its mood
-        content = token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(token))
+        content = token.dep_ == "acl" and infinitive(token)
         token = token.head
         # "deny X but vowed Y": the first conjunct does not govern the second
         if (token.pos_ in ("VERB", "AUX") or (content and token.pos_ == "NOUN")) and not coordinated:
@@ -930,7 +929,7 @@ def _misattached_conjunct(token: Token) -> bool:
     parser hangs the finite "offered" on the infinitive "choke"; it governs nothing of the chain."""
     head = token.head
     return (token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ", "VBP")
-            and head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(head)))
+            and head.tag_ == "VB" and infinitive(head))
 
 
 def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:

@@ -26,6 +26,11 @@ def children(token: Token) -> list[Token]:
     return index[token.i]
 
 
+def infinitive(token: Token) -> bool:
+    """A verb with "to" before it ("to withdraw")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(token))
+
+
 def first_conjunct(token: Token) -> Token:
     """The first of a coordination, which holds its place in the tree: "Moscow" in "in Moscow and
     Beijing", "unite" in "urged them to unite and mobilize"."""

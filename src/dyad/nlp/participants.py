@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from dyad.nlp.lexicon import load_word_sets
 from dyad.nlp.parse import children as _kids
+from dyad.nlp.parse import infinitive
 from dyad.records import Mention
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -209,7 +210,7 @@ def up_to(particle: Token) -> list[Token]:
 
 def purpose_clause(clause: Token) -> bool:
     """"went on strike to protest": an infinitive adverbial clause says what the main event is for."""
-    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(clause))
+    return clause.tag_ == "VB" and infinitive(clause)
 
 
 def actor_did(clause: Token, mentions) -> bool:

@@ -37,6 +37,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from dyad.nlp.lexicon import data_lines, load_word_sets
+from dyad.nlp.parse import infinitive
 from dyad.ontology.triggers import Trigger
 
 NO_EVENT = "-"
@@ -179,7 +180,7 @@ def _verb_roles(token: Token) -> dict[str, list[Token]]:
     if not subjects:
         subjects = _inherited_subjects(token)
     # "vowed to fight": the parser makes some such infinitives advcl, and "allowed X to run" a ccomp
-    xcomps = [c for c in children if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and _is_infinitive(c))]
+    xcomps = [c for c in children if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and infinitive(c))]
     xcomp_words = xcomps + [o for x in xcomps for o in x.children if o.dep_ in OBJECT_DEPS]
     return {"object": objects, "subject": subjects, "xcomp": xcomp_words, "governor": []}
 
@@ -197,10 +198,6 @@ def _noun_roles(token: Token) -> dict[str, list[Token]]:
     if token.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
         subjects += [c for c in head.children if c.dep_ == "nsubj"] or _inherited_subjects(head)
     return {"object": objects, "subject": subjects, "xcomp": [], "governor": governors}
-
-
-def _is_infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _inherited_subjects(token: Token) -> list[Token]:
