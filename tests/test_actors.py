@@ -402,3 +402,10 @@ def test_general_as_an_adjective_is_no_officer():
     from dyad import extract
 
     assert [a.code for a in extract("Kenya's general election was held.", published="2016-04-13").actors] == ["KEN"]
+
+
+def test_the_head_of_an_organisation_takes_its_code_and_alone_names_no_one(nlp):
+    found = actors(nlp, "World Health Organization Director Ana Lopez met the Health Minister of Peru.")
+    lopez = by_name(found, "Ana Lopez")
+    assert lopez.code.startswith("IGO") and lopez.kind == "person"
+    assert not [a for a in actors(nlp, "The chairman said profits would rise.") if a.role == "chairman"]

@@ -839,3 +839,67 @@ def test_a_preposition_the_parser_left_without_its_object_still_names_the_target
                     ["PROPN", "VERB", "NOUN", "ADP", "PUNCT", "NOUN", "VERB", "PUNCT"],
                     ["NNP", "VBD", "NNS", "IN", ",", "NNS", "VBD", "."])
     assert _stranded_object(doc[3]) == []
+
+
+# -- lists, members and taking part -----------------------------------------------------------
+
+
+def test_a_list_the_parser_hung_on_its_first_member_as_an_apposition_is_still_a_list():
+    from dyad.nlp.participants import _listed_apposition
+    # "Chile, Peru, Bolivia and Ecuador": "Peru" as an apposition of "Chile" whose conjuncts end in "and"
+    doc = misparsed(["Chile", ",", "Peru", ",", "Bolivia", "and", "Ecuador", "met"],
+                    heads=[7, 0, 0, 2, 2, 4, 4, 7], deps=["nsubj", "punct", "appos", "punct", "conj", "cc", "conj", "ROOT"],
+                    pos=["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB"],
+                    tags=["NNP", ",", "NNP", ",", "NNP", "CC", "NNP", "VBD"])
+    assert _listed_apposition(doc[2])
+    # a true apposition names the same one again: "Lima, the capital, ..."
+    single = misparsed(["Lima", ",", "the", "capital", "met"], heads=[4, 0, 3, 0, 4],
+                       deps=["nsubj", "punct", "det", "appos", "ROOT"], pos=["PROPN", "PUNCT", "DET", "NOUN", "VERB"],
+                       tags=["NNP", ",", "DT", "NN", "VBD"])
+    assert not _listed_apposition(single[3])
+
+
+def test_an_event_of_many_parties_is_one_multilateral_event_not_every_pair():
+    found = dyads("Chile, Peru, Bolivia and Ecuador agreed on a common fishing zone.")
+    assert found == {("AGREE", ("CHL", "PER", "BOL", "ECU"), ())}
+    # two parties still give both directions
+    assert dyads("Chile and Peru agreed on a common fishing zone.") == {
+        ("AGREE", ("CHL",), ("PER",)), ("AGREE", ("PER",), ("CHL",))}
+
+
+@pytest.mark.parametrize("text", [
+    "Several Arab League members, including Egypt, Jordan and Morocco, condemned the raid.",
+    "Arab states such as Egypt, Jordan and Morocco condemned the raid.",
+])
+def test_members_named_by_including_or_such_as_are_the_actors(text):
+    assert dyads(text) == {("ACCUSE", ("EGY", "JOR", "MAR"), ())}
+
+
+def test_members_described_without_a_name_leave_the_owner():
+    found = dyads("Syrian forces including tank units shelled Aleppo.")
+    assert {source[:3] for _, sources, _ in found for source in sources} == {"SYR"}
+
+
+@pytest.mark.parametrize("text", [
+    "Dock workers took part in protests against the government of Chile.",
+    "Dock workers participated in protests against the government of Chile.",
+    "Dock workers joined the protests against the government of Chile.",
+])
+def test_taking_part_in_an_event_is_doing_it(text):
+    found = dyads(text)
+    assert kinds(found) == {"PROTEST"}
+    assert all(sources == ("CHLLAB",) for _, sources, _ in found)
+
+
+def test_wanting_another_actor_to_act_is_a_request_wanting_to_act_oneself_is_not():
+    assert dyads("Sweden wants Norway to reopen the border crossing.") == {("REQUEST", ("SWE",), ("NOR",))}
+    assert "REQUEST" not in kinds(dyads("Sweden wants to reopen the border crossing with Norway."))
+    assert not dyads("Sweden wants lower fuel prices.")
+
+
+def test_a_complaint_targets_whom_it_accuses_not_whom_it_went_to():
+    found = events("Chile complained to the United Nations that Bolivia had moved troops to the border.")
+    complaint = found["complained"]
+    assert (complaint.type, complaint.source_codes, complaint.target_codes) == ("ACCUSE", ["CHL"], ["BOL"])
+    found = events("Chile alleged that Peruvian boats fished in its waters.")
+    assert [code[:3] for code in found["alleged"].target_codes] == ["PER"]

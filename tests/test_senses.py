@@ -274,3 +274,10 @@ def test_political_words_in_their_everyday_senses(text, trigger, expected):
 def test_insisting_suggesting_and_advising_ask_only_when_what_follows_asks(text, expected):
     kinds = set(types_of(text).values())
     assert (kinds.pop() if kinds else None) == expected
+
+
+def test_market_words_keep_evacuate_and_yield_out_of_politics():
+    assert "evacuate" not in types_of("The crash prompted investors to evacuate their holdings of bonds.")
+    assert types_of("Peacekeepers evacuated civilians from the town.").get("evacuated") == "AID"
+    assert "yielded" not in types_of("Chile's copper mines yielded 5,000 tonnes in May.")
+    assert types_of("The army yielded to the protesters' demands.").get("yielded") == "CONCEDE"

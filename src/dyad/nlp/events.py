@@ -447,7 +447,9 @@ class EventCoder:
         if noun.dep_ == "pobj":
             prep, holder = noun.head, noun.head.head
             purpose = prep.lower_ in self.rules["purpose_prep"] and holder.pos_ in ("VERB", "ADJ")
-            predicate = holder.lemma_.lower() in self.rules["copula"]  # "remained on alert", "went on strike"
+            # "remained on alert", "went on strike", "took part in protests"
+            predicate = any(word.lemma_.lower() in self.rules["copula"]
+                            for word in (holder, *(c for c in _kids(holder) if c.dep_ == "dobj")))
             return holder.i not in owner and not (purpose or predicate)
         return False
 
@@ -459,10 +461,12 @@ class EventCoder:
         """A joint event with no target, "X and Y held talks" or "fighting between X and Y", in both
         directions: X→Y and Y→X.
 
-        One event per ordered pair of source actors with different codes, each with its own id.
+        One event per ordered pair of source actors with different codes, each with its own id. Among
+        more parties ("the seven nations agreed") the event stays one, multilateral: every party a
+        source, no target, rather than a pair for each of the n(n-1) directions.
         """
         sources = list({codes.get(a, a): a for a in event.source}.values())
-        if event.target or len(sources) < 2 or not (mutual or event.type.lower() in self.rules["reciprocal"]):
+        if event.target or len(sources) != 2 or not (mutual or event.type.lower() in self.rules["reciprocal"]):
             return [event]
         pairs = [(a, b) for a in sources for b in sources if a != b]
         return [dataclasses.replace(event, id=content_id(f"{event.id}:{a}:{b}", "ev-"), source=[a], target=[b])
@@ -571,6 +575,8 @@ class EventCoder:
         """"insisted he had a great relationship", "suggested the generals were loyal", "an aide
         who advises the senator": verbs that ask only when what follows asks (an infinitive, "insisted on",
         "suggested talks", a that-clause with "must" or a bare verb: "insisted that Israel withdraw")."""
+        if head.pos_ == "VERB" and head.lemma_.lower() in self.rules["asks_of_others"]:
+            return not _asked_of_actor(head, mentions)
         if head.pos_ != "VERB" or head.lemma_.lower() not in self.rules["asks_by_mood"]:
             return False
         for child in _kids(head):
@@ -624,6 +630,7 @@ class EventCoder:
         children += self._support_verb_args(head, own)
         between: list[Mention] = []
         conveyed: list[Mention] = []  # objects handed over to someone named ("extradited X to Y")
+        content: list[Mention] = []  # who must act or is accused in a that-clause
         for child in children:
             if own_object and child.i not in own:  # "the pullout of troops from Mali": the place left
                 target += self._place_left(child, target_preps, mentions)
@@ -666,7 +673,9 @@ class EventCoder:
             elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS and head.pos_ == "NOUN":
                 source += objects_of(child, mentions)  # "a visit by X", "criticism from X"
             elif child.dep_ == "ccomp" and content_target:
-                target += [m for c in _kids(child) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions)]
+                content += [m for c in _kids(child) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions)]
+        if content:
+            target = content if trigger.type.lower() in self.rules["content_not_addressee"] else target + content
         recipients = [m for m in target if m not in conveyed]
         if conveyed and recipients:  # "extradited X to Britain": Britain is the one dealt with
             target = recipients
@@ -968,6 +977,17 @@ def _describes_place(clause: Token) -> bool:
     with no doer; "Gaza, where troops attacked militants" reports an act."""
     kids = list(_kids(clause))
     return any(c.lower_ == "where" for c in kids) and not any(c.dep_ == "nsubj" for c in kids)
+
+
+def _asked_of_actor(verb: Token, mentions) -> bool:
+    """"wants Japan to open its markets": an infinitive whose doer (its own subject, or the verb's
+    object) is an actor other than the verb's subject."""
+    for clause in _kids(verb):
+        if clause.dep_ in ("ccomp", "xcomp") and infinitive(clause):
+            doers = [c for c in _kids(clause) if c.dep_ == "nsubj"] or [c for c in _kids(verb) if c.dep_ == "dobj"]
+            if any(actors_of(d, mentions) for d in doers):
+                return True
+    return False
 
 
 def _mandative(verb: Token) -> bool:

@@ -27,6 +27,7 @@ LOCATION_PREPS = {"in", "at", "to", "near", "inside", "outside", "across", "into
 MODIFIED_NOUN_WINDOW = 12  # how far back an "as reported by X" clause looks for what it describes
 MAX_MODIFIER_WORDS = 6  # "four Bolivian army officers": words before a noun phrase's head
 MAX_CLIMB = 8  # phrases nest a few levels deep; the bound keeps a long sentence linear
+MAX_LIST = 30  # members of one coordinated list
 
 
 def mention_index(mentions: list[Mention]) -> dict[int, Mention]:
@@ -48,6 +49,9 @@ def actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
         subject = next((c for c in _kids(token) if c.dep_ == "nsubj"), None)
         if subject is not None:
             return actors_of(subject, mentions)
+    named = _named_members(token, mentions)
+    if named:
+        return named
     own = mentions.get(token.idx)
     if own is not None and own.actor_id:
         found.append(own)
@@ -69,9 +73,35 @@ def actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
             if found:
                 break
     for child in _kids(token):
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or _listed_apposition(child):
             found += actors_of(child, mentions)
     return found
+
+
+def _named_members(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
+    """"OPEC members, including Iran and Libya", "Arab states such as Egypt": the members named, by
+    name ("Russian aircraft including helicopter gunships" stay Russian)."""
+    for prep in _kids(token):
+        if prep.dep_ == "prep" and (prep.lower_ == "including" or (
+                prep.lower_ == "as" and any(c.lower_ == "such" for c in _kids(prep)))):
+            if all(obj.pos_ == "PROPN" for obj in _kids(prep) if obj.dep_ == "pobj"):
+                return objects_of(prep, mentions)
+    return []
+
+
+def _listed_apposition(token: Token) -> bool:
+    """"The United States, Japan, France and Canada agreed": the parser may hang the rest of a list
+    on its first member as an apposition (or a noun-phrase adverbial) whose conjuncts end in "and";
+    a true apposition has none."""
+    member = token if token.dep_ in ("appos", "npadvmod") else None
+    for _ in range(MAX_LIST):
+        if member is None:
+            return False
+        kids = _kids(member)
+        if any(c.dep_ == "cc" for c in kids):
+            return True
+        member = next((c for c in kids if c.dep_ == "conj"), None)
+    return False
 
 
 def _coordinated_owners(token: Token, own: Mention, mentions: dict[int, Mention]) -> list[Mention]:
@@ -182,8 +212,9 @@ def inherited_subject(head: Token, mentions, subject_control: frozenset[str]) ->
         objects = [c for c in _kids(token) if c.dep_ == "dobj"]
         # "accused X of launching", "urged X to recognise": the object is the doer
         controls = via_prep or (child_dep == "xcomp" and token.lemma_.lower() not in subject_control)
-        if controls and objects and token.pos_ == "VERB":
-            return [m for o in objects for m in actors_of(o, mentions)]
+        doers = [m for o in objects for m in actors_of(o, mentions)] if controls and token.pos_ == "VERB" else []
+        if doers:  # an object that names no one ("took part in talks") leaves the subject
+            return doers
         subjects = [c for c in _kids(token) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
         if subjects:
             return [m for s in subjects for m in actors_of(s, mentions)]

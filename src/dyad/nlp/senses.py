@@ -194,8 +194,8 @@ def _noun_roles(token: Token) -> dict[str, list[Token]]:
     governors = [token.head] if token.head.i != token.i else []
     if token.dep_ == "pobj":
         governors.append(token.head.head)  # "on strike": the preposition, and what it hangs on
-    head = token.head
-    if token.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ in (*OBJECT_DEPS, "pobj") and head.pos_ in ("VERB", "AUX"):  # "staged a strike", "took part in strikes"
         subjects += [c for c in head.children if c.dep_ == "nsubj"] or _inherited_subjects(head)
     return {"object": objects, "subject": subjects, "xcomp": [], "governor": governors}
 
