@@ -903,3 +903,13 @@ def test_a_complaint_targets_whom_it_accuses_not_whom_it_went_to():
     assert (complaint.type, complaint.source_codes, complaint.target_codes) == ("ACCUSE", ["CHL"], ["BOL"])
     found = events("Chile alleged that Peruvian boats fished in its waters.")
     assert [code[:3] for code in found["alleged"].target_codes] == ["PER"]
+
+
+def test_a_that_clause_with_a_bare_passive_be_asks():
+    assert kinds(dyads("Chile recommended that new talks be held with Peru.")) == {"REQUEST"}
+    assert "REQUEST" not in kinds(dyads("Chile recommended that the talks were held too early."))
+
+
+def test_a_creditors_club_named_after_a_capital_is_an_organisation_not_the_state():
+    found = dyads("The Paris Club agreed to reschedule the debt of Peru.")
+    assert {(kind, sources[0][:3]) for kind, sources, _ in found} == {("AGREE", "IGO")}

@@ -281,3 +281,13 @@ def test_market_words_keep_evacuate_and_yield_out_of_politics():
     assert types_of("Peacekeepers evacuated civilians from the town.").get("evacuated") == "AID"
     assert "yielded" not in types_of("Chile's copper mines yielded 5,000 tonnes in May.")
     assert types_of("The army yielded to the protesters' demands.").get("yielded") == "CONCEDE"
+
+
+def test_seeking_to_act_oneself_and_appealing_a_ruling_are_no_requests():
+    assert "seeking" not in types_of("Officials in Lima were seeking to keep the two disputes apart.")
+    assert types_of("Peru sought Chilean help against the smugglers.").get("sought") == "REQUEST"
+    assert "appeal" not in types_of("Peru said it would appeal the ruling of the court in The Hague.")
+
+
+def test_raising_a_military_presence_is_mobilization():
+    assert types_of("Chile increased its naval presence near the disputed islands.").get("increased") == "MOBILIZE"

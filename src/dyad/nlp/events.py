@@ -993,8 +993,8 @@ def _asked_of_actor(verb: Token, mentions) -> bool:
 def _mandative(verb: Token) -> bool:
     """"that Israel withdraw", "that both sides halt the fighting": the bare verb of a demand. A
     statement backshifts or has a copula or auxiliary ("that he had", "that the generals are loyal")."""
-    if verb.tag_ == "VB":
-        return True
+    if verb.tag_ == "VB" or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in _kids(verb)):
+        return True  # "that Israel withdraw", "that new talks be held"
     return verb.tag_ == "VBP" and verb.lemma_ not in ("be", "have", "do") and not any(
         c.dep_ in ("aux", "auxpass") for c in _kids(verb))
 
