@@ -275,7 +275,9 @@ def _regular_plural(phrase: str) -> str:
 # ---------------------------------------------------------------- Phoenix persons (registry rows)
 
 PHOENIX_PERSONS = "Phoenix.Countries.actors.txt"
-PHOENIX_SOURCE = f"phoenix:{PHOENIX_PERSONS} (openeventdata/petrarch2@676801c, MIT)"
+PHOENIX_OFFICIALS = "Phoenix.International.actors.txt"  # heads of IGOs: "Kofi Annan [IGOUNO 970101-061231]"
+PHOENIX_SOURCE = "phoenix:{} (openeventdata/petrarch2@676801c, MIT)"
+INTERNATIONAL = ("IGO", "NGO")  # an international official belongs to no one state
 
 
 def build_phoenix_people() -> list[list[str]]:
@@ -289,12 +291,7 @@ def build_phoenix_people() -> list[list[str]]:
     """
     # the committed tables (countries.tsv, roles.tsv, name_order.tsv) give titles and name order
     from dyad.gazetteer import load_gazetteer
-    from dyad.gazetteer.registry import (
-        _row_problem,
-        phoenix_entries,
-        phoenix_person,
-        slug,
-    )
+    from dyad.gazetteer.registry import _row_problem, slug
 
     gaz = load_gazetteer()
     titles = {row[0] for row in read_curated("person_titles.txt")}
@@ -302,12 +299,12 @@ def build_phoenix_people() -> list[list[str]]:
     states = {code for code, _ in gaz.countries.values()}
     stop = {row[0].lower() for row in read_curated("names_not_alone.txt")}
     rows, ids = [], set()
-    for entry in phoenix_entries(PHOENIX / PHOENIX_PERSONS):
-        if not phoenix_person(entry):
-            continue
+    for entry, source in _phoenix_persons():
         country = Counter(r.code[:3] for r in entry.roles if not r.code.startswith("IGO")).most_common(1)
         country = country[0][0] if country else entry.roles[0].code[:3]
-        if country not in states:  # IMG (Islamic State), IGO: groups, not a state's people
+        if source == PHOENIX_OFFICIALS and country in INTERNATIONAL:
+            country = ""
+        elif country not in states:  # IMG (Islamic State), IGO: groups, not a state's people
             continue
         primary = _strip_titles(entry.name, titles)
         synonyms = [_strip_titles(s, prefixes) for s in entry.aliases]
@@ -325,10 +322,24 @@ def build_phoenix_people() -> list[list[str]]:
         ids.add(pid)
         for role in entry.roles:
             dates = (role.start or "", role.end or "")
-            row = [pid, names[0], ";".join(names[1:]), country, role.code, *dates, "", PHOENIX_SOURCE]
+            row = [pid, names[0], ";".join(names[1:]), country, role.code, *dates, "", PHOENIX_SOURCE.format(source)]
             if _row_problem(row) is None:  # e.g. a range ending before it starts: the registry would skip it
                 rows.append(row)
     return rows
+
+
+def _phoenix_persons():
+    """(entry, file) for the dated persons of the country dictionary, then the IGO officials of the
+    international one (whose bare "[ELI]" line, a sector with no one's code, is left out)."""
+    from dyad.gazetteer.registry import phoenix_entries, phoenix_person
+
+    for entry in phoenix_entries(PHOENIX / PHOENIX_PERSONS):
+        if phoenix_person(entry):
+            yield entry, PHOENIX_PERSONS
+    for entry in phoenix_entries(PHOENIX / PHOENIX_OFFICIALS):
+        entry.roles = [r for r in entry.roles if len(r.code) >= 6]
+        if phoenix_person(entry):
+            yield entry, PHOENIX_OFFICIALS
 
 
 def _person_names(primary: str, synonyms: list[str], gaz, family_first: bool, stop: set[str],

@@ -418,8 +418,8 @@ def test_sending_an_envoy_is_a_visit():
 # -- terms, owners and untargeted acts -----------------------------------------
 
 
-def dyads(text):
-    return {(e.type, tuple(e.source_codes), tuple(e.target_codes)) for e in extract(text, published=PUBLISHED).events}
+def dyads(text, published=PUBLISHED):
+    return {(e.type, tuple(e.source_codes), tuple(e.target_codes)) for e in extract(text, published=published).events}
 
 
 def kinds(found):
@@ -913,3 +913,14 @@ def test_a_that_clause_with_a_bare_passive_be_asks():
 def test_a_creditors_club_named_after_a_capital_is_an_organisation_not_the_state():
     found = dyads("The Paris Club agreed to reschedule the debt of Peru.")
     assert {(kind, sources[0][:3]) for kind, sources, _ in found} == {("AGREE", "IGO")}
+
+
+def test_wrapping_up_a_meeting_is_holding_it():
+    found = dyads("The Iraqi president wrapped up a meeting with the Jordanian foreign minister in Baghdad.")
+    assert ("CONSULT", ("IRQGOV",), ("JORGOV",)) in found
+
+
+def test_leaders_of_the_nineties_are_known_by_name_and_date():
+    # Phoenix lists these name lines one after another before their dated codes
+    found = dyads("Kofi Annan met Yeltsin in Moscow on Tuesday.", published="1998-03-01")
+    assert {(sources[0][:3], targets[0][:3]) for kind, sources, targets in found if kind == "CONSULT"} == {("IGO", "RUS")}

@@ -122,6 +122,15 @@ def test_phoenix_import_reads_persons_and_dated_codes(tmp_path):
     assert example.code_at("1990-01-01") == "USAELI" and example.code_at("2001-01-01") == "USAELI"
 
 
+def test_phoenix_name_lines_before_one_code_block_are_one_person(tmp_path):
+    path = tmp_path / "names.actors.txt"
+    path.write_text("JANE_DOEVA_\nJ._DOEVA\nDOEVA\n+PRESIDENT_JANE_DOEVA\n\t[BLRGOV 19940101-20000101]\n"
+                    "\nOTHER_PERSON_\n\t[BLRGOV 20000101-20050101]\n", encoding="utf-8")
+    people = Registry().import_phoenix(path)
+    assert [p.name for p in people] == ["Jane Doeva", "Other Person"]
+    assert {"J. Doeva", "Doeva", "President Jane Doeva"} <= set(people[0].aliases)
+
+
 def test_extra_files_come_from_the_environment_and_arguments(tmp_path, monkeypatch):
     extra = write(tmp_path, "zz-person,Zed Zedson,,NOR,NORGOV,2020-01-01,,Minister,test\n", "extra.csv")
     monkeypatch.setenv("DYAD_REGISTRY", str(extra))

@@ -291,3 +291,15 @@ def test_seeking_to_act_oneself_and_appealing_a_ruling_are_no_requests():
 
 def test_raising_a_military_presence_is_mobilization():
     assert types_of("Chile increased its naval presence near the disputed islands.").get("increased") == "MOBILIZE"
+
+
+def test_deaths_in_an_accident_are_no_attack():
+    assert "killed" not in types_of("Twelve soldiers were killed when their helicopter crashed near the border.")
+    assert "killed" not in types_of("Twelve soldiers were killed in a helicopter crash near the border.")
+    assert types_of("Rebels killed twelve soldiers near the border.").get("killed") == "ASSAULT"
+
+
+def test_figurative_assaults_and_takeover_offers_are_no_events():
+    assert "assault" not in types_of("The law is an assault not only on judges but on the liberties of all citizens.")
+    assert "offer" not in types_of("The Dutch group extended its tender offer for the shares of a Belgian rival.")
+    assert types_of("Iraq made an offer of talks to Iran.").get("offer") == "AGREE"

@@ -287,10 +287,16 @@ def phoenix_entries(path: Path) -> list[_PhoenixEntry]:
     """``NAME_ [CODE]``, ``+SYNONYM``, TAB ``[CODE from-to]`` / ``[CODE >from]`` / ``[CODE <to]``."""
     entries: list[_PhoenixEntry] = []
     source = f"phoenix:{path.name}"
+    naming = False  # a name line without codes is open: the name lines right after it are its synonyms
     for line, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
         text = raw.split("#", 1)[0].rstrip()
         if not text.strip():
+            naming = False
             continue
+        if naming and not raw[:1].isspace() and "[" not in text:
+            entries[-1].aliases.append(_phoenix_name(text.lstrip("+")))  # BORIS_YELTSIN_ / YELTSIN / ...
+            continue
+        naming = False
         if raw[:1].isspace():
             if entries:
                 role = _phoenix_role(text, source)
@@ -304,6 +310,7 @@ def phoenix_entries(path: Path) -> list[_PhoenixEntry]:
         else:
             phrase, _, rest = text.partition("[")
             entries.append(_PhoenixEntry(_phoenix_name(phrase)))
+            naming = not rest
             if rest:
                 role = _phoenix_role("[" + rest, source)
                 if role is not None:

@@ -981,7 +981,7 @@ def _describes_place(clause: Token) -> bool:
 
 def _asked_of_actor(verb: Token, mentions) -> bool:
     """"wants Japan to open its markets": an infinitive whose doer (its own subject, or the verb's
-    object) is an actor other than the verb's subject."""
+    object) is an actor; "wants to open" has none of its own."""
     for clause in _kids(verb):
         if clause.dep_ in ("ccomp", "xcomp") and infinitive(clause):
             doers = [c for c in _kids(clause) if c.dep_ == "nsubj"] or [c for c in _kids(verb) if c.dep_ == "dobj"]

@@ -28,6 +28,7 @@ MODIFIED_NOUN_WINDOW = 12  # how far back an "as reported by X" clause looks for
 MAX_MODIFIER_WORDS = 6  # "four Bolivian army officers": words before a noun phrase's head
 MAX_CLIMB = 8  # phrases nest a few levels deep; the bound keeps a long sentence linear
 MAX_LIST = 30  # members of one coordinated list
+EXAMPLE_PREPS = ("including", "as")  # "members, including X", "states such as X" ("as" only after "such")
 
 
 def mention_index(mentions: list[Mention]) -> dict[int, Mention]:
@@ -82,8 +83,8 @@ def _named_members(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
     """"OPEC members, including Iran and Libya", "Arab states such as Egypt": the members named, by
     name ("Russian aircraft including helicopter gunships" stay Russian)."""
     for prep in _kids(token):
-        if prep.dep_ == "prep" and (prep.lower_ == "including" or (
-                prep.lower_ == "as" and any(c.lower_ == "such" for c in _kids(prep)))):
+        if prep.dep_ == "prep" and prep.lower_ in EXAMPLE_PREPS and (
+                prep.lower_ != "as" or any(c.lower_ == "such" for c in _kids(prep))):
             if all(obj.pos_ == "PROPN" for obj in _kids(prep) if obj.dep_ == "pobj"):
                 return objects_of(prep, mentions)
     return []

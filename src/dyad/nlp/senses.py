@@ -21,6 +21,7 @@ Rule columns: ``lemma, pos, type, mode, cameo, target_preps, when, note``; ``whe
 - ``xcomp``: the verb of its infinitive complement and that verb's object ("vowed to fight").
 - ``governor``: a noun trigger's head word, and the preposition it hangs on ("on strike").
 - ``dep``: the trigger's own dependency label ("amod" for "Israeli-occupied").
+- ``clause``: the verbs of the trigger's adverbial clauses ("killed when the helicopter crashed").
 
 Each participant word also contributes its compounds, adjectives, ``of`` object and conjuncts,
 so "ceasefire agreement" is both ``agreement`` and ``ceasefire``.
@@ -42,7 +43,7 @@ from dyad.ontology.triggers import Trigger
 
 NO_EVENT = "-"
 ANY = "*"
-ROLES = ("object", "subject", "modifier", "prep", "prep_object", "xcomp", "governor", "dep")
+ROLES = ("object", "subject", "modifier", "prep", "prep_object", "xcomp", "governor", "dep", "clause")
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 RELATIVE_WORDS = {"who", "whom", "which", "that"}
 # a participant's own dependents that say what it is ("ceasefire agreement", "Soviet-made rockets")
@@ -158,9 +159,11 @@ def sense_context(token: Token) -> dict[str, set[str]]:
                for role, tokens in role_tokens.items()}
     context["modifier"] = {w for c in token.children if c.dep_ in DESCRIBING_DEPS for w in _words(c)}
     preps = [c for c in token.children if c.dep_ in ("prep", "prt", "agent")]
+    preps += [c for p in preps for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"]  # "on X but on Y"
     context["prep"] = {c.lower_ for c in preps}
     context["prep_object"] = set().union(set(), *(_words(o) for p in preps for o in _pobjs(p)))
     context["dep"] = {token.dep_}
+    context["clause"] = {w for c in token.children if c.dep_ == "advcl" for w in _own_words(c)}
     return context
 
 
