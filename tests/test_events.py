@@ -924,3 +924,15 @@ def test_leaders_of_the_nineties_are_known_by_name_and_date():
     # Phoenix lists these name lines one after another before their dated codes
     found = dyads("Kofi Annan met Yeltsin in Moscow on Tuesday.", published="1998-03-01")
     assert {(sources[0][:3], targets[0][:3]) for kind, sources, targets in found if kind == "CONSULT"} == {("IGO", "RUS")}
+
+
+def test_a_bomb_that_went_off_at_an_embassy_attacks_the_embassys_state():
+    found = dyads("A bomb went off outside the Danish embassy on Monday.")
+    assert {(kind, targets[0][:3]) for kind, _, targets in found} == {("ASSAULT", "DNK")}
+    assert not dyads("The fire alarm went off at the Danish embassy on Monday.")
+
+
+def test_what_a_request_asks_stays_its_content_however_deep_the_infinitives():
+    # "block" sits under "trying", "prevent" and "help", none of them events: still what is asked
+    found = dyads("Chile appealed to the United Nations to help prevent Peru from trying to block the treaty.")
+    assert kinds(found) == {"REQUEST"}

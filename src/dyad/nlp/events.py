@@ -266,7 +266,7 @@ class EventCoder:
         # outer clauses first, so that the content of a content folds into the outermost event
         # ("agreed that their navies should work together to persuade X to ...": one AGREE)
         for item in sorted(found, key=lambda item: _depth(clause_of[item.span.root.i])):
-            event, head = item.event, first_conjunct(clause_of[item.span.root.i])  # "to unite and mobilize"
+            event, head = item.event, _content_head(first_conjunct(clause_of[item.span.root.i]), by_head)
             governor = by_head.get(head.head.i) if head.dep_ in ("xcomp", "ccomp", "advcl", "acl") else None
             own = first_conjunct(item.span.root)
             if governor is None and own.dep_ == "xcomp" and by_head.get(head.i) not in (None, event):
@@ -977,6 +977,20 @@ def _describes_place(clause: Token) -> bool:
     with no doer; "Gaza, where troops attacked militants" reports an act."""
     kids = list(_kids(clause))
     return any(c.lower_ == "where" for c in kids) and not any(c.dep_ == "nsubj" for c in kids)
+
+
+def _content_head(head: Token, by_head: dict) -> Token:
+    """The complement that holds an event, up through infinitives that are no events themselves:
+    "appealed to X to help prevent Y from trying to block Z" -> "help", whose governor asks."""
+    for _ in range(MAX_CLIMB):
+        verb = head.head
+        climbs = head.dep_ in ("xcomp", "pcomp") or (head.dep_ == "pobj" and verb.dep_ == "prep")
+        if not climbs or verb.i in by_head or verb.i == head.i:
+            return head
+        head = verb.head if verb.dep_ == "prep" else verb
+        if head.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "prep"):
+            return head
+    return head
 
 
 def _asked_of_actor(verb: Token, mentions) -> bool:
