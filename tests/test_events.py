@@ -936,3 +936,10 @@ def test_what_a_request_asks_stays_its_content_however_deep_the_infinitives():
     # "block" sits under "trying", "prevent" and "help", none of them events: still what is asked
     found = dyads("Chile appealed to the United Nations to help prevent Peru from trying to block the treaty.")
     assert kinds(found) == {"REQUEST"}
+
+
+def test_a_bare_surname_is_the_one_person_of_that_name_in_office_that_day():
+    assert dyads("Arafat met Netanyahu in Washington.", published="1998-10-20") == {
+        ("CONSULT", ("PSEGOV",), ("ISRGOV",))}
+    # long after Arafat's office ended, his bare surname is no one's (Phoenix lists "Netanyahu" itself)
+    assert dyads("Arafat met Netanyahu in Washington.", published="2030-10-20") == {("CONSULT", (), ("ISRGOV",))}

@@ -306,3 +306,12 @@ def test_common_word_at_a_sentence_start_codes_no_one(nlp):
     found = annotate(nlp, text, "2006-02-01")
     assert not any(a.registry_id for a in found)
     assert all(a.code is None for a in found if a.kind == "person")
+
+
+def test_surnames_index_full_names_by_their_family_name(tmp_path):
+    registry = Registry()
+    registry.read_csv(write(tmp_path, "x-1,Jan Tester,,NOR,NORGOV,2020-01-01,,Minister,test\n"
+                                      "x-2,Li Wei,,CHN,CHNGOV,2020-01-01,,Minister,test\n"))
+    assert [p.id for p in registry.by_surname("Tester")] == ["x-1"]
+    assert [p.id for p in registry.by_surname("Li", family_first={"CHN"})] == ["x-2"]
+    assert registry.by_surname("Wei", family_first={"CHN"}) == [] and registry.by_surname("Jan") == []

@@ -25,6 +25,7 @@ import os
 import re
 import unicodedata
 import warnings
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date as _date
 from functools import cache, lru_cache
@@ -98,12 +99,29 @@ class Registry:
         self.people: dict[str, Person] = {}
         self._index: dict[str, list[str]] = {}
         self.background: set[str] = set()  # ids read with ``defer``: looked up, never searched for
+        self._surnames: dict[tuple[str, str], set[str]] | None = None  # (first/last, word) -> ids, on first use
 
     def __len__(self) -> int:
         return len(self.people)
 
     def lookup(self, name: str) -> list[Person]:
         return [self.people[pid] for pid in self._index.get(name_key(name), [])]
+
+    def by_surname(self, surname: str, family_first: Container[str] = ()) -> list[Person]:
+        """Persons one of whose full names ends with ``surname`` (begins with it, for the countries
+        that write the family name first)."""
+        if self._surnames is None:
+            self._surnames = {}
+            for pid, person in self.people.items():
+                for name in person.names():
+                    words = name_key(name).split()
+                    if len(words) > 1:
+                        for end, word in (("first", words[0]), ("last", words[-1])):
+                            self._surnames.setdefault((end, word), set()).add(pid)
+        key = name_key(surname)
+        found = {pid for pid in self._surnames.get(("last", key), ()) if self.people[pid].country not in family_first}
+        found |= {pid for pid in self._surnames.get(("first", key), ()) if self.people[pid].country in family_first}
+        return [self.people[pid] for pid in sorted(found)]
 
     def names(self) -> Iterable[str]:
         """Every name and alias, as written (for building matchers), but of background persons:
@@ -114,6 +132,7 @@ class Registry:
 
     def add(self, pid: str, name: str, country: str, aliases: Iterable[str], role: Role | None) -> Person:
         """Add a row: a new person, or one more role and aliases for a known id."""
+        self._surnames = None
         person = self.people.get(pid)
         if person is None:
             person = self.people[pid] = Person(pid, name, country)

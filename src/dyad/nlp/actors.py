@@ -649,9 +649,22 @@ class _DocActors:
         if self.registry is None:
             return []
         found = [p for p in self.registry.lookup(actor.name) if actor.country in (None, p.country)]
+        if not found and len(actor.name.split()) == 1:
+            found = self._serving_surname(actor.name)
         people = [p for p in found if len(found) == 1 or p.role_at(self.published) is not None]
         serving = [p for p in people if not (p.code_at(self.published) or "").endswith(FORMER)]
         return serving if len(people) > 1 and serving else people
+
+    def _serving_surname(self, surname: str) -> list[Person]:
+        """"Arafat said": a bare surname is the one registry person of that surname in office on the
+        publication date (of two, the one in government); no date, no such guess."""
+        day = self.published
+        if day is None:
+            return []
+        serving = [p for p in self.registry.by_surname(surname, self.gaz.family_name_first)
+                   if any((r.start or r.end) and r.holds(day) for r in p.roles)]
+        governing = [p for p in serving if (p.code_at(day) or "")[3:6] == "GOV"]
+        return serving if len(serving) == 1 else governing if len(governing) == 1 else []
 
     def _namesakes(self, actor: Actor, found: list[Person]) -> None:
         """Namesakes of one country ("George Bush", father or son) code as all of them do on the
