@@ -943,3 +943,9 @@ def test_a_bare_surname_is_the_one_person_of_that_name_in_office_that_day():
         ("CONSULT", ("PSEGOV",), ("ISRGOV",))}
     # long after Arafat's office ended, his bare surname is no one's (Phoenix lists "Netanyahu" itself)
     assert dyads("Arafat met Netanyahu in Washington.", published="2030-10-20") == {("CONSULT", (), ("ISRGOV",))}
+
+
+def test_of_two_namesakes_in_government_the_curated_leader_is_meant():
+    # the registry holds the president and, from Phoenix, a minister of the same surname
+    found = dyads("President Museveni accused the rebels of burning villages.", published="2020-05-01")
+    assert {sources for kind, sources, _ in found if kind == "ACCUSE"} == {("UGAGOV",)}

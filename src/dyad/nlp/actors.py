@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.gazetteer import Gazetteer, OrgEntry, OrgHead, load_gazetteer, load_org_words
 from dyad.gazetteer.history import country_on, state_of_capital
-from dyad.gazetteer.registry import FORMER, Person, Registry, load_registry
+from dyad.gazetteer.registry import FORMER, Person, Registry, Role, load_registry
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.lexicon import load_word_sets
 from dyad.nlp.parse import first_conjunct
@@ -657,14 +657,17 @@ class _DocActors:
 
     def _serving_surname(self, surname: str) -> list[Person]:
         """"Arafat said": a bare surname is the one registry person of that surname in office on the
-        publication date (of two, the one in government); no date, no such guess."""
+        publication date (of several, the one in government, then the one of the curated leaders'
+        tables rather than Phoenix's background persons); with no date, in office now."""
         day = self.published
-        if day is None:
-            return []
-        serving = [p for p in self.registry.by_surname(surname, self.gaz.family_name_first)
-                   if any((r.start or r.end) and r.holds(day) for r in p.roles)]
+
+        def serves(role: Role) -> bool:  # a dated role: Phoenix's undated "[USAELI]" holds for ever
+            return bool(role.start or role.end) and (role.holds(day) if day else role.end is None)
+
+        serving = [p for p in self.registry.by_surname(surname, self.gaz.family_name_first) if any(map(serves, p.roles))]
         governing = [p for p in serving if (p.code_at(day) or "")[3:6] == "GOV"]
-        return serving if len(serving) == 1 else governing if len(governing) == 1 else []
+        leading = [p for p in governing if p.id not in self.registry.background]  # the curated leaders
+        return next((group for group in (serving, governing, leading) if len(group) == 1), [])
 
     def _namesakes(self, actor: Actor, found: list[Person]) -> None:
         """Namesakes of one country ("George Bush", father or son) code as all of them do on the
