@@ -949,3 +949,9 @@ def test_of_two_namesakes_in_government_the_curated_leader_is_meant():
     # the registry holds the president and, from Phoenix, a minister of the same surname
     found = dyads("President Museveni accused the rebels of burning villages.", published="2020-05-01")
     assert {sources for kind, sources, _ in found if kind == "ACCUSE"} == {("UGAGOV",)}
+
+
+def test_a_person_the_dictionary_lists_twice_is_still_one_person_by_surname():
+    # Phoenix lists the UN Secretary-General under several entries with the same dated code
+    found = dyads("Annan wrapped up a meeting with the Iraqi foreign minister in Baghdad.", published="1998-02-22")
+    assert ("CONSULT", ("IGOUNO",), ("IRQGOV",)) in found

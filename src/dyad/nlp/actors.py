@@ -665,6 +665,8 @@ class _DocActors:
             return bool(role.start or role.end) and (role.holds(day) if day else role.end is None)
 
         serving = [p for p in self.registry.by_surname(surname, self.gaz.family_name_first) if any(map(serves, p.roles))]
+        if len({(p.country, p.code_at(day)) for p in serving}) == 1:
+            return serving[:1]  # one person listed twice ("Kofi Annan", "K. Annan"): the same code
         governing = [p for p in serving if (p.code_at(day) or "")[3:6] == "GOV"]
         leading = [p for p in governing if p.id not in self.registry.background]  # the curated leaders
         return next((group for group in (serving, governing, leading) if len(group) == 1), [])
