@@ -281,7 +281,9 @@ INTERNATIONAL = ("IGO", "NGO")  # an international official belongs to no one st
 
 
 def build_phoenix_people() -> list[list[str]]:
-    """Registry rows (id,name,aliases,country,code,from,to,role,source) for Phoenix's dated persons.
+    """Registry rows (id,name,aliases,country,code,from,to,role,source) for Phoenix's dated persons:
+    the country dictionary's and the IGO officials of the international one (an entry the latter
+    repeats, same name and same dated codes, once).
 
     Names lose leading titles (person_titles.txt), synonyms also roles and countries ("US
     President George Bush" → "George Bush"); a name with a body word ("Bush Administration",
@@ -299,12 +301,13 @@ def build_phoenix_people() -> list[list[str]]:
     states = {code for code, _ in gaz.countries.values()}
     stop = {row[0].lower() for row in read_curated("names_not_alone.txt")}
     rows, ids = [], set()
+    seen: dict[tuple, set[str]] = {}  # dated codes -> the names of the persons kept with them
     for entry, source in _phoenix_persons():
         country = Counter(r.code[:3] for r in entry.roles if not r.code.startswith("IGO")).most_common(1)
         country = country[0][0] if country else entry.roles[0].code[:3]
         if source == PHOENIX_OFFICIALS and country in INTERNATIONAL:
-            country = ""
-        elif country not in states:  # IMG (Islamic State), IGO: groups, not a state's people
+            country = ""  # an IGO's official: the registry reads the code's IGO as the country
+        elif country not in states:  # IMG (Islamic State): a group, not a state's people
             continue
         primary = _strip_titles(entry.name, titles)
         synonyms = [_strip_titles(s, prefixes) for s in entry.aliases]
@@ -312,9 +315,13 @@ def build_phoenix_people() -> list[list[str]]:
         names = _person_names(primary, synonyms, gaz, country in gaz.family_name_first, stop, mononym)
         if not names:
             continue
+        codes = tuple(sorted((r.code, r.start or "", r.end or "") for r in entry.roles))
+        if names[0].lower() in seen.get(codes, ()):
+            continue  # the same person listed again (International repeats "K. Annan" beside "Kofi Annan")
+        seen.setdefault(codes, set()).update(n.lower() for n in names)
         pid = "phoenix-" + slug(names[0])
         if pid in ids:  # namesakes: the country tells them apart, a number namesakes of one country
-            pid += "-" + country.lower()
+            pid += "-" + (country or entry.roles[0].code[:3]).lower()
         base, n = pid, 1
         while pid in ids:
             n += 1
@@ -348,9 +355,12 @@ def _person_names(primary: str, synonyms: list[str], gaz, family_first: bool, st
     def body(name: str) -> bool:  # "Bush Administration", "Republic Of Krajina"
         return any(gaz.role_kinds.get(w) == "body" or w in ("of", "the") for w in name.lower().split())
 
-    if not primary or body(primary):
+    def junk(name: str) -> bool:  # "Anthony Crosland, Then David Owen", "Republic, Boris N. Yeltsin"
+        return "," in name or " then " in name.lower()
+
+    if not primary or body(primary) or junk(primary):
         return []
-    names = [n for n in dict.fromkeys((primary, *synonyms)) if n and not body(n)]
+    names = [n for n in dict.fromkeys((primary, *synonyms)) if n and not body(n) and not junk(n)]
     full = [n for n in names if " " in n]
     surnames = {n.lower().split()[0 if family_first else -1] for n in full}
     kept = [n for n in names if " " in n or n.lower() not in stop and (n.lower() in surnames or mononym)]

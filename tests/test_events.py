@@ -868,11 +868,11 @@ def test_an_event_of_many_parties_is_one_multilateral_event_not_every_pair():
 
 
 @pytest.mark.parametrize("text", [
-    "Several Arab League members, including Egypt, Jordan and Morocco, condemned the raid.",
-    "Arab states such as Egypt, Jordan and Morocco condemned the raid.",
+    "Several African Union members, including Ghana, Kenya and Senegal, condemned the coup.",
+    "West African states such as Ghana, Kenya and Senegal condemned the coup.",
 ])
 def test_members_named_by_including_or_such_as_are_the_actors(text):
-    assert dyads(text) == {("ACCUSE", ("EGY", "JOR", "MAR"), ())}
+    assert dyads(text) == {("ACCUSE", ("GHA", "KEN", "SEN"), ())}
 
 
 def test_members_described_without_a_name_leave_the_owner():
@@ -898,7 +898,7 @@ def test_wanting_another_actor_to_act_is_a_request_wanting_to_act_oneself_is_not
 
 
 def test_a_complaint_targets_whom_it_accuses_not_whom_it_went_to():
-    found = events("Chile complained to the United Nations that Bolivia had moved troops to the border.")
+    found = events("Chile complained to the Organization of American States that Bolivia had massed tanks near Arica.")
     complaint = found["complained"]
     assert (complaint.type, complaint.source_codes, complaint.target_codes) == ("ACCUSE", ["CHL"], ["BOL"])
     found = events("Chile alleged that Peruvian boats fished in its waters.")
@@ -933,9 +933,9 @@ def test_a_bomb_that_went_off_at_an_embassy_attacks_the_embassys_state():
 
 
 def test_what_a_request_asks_stays_its_content_however_deep_the_infinitives():
-    # "block" sits under "trying", "prevent" and "help", none of them events: still what is asked
-    found = dyads("Chile appealed to the United Nations to help prevent Peru from trying to block the treaty.")
-    assert kinds(found) == {"REQUEST"}
+    # "seize" sits under "trying" and "keep", no events themselves: still what is asked
+    found = dyads("Bolivia asked Brazil to keep Peru from trying to seize the border post.")
+    assert found == {("REQUEST", ("BOL",), ("BRA",))}
 
 
 def test_a_bare_surname_is_the_one_person_of_that_name_in_office_that_day():
@@ -953,5 +953,5 @@ def test_of_two_namesakes_in_government_the_curated_leader_is_meant():
 
 def test_a_person_the_dictionary_lists_twice_is_still_one_person_by_surname():
     # Phoenix lists the UN Secretary-General under several entries with the same dated code
-    found = dyads("Annan wrapped up a meeting with the Iraqi foreign minister in Baghdad.", published="1998-02-22")
-    assert ("CONSULT", ("IGOUNO",), ("IRQGOV",)) in found
+    found = dyads("Annan held talks with the Jordanian king in Amman.", published="1999-05-04")
+    assert ("CONSULT", ("IGOUNO",), ("JORGOV",)) in found

@@ -7,6 +7,7 @@ import pytest
 import spacy
 
 import dyad.nlp.actors  # noqa: F401  (registers the factory)
+from dyad.gazetteer import load_gazetteer
 from dyad.gazetteer.registry import Registry, RegistryWarning, load_registry, name_key
 from dyad.records import Document
 
@@ -312,6 +313,15 @@ def test_surnames_index_full_names_by_their_family_name(tmp_path):
     registry = Registry()
     registry.read_csv(write(tmp_path, "x-1,Jan Tester,,NOR,NORGOV,2020-01-01,,Minister,test\n"
                                       "x-2,Li Wei,,CHN,CHNGOV,2020-01-01,,Minister,test\n"))
-    assert [p.id for p in registry.by_surname("Tester")] == ["x-1"]
-    assert [p.id for p in registry.by_surname("Li", family_first={"CHN"})] == ["x-2"]
-    assert registry.by_surname("Wei", family_first={"CHN"}) == [] and registry.by_surname("Jan") == []
+    family_name = load_gazetteer().family_name  # Chinese names put the family name first
+    assert [p.id for p in registry.by_surname("Tester", family_name)] == ["x-1"]
+    assert [p.id for p in registry.by_surname("Li", family_name)] == ["x-2"]
+    assert registry.by_surname("Wei", family_name) == [] and registry.by_surname("Jan", family_name) == []
+
+
+def test_a_person_serves_on_a_day_only_in_a_dated_role(tmp_path):
+    registry = Registry()
+    registry.read_csv(write(tmp_path, "x-1,Jan Tester,,NOR,NORGOV,2020-01-01,2021-12-31,Minister,test\n"
+                                      "x-1,Jan Tester,,NOR,NORELI,,,,test\n"))
+    tester = registry.lookup("Jan Tester")[0]
+    assert tester.serving("2021-06") and not tester.serving("2023-01-01") and not tester.serving(None)

@@ -300,6 +300,6 @@ def test_deaths_in_an_accident_are_no_attack():
 
 
 def test_figurative_assaults_and_takeover_offers_are_no_events():
-    assert "assault" not in types_of("The law is an assault not only on judges but on the liberties of all citizens.")
+    assert "assault" not in types_of("Critics called the decree an assault on the freedom of the press and on privacy.")
     assert "offer" not in types_of("The Dutch group extended its tender offer for the shares of a Belgian rival.")
     assert types_of("Iraq made an offer of talks to Iran.").get("offer") == "AGREE"

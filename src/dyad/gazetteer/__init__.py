@@ -33,12 +33,19 @@ class Gazetteer:
     forms: dict[str, str] = field(default_factory=dict)  # lower phrase -> canonical case
     needs_capital: frozenset[str] = frozenset()
     family_name_first: frozenset[str] = frozenset()  # country codes
+    names_not_alone: frozenset[str] = frozenset()  # surnames that are also words or shared (rice, kim)
     names: dict[str, str] = field(default_factory=dict)  # code -> display name
 
     @cached_property
     def sectors(self) -> frozenset[str]:
         """The three-letter CAMEO sectors the role words use (GOV, MIL, REB...)."""
         return frozenset(sector[:3] for sector in self.roles.values())
+
+    def family_name(self, words: list[str], country: str | None) -> str:
+        """Of a name's words, the family name: the first where names are written family-first, else the last."""
+        if not words:
+            return ""
+        return words[0] if country in self.family_name_first else words[-1]
 
     def country_name(self, code: str) -> str:
         return self.names.get(code, code)
@@ -93,6 +100,7 @@ def load_gazetteer() -> Gazetteer:
         forms=forms,
         needs_capital=frozenset(w.lower() for w in _words("needs_capital.txt")),
         not_alone=frozenset(w.lower() for w in _words("roles_not_alone.txt")),
+        names_not_alone=frozenset(w.lower() for w in _words("names_not_alone.txt")),
         locative={word: kind for word, kind in _rows("locative_cues.tsv")},
         family_name_first=frozenset(code for code, how in order if how == "family_first"),
         names=dict(_rows("country_names.tsv")),

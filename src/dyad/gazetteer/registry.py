@@ -7,7 +7,9 @@ One CSV row per (person, role period)::
 
 Rows sharing an ``id`` are one person. ``from``/``to`` are ISO dates, empty = open. ``aliases``
 are ``;``-separated spelling variants; a one-word alias (a bare surname) is listed on purpose:
-surnames are never derived, so "Kim" finds nobody unless a row says so.
+``lookup`` never derives surnames, so "Kim" finds nobody unless a row says so. ``by_surname`` does,
+for ``dyad_actors``, which asks it only about one-word person names and keeps the answer only
+when a single person (or entries carrying one code) of that surname serves on the day.
 
 The shipped files (``data/people.csv``, built from the CIA World Factbook, and the hand-curated
 ``data/people_curated.csv``) load first, then ``data/people_phoenix.csv.gz`` (historical leaders
@@ -25,7 +27,7 @@ import os
 import re
 import unicodedata
 import warnings
-from collections.abc import Container
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date as _date
 from functools import cache, lru_cache
@@ -69,6 +71,15 @@ class Person:
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
 
+    def serving(self, day: str | None) -> bool:
+        """In a dated role on ``day`` (with no day: in one still open); Phoenix's undated roles, which
+        hold for ever, do not count."""
+        dated = [r for r in self.roles if r.start or r.end]
+        if day is None:
+            return any(r.end is None for r in dated)
+        day = _day(day)
+        return any(r.holds(day) for r in dated)
+
     def role_at(self, day: str | None) -> Role | None:
         """The role held on ``day`` (latest start wins); the most recent role when ``day`` is None;
         after every role ended, a former-official role (``<COUNTRY>ELI``); before any, None."""
@@ -99,7 +110,7 @@ class Registry:
         self.people: dict[str, Person] = {}
         self._index: dict[str, list[str]] = {}
         self.background: set[str] = set()  # ids read with ``defer``: looked up, never searched for
-        self._surnames: dict[tuple[str, str], set[str]] | None = None  # (first/last, word) -> ids, on first use
+        self._surnames: dict[str, set[str]] | None = None  # family name -> ids, built on first use
 
     def __len__(self) -> int:
         return len(self.people)
@@ -107,21 +118,16 @@ class Registry:
     def lookup(self, name: str) -> list[Person]:
         return [self.people[pid] for pid in self._index.get(name_key(name), [])]
 
-    def by_surname(self, surname: str, family_first: Container[str] = ()) -> list[Person]:
-        """Persons one of whose full names ends with ``surname`` (begins with it, for the countries
-        that write the family name first)."""
+    def by_surname(self, surname: str, family_name: Callable[[list[str], str], str]) -> list[Person]:
+        """Persons one of whose full names has ``surname`` for its family name, as ``family_name``
+        picks it from a name's words and the person's country (``Gazetteer.family_name``)."""
         if self._surnames is None:
             self._surnames = {}
             for pid, person in self.people.items():
-                for name in person.names():
-                    words = name_key(name).split()
+                for words in (name_key(name).split() for name in person.names()):
                     if len(words) > 1:
-                        for end, word in (("first", words[0]), ("last", words[-1])):
-                            self._surnames.setdefault((end, word), set()).add(pid)
-        key = name_key(surname)
-        found = {pid for pid in self._surnames.get(("last", key), ()) if self.people[pid].country not in family_first}
-        found |= {pid for pid in self._surnames.get(("first", key), ()) if self.people[pid].country in family_first}
-        return [self.people[pid] for pid in sorted(found)]
+                        self._surnames.setdefault(family_name(words, person.country), set()).add(pid)
+        return [self.people[pid] for pid in sorted(self._surnames.get(name_key(surname), ()))]
 
     def names(self) -> Iterable[str]:
         """Every name and alias, as written (for building matchers), but of background persons:

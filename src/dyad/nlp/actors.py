@@ -38,9 +38,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from dyad.gazetteer import Gazetteer, OrgEntry, OrgHead, load_gazetteer, load_org_words
+from dyad.gazetteer import IDENTITY_PREFIXES, Gazetteer, OrgEntry, OrgHead, load_gazetteer, load_org_words
 from dyad.gazetteer.history import country_on, state_of_capital
-from dyad.gazetteer.registry import FORMER, Person, Registry, Role, load_registry
+from dyad.gazetteer.registry import FORMER, Person, Registry, load_registry
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.lexicon import load_word_sets
 from dyad.nlp.parse import first_conjunct
@@ -68,6 +68,7 @@ TAIL_PREPS = {"of", "for"}  # a name goes on after its head: "Union of Teachers"
 TAIL_JOINTS = {"of", "for", "on", "the", "and", "&", "-"}  # "Association of Lawyers and Jurists"
 NAME_POS = {"PROPN", "ADJ", "NOUN", "VERB"}  # "Ceasefire Monitoring Committee": any capitalised word
 MAX_PARENTHESIS = 4  # words inside "(Conservatives)", "(CFVC)" that a name may carry
+MAX_TITLE_WORDS = 3  # "Managing Director", "Deputy Executive Director" between a body and a name
 
 
 @dataclass
@@ -499,6 +500,8 @@ class _DocActors:
         """"<country> <role> Name": a person-role chain (or bare country) then a name."""
         last = chain.items[-1]
         titled = last.label == ROLE and self.gaz.role_kinds.get(last.key) == "person"
+        if chain.org is not None and (name := self._titled_after_organisation(chain.end)) is not None:
+            return name
         if not titled and not (len(chain.items) == 1 and last.label == COUNTRY):
             return None
         doc, i = self.doc, chain.end
@@ -511,6 +514,15 @@ class _DocActors:
                 j += 1
             return _strip_possessive(doc[i:j]) if j > i and _name_word(doc[j - 1]) else None
         return None
+
+    def _titled_after_organisation(self, i: int) -> Span | None:
+        """"IMF Managing Director Michel Camdessus": a capitalised title the gazetteer does not list,
+        between an organisation and a PERSON name, makes the person the organisation's."""
+        doc, j = self.doc, i
+        while j < len(doc) and j - i < MAX_TITLE_WORDS and doc[j].is_title and not doc[j].ent_type_:
+            j += 1
+        ent = _entity_of(doc[j]) if i < j < len(doc) and doc[j].ent_type_ == "PERSON" else None
+        return _strip_possessive(doc[j:ent.end]) if ent is not None and ent.start == j else None
 
     def _name_before(self, chain: Chain) -> Span | None:
         """"Name, <chain>" (apposition) or "Name of/at/from <chain>"."""
@@ -632,12 +644,21 @@ class _DocActors:
             actor.registry_id = person.id
             if actor.code is not None and actor.country is None:  # "President Mugabe": title + known name
                 if self._sector_only(actor.code):  # not "U.N. mediator Diego Cordovez" (IGOUNO)
-                    actor.code, actor.country = person.country + actor.code, person.country
+                    actor.code, actor.country = self._titled(actor.code, found), person.country
                 continue
             role = person.role_at(self.published) if actor.code is None else None
             if role is not None:
                 actor.code, actor.country, actor.sector = role.code, person.country, role.code[3:6] or None
                 actor.role = role.title
+
+    def _titled(self, title_code: str, people: list[Person]) -> str:
+        """"President Mugabe": the person's country with the title's sector. An IGO official keeps the
+        organisation's own code ("Secretary-General Annan": IGOUNO, not IGO + GOV)."""
+        country = people[0].country
+        codes = {p.code_at(self.published) for p in people}
+        if country in IDENTITY_PREFIXES and len(codes) == 1 and None not in codes:
+            return codes.pop()
+        return country + title_code
 
     def _sector_only(self, code: str) -> bool:
         """A title's code with no owner ("GOV", "GOVMIL"), which a person's country may complete."""
@@ -650,26 +671,27 @@ class _DocActors:
             return []
         found = [p for p in self.registry.lookup(actor.name) if actor.country in (None, p.country)]
         if not found and len(actor.name.split()) == 1:
-            found = self._serving_surname(actor.name)
+            found = self._serving_surname(actor)
         people = [p for p in found if len(found) == 1 or p.role_at(self.published) is not None]
         serving = [p for p in people if not (p.code_at(self.published) or "").endswith(FORMER)]
         return serving if len(people) > 1 and serving else people
 
-    def _serving_surname(self, surname: str) -> list[Person]:
-        """"Arafat said": a bare surname is the one registry person of that surname in office on the
-        publication date (of several, the one in government, then the one of the curated leaders'
-        tables rather than Phoenix's background persons); with no date, in office now."""
+    def _serving_surname(self, actor: Actor) -> list[Person]:
+        """"Arafat said": a bare surname (not a word such as Rice, nor one many share such as Kim) is
+        the registry person of that surname in office on the publication date (with no date, now):
+        of several, the one in government, then the one of the curated leaders' tables rather than
+        Phoenix's background persons. Entries that carry one code that day are one person listed
+        twice ("Kofi Annan", "K. Annan"): all are returned, and ``_namesakes`` codes them."""
+        if actor.name.lower() in self.gaz.names_not_alone:
+            return []
         day = self.published
-
-        def serves(role: Role) -> bool:  # a dated role: Phoenix's undated "[USAELI]" holds for ever
-            return bool(role.start or role.end) and (role.holds(day) if day else role.end is None)
-
-        serving = [p for p in self.registry.by_surname(surname, self.gaz.family_name_first) if any(map(serves, p.roles))]
+        serving = [p for p in self.registry.by_surname(actor.name, self.gaz.family_name)
+                   if p.serving(day) and actor.country in (None, p.country)]
         if len({(p.country, p.code_at(day)) for p in serving}) == 1:
-            return serving[:1]  # one person listed twice ("Kofi Annan", "K. Annan"): the same code
+            return serving
         governing = [p for p in serving if (p.code_at(day) or "")[3:6] == "GOV"]
-        leading = [p for p in governing if p.id not in self.registry.background]  # the curated leaders
-        return next((group for group in (serving, governing, leading) if len(group) == 1), [])
+        leading = [p for p in governing if p.id not in self.registry.background]
+        return next((group for group in (governing, leading) if len(group) == 1), [])
 
     def _namesakes(self, actor: Actor, found: list[Person]) -> None:
         """Namesakes of one country ("George Bush", father or son) code as all of them do on the
@@ -680,7 +702,7 @@ class _DocActors:
         country = countries.pop()
         if actor.code is not None:
             if self._sector_only(actor.code):
-                actor.code, actor.country = country + actor.code, country
+                actor.code, actor.country = self._titled(actor.code, found), country
         elif len(codes) == 1 and None not in codes:
             code = codes.pop()
             actor.code, actor.country, actor.sector = code, country, code[3:6] or None
@@ -707,9 +729,7 @@ class _DocActors:
     def _surname(self, draft: _Draft) -> str | None:
         """The family name: first word where names are written family-first, else the last."""
         words = _name_key(draft.actor.name).split()
-        if len(words) < 2:
-            return None
-        return words[0] if draft.actor.country in self.gaz.family_name_first else words[-1]
+        return self.gaz.family_name(words, draft.actor.country) if len(words) > 1 else None
 
     def _find_person(self, key: str) -> _Draft | None:
         for draft in reversed(self.persons):  # the nearest introduction wins

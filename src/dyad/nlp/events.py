@@ -431,8 +431,7 @@ class EventCoder:
     def _about(self, holder: Token) -> bool:
         """A noun of discussion or inquiry, or a verb whose object is one ("closed its probe into X":
         the parser hangs "into" on the verb)."""
-        nouns = [holder] + [c for c in _kids(holder) if c.dep_ == "dobj"] if holder.pos_ == "VERB" else [holder]
-        return any(n.lemma_.lower() in self.rules["topic_noun"] for n in nouns)
+        return any(n.lemma_.lower() in self.rules["topic_noun"] for n in _with_object(holder))
 
     def _background_prep(self, prep: Token) -> bool:
         """"since", "after", "because of" (the word before "of" counts too): the noun after it dates or explains."""
@@ -447,10 +446,9 @@ class EventCoder:
         if noun.dep_ == "pobj":
             prep, holder = noun.head, noun.head.head
             purpose = prep.lower_ in self.rules["purpose_prep"] and holder.pos_ in ("VERB", "ADJ")
-            # "remained on alert", "went on strike", "took part in protests"
-            predicate = any(word.lemma_.lower() in self.rules["copula"]
-                            for word in (holder, *(c for c in _kids(holder) if c.dep_ == "dobj")))
-            return holder.i not in owner and not (purpose or predicate)
+            predicate = holder.lemma_.lower() in self.rules["copula"]  # "remained on alert", "went on strike"
+            taking_part = any(w.lemma_.lower() in self.rules["take_part"] for w in _with_object(holder))
+            return holder.i not in owner and not (purpose or predicate or taking_part)
         return False
 
     def _content_of(self, clause: Token) -> bool:
@@ -574,7 +572,8 @@ class EventCoder:
     def _statement(self, head: Token, mentions) -> bool:
         """"insisted he had a great relationship", "suggested the generals were loyal", "an aide
         who advises the senator": verbs that ask only when what follows asks (an infinitive, "insisted on",
-        "suggested talks", a that-clause with "must" or a bare verb: "insisted that Israel withdraw")."""
+        "suggested talks", a that-clause with "must" or a bare verb: "insisted that Israel withdraw");
+        "wants peace", "wants to join": verbs of wanting ask only another actor to act."""
         if head.pos_ == "VERB" and head.lemma_.lower() in self.rules["asks_of_others"]:
             return not _asked_of_actor(head, mentions)
         if head.pos_ != "VERB" or head.lemma_.lower() not in self.rules["asks_by_mood"]:
@@ -979,17 +978,25 @@ def _describes_place(clause: Token) -> bool:
     return any(c.lower_ == "where" for c in kids) and not any(c.dep_ == "nsubj" for c in kids)
 
 
-def _content_head(head: Token, by_head: dict) -> Token:
-    """The complement that holds an event, up through infinitives that are no events themselves:
-    "appealed to X to help prevent Y from trying to block Z" -> "help", whose governor asks."""
+def _with_object(word: Token) -> list[Token]:
+    """A verb with its objects: the parser hangs a noun's preposition on the verb ("closed its probe
+    into X", "took part in protests")."""
+    return [word, *(c for c in _kids(word) if c.dep_ == "dobj")] if word.pos_ == "VERB" else [word]
+
+
+def _content_head(head: Token, by_head: Container[int]) -> Token:
+    """The complement that holds an event, up a chain of infinitives that are no events themselves
+    ("appealed to X to help prevent Y from trying to block Z": "trying" and, were they no events,
+    "prevent" and "help"), so that the event above the chain governs it."""
     for _ in range(MAX_CLIMB):
         verb = head.head
-        climbs = head.dep_ in ("xcomp", "pcomp") or (head.dep_ == "pobj" and verb.dep_ == "prep")
-        if not climbs or verb.i in by_head or verb.i == head.i:
+        if head.dep_ == "pcomp" and verb.dep_ == "prep":  # "from trying": through the preposition
+            verb = verb.head
+        elif head.dep_ != "xcomp":
             return head
-        head = verb.head if verb.dep_ == "prep" else verb
-        if head.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "prep"):
+        if verb.i in by_head or verb.i == head.i or verb.dep_ not in ("xcomp", "pcomp"):
             return head
+        head = verb
     return head
 
 
@@ -1007,8 +1014,10 @@ def _asked_of_actor(verb: Token, mentions) -> bool:
 def _mandative(verb: Token) -> bool:
     """"that Israel withdraw", "that both sides halt the fighting": the bare verb of a demand. A
     statement backshifts or has a copula or auxiliary ("that he had", "that the generals are loyal")."""
-    if verb.tag_ == "VB" or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in _kids(verb)):
-        return True  # "that Israel withdraw", "that new talks be held"
+    kids = _kids(verb)
+    bare_passive = any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in kids) and not any(c.dep_ == "aux" for c in kids)
+    if verb.tag_ == "VB" or bare_passive:  # "that new talks be held", not "that talks will be held"
+        return True
     return verb.tag_ == "VBP" and verb.lemma_ not in ("be", "have", "do") and not any(
         c.dep_ in ("aux", "auxpass") for c in _kids(verb))
 

@@ -50,11 +50,11 @@ def actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
         subject = next((c for c in _kids(token) if c.dep_ == "nsubj"), None)
         if subject is not None:
             return actors_of(subject, mentions)
-    named = _named_members(token, mentions)
-    if named:
-        return named
     own = mentions.get(token.idx)
-    if own is not None and own.actor_id:
+    named = _named_members(token, mentions)  # "OPEC members, including Iran and Libya": the members
+    if named:
+        found += named
+    elif own is not None and own.actor_id:
         found.append(own)
         found += _coordinated_owners(token, own, mentions)
     else:
@@ -92,8 +92,8 @@ def _named_members(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
 
 def _listed_apposition(token: Token) -> bool:
     """"The United States, Japan, France and Canada agreed": the parser may hang the rest of a list
-    on its first member as an apposition (or a noun-phrase adverbial) whose conjuncts end in "and";
-    a true apposition has none."""
+    on its first member as an apposition (or a noun-phrase adverbial) whose conjuncts end in a
+    coordinator ("and", "or"); a true apposition has none."""
     member = token if token.dep_ in ("appos", "npadvmod") else None
     for _ in range(MAX_LIST):
         if member is None:

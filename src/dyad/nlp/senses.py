@@ -8,13 +8,15 @@ usual news sense) stands.
 
 Rule columns: ``lemma, pos, type, mode, cameo, target_preps, when, note``; ``when`` is
 ``otherwise`` or space-separated ``role=cue;cue`` conditions. A cue is a lemma, ``@family``,
-``ent:LABEL`` (a spaCy entity label) or ``*`` (anything at all in that role). Roles:
+``ent:LABEL`` (a spaCy entity label), ``*`` (anything at all in that role) or ``none`` (nothing in
+that role: "killed" with no subject). Roles:
 
 - ``object``: direct object; a passive's subject; the noun a participle or relative clause
   modifies ("the prisoners released"); a noun trigger's ``of`` object and compounds.
 - ``subject``: active subject or passive agent, else the subject of the verb it depends on
   ("workers decided to strike"); a noun trigger's possessor, ``by`` object, or the subject of
-  the verb that governs it ("workers staged a strike").
+  the verb that governs it directly or through a preposition ("workers staged a strike", "took
+  part in strikes").
 - ``modifier``: the trigger's own compounds and adjectives ("general strike", "verbal attack").
 - ``prep``: the trigger's prepositions and particles ("fired at", "ordered out").
 - ``prep_object``: the objects of those prepositions.
@@ -43,6 +45,7 @@ from dyad.ontology.triggers import Trigger
 
 NO_EVENT = "-"
 ANY = "*"
+NOTHING = "none"
 ROLES = ("object", "subject", "modifier", "prep", "prep_object", "xcomp", "governor", "dep", "clause")
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 RELATIVE_WORDS = {"who", "whom", "which", "that"}
@@ -70,6 +73,8 @@ class SenseRule:
 
 
 def _cues_hit(cues: frozenset[str], words: set[str]) -> bool:
+    if NOTHING in cues:
+        return not words
     return bool(words) if ANY in cues else bool(cues & words)
 
 

@@ -35,10 +35,7 @@ def name_key(name: str) -> str:
 
 
 def family_name(name: str, country: str | None) -> str:
-    words = name_key(name).split()
-    if not words:
-        return ""
-    return words[0] if country in load_gazetteer().family_name_first else words[-1]
+    return load_gazetteer().family_name(name_key(name).split(), country)
 
 
 def keys_for(actor: Actor) -> set[str]:
