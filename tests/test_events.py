@@ -955,3 +955,24 @@ def test_a_person_the_dictionary_lists_twice_is_still_one_person_by_surname():
     # Phoenix lists the UN Secretary-General under several entries with the same dated code
     found = dyads("Annan held talks with the Jordanian king in Amman.", published="1999-05-04")
     assert ("CONSULT", ("IGOUNO",), ("JORGOV",)) in found
+
+
+def test_an_allegation_targets_the_agent_of_a_passive_that_clause():
+    found = events("Chile alleged that the raids had been planned by Peruvian army officers.")
+    assert [code[:3] for code in found["alleged"].target_codes] == ["PER"]
+
+
+def test_condemning_an_attack_accuses_its_doer_never_its_victim():
+    # not the embassy that was hit
+    condemned = events("Chile condemned the attack on its embassy by Peruvian students.")["condemned"]
+    assert not any(code.startswith("CHL") for code in condemned.target_codes)
+
+
+def test_a_retreat_refused_is_a_rejection():
+    found = events("Norway said it will not lift the sanctions on Iran.")
+    assert [(e.type, e.modality) for e in found.values()] == [("REJECT", "asserted")]
+
+
+def test_a_that_clause_with_an_auxiliary_states_rather_than_asks():
+    assert "REQUEST" not in kinds(dyads("Chile insisted that Peruvian officials do not understand the treaty."))
+    assert kinds(dyads("Chile insisted that Peru withdraw its troops.")) == {"REQUEST"}

@@ -342,7 +342,8 @@ class EventCoder:
                 kept.append(item)
             elif not governor.event.target:
                 others = [a for a in item.event.source if a not in governor.event.source]
-                governor.event.target = (item.event.target or others)[:]
+                doer_only = governor.event.type.lower() in self.rules["content_doer_is_target"]
+                governor.event.target = (others if doer_only else item.event.target or others)[:]
         return [item for item in kept if id(item) not in carriers]
 
     def _carried(self, item: Found, governor: Found) -> bool:
@@ -672,7 +673,7 @@ class EventCoder:
             elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS and head.pos_ == "NOUN":
                 source += objects_of(child, mentions)  # "a visit by X", "criticism from X"
             elif child.dep_ == "ccomp" and content_target:
-                content += [m for c in _kids(child) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions)]
+                content += _content_doers(child, mentions)
         if content:
             target = content if trigger.type.lower() in self.rules["content_not_addressee"] else target + content
         recipients = [m for m in target if m not in conveyed]
@@ -1000,6 +1001,13 @@ def _content_head(head: Token, by_head: Container[int]) -> Token:
     return head
 
 
+def _content_doers(clause: Token, mentions) -> list[Mention]:
+    """Who a that-clause says acts: its subject, or a passive's agent ("alleged that the raids were
+    planned by X")."""
+    subjects = [m for c in _kids(clause) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions)]
+    return subjects or [m for c in _kids(clause) if c.dep_ == "agent" for m in objects_of(c, mentions)]
+
+
 def _asked_of_actor(verb: Token, mentions) -> bool:
     """"wants Japan to open its markets": an infinitive whose doer (its own subject, or the verb's
     object) is an actor; "wants to open" has none of its own."""
@@ -1015,11 +1023,11 @@ def _mandative(verb: Token) -> bool:
     """"that Israel withdraw", "that both sides halt the fighting": the bare verb of a demand. A
     statement backshifts or has a copula or auxiliary ("that he had", "that the generals are loyal")."""
     kids = _kids(verb)
-    bare_passive = any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in kids) and not any(c.dep_ == "aux" for c in kids)
-    if verb.tag_ == "VB" or bare_passive:  # "that new talks be held", not "that talks will be held"
-        return True
-    return verb.tag_ == "VBP" and verb.lemma_ not in ("be", "have", "do") and not any(
-        c.dep_ in ("aux", "auxpass") for c in _kids(verb))
+    if any(c.dep_ == "aux" for c in kids):
+        return False  # "that talks will be held", "that they don't understand"
+    if verb.tag_ == "VB" or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in kids):
+        return True  # "that Israel withdraw", "that new talks be held"
+    return verb.tag_ == "VBP" and verb.lemma_ not in ("be", "have", "do") and not any(c.dep_ == "auxpass" for c in kids)
 
 
 def _standing(clause: Token, stance_verbs: frozenset[str]) -> bool:
