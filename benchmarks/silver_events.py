@@ -26,6 +26,7 @@ from dyad.evaluate.report import render
 
 HERE = Path(__file__).resolve().parent
 SILVER = HERE / "gold" / "silver_events.jsonl"
+SETS = {"a", "b", "c", "d", "e"}
 SOURCES = {"reuters21578.jsonl": "data/news/reuters21578.jsonl",
            "timebank.jsonl": "data/gold/timex/timebank.jsonl", "aquaint.jsonl": "data/gold/timex/aquaint.jsonl"}
 DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]+, \w+ \d+ - ")  # Reuters: "TOKYO, March 4 - "
@@ -58,7 +59,9 @@ def materialise(shared: Path, sets: set[str]) -> tuple[list[dict], list[str]]:
         ref = json.loads(line)
         if ref["set"] not in sets:
             continue
-        docs = cache.setdefault(ref["source_file"], documents(shared, ref["source_file"]))
+        if ref["source_file"] not in cache:
+            cache[ref["source_file"]] = documents(shared, ref["source_file"])
+        docs = cache[ref["source_file"]]
         doc = docs.get(ref["doc"])
         found = sentences(doc["text"], ref["source_file"].startswith("reuters")) if doc else []
         text = found[ref["sentence"]] if ref["sentence"] < len(found) else None
@@ -79,14 +82,19 @@ def main() -> int:
     if not (args.shared / "data").is_dir():
         print(f"no shared data at {args.shared}: nothing to score", file=sys.stderr)
         return 2
-    records, problems = materialise(args.shared, set(args.sets.split(",")))
+    sets = {name.strip() for name in args.sets.split(",")}
+    if not sets <= SETS:
+        parser.error(f"unknown set {', '.join(sorted(sets - SETS))}: choose among {', '.join(sorted(SETS))}")
+    records, problems = materialise(args.shared, sets)
     for problem in problems:
         print(problem, file=sys.stderr)
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as handle:
         handle.writelines(json.dumps(r) + "\n" for r in records)
-    evaluation = evaluate_events(handle.name)
-    Path(handle.name).unlink()
-    evaluation.gold = f"{SILVER.relative_to(HERE.parent)} (sets {args.sets})"
+    try:
+        evaluation = evaluate_events(handle.name)
+    finally:
+        Path(handle.name).unlink()
+    evaluation.gold = f"{SILVER.relative_to(HERE.parent)} (sets {', '.join(sorted(sets))})"
     if args.json:
         print(json.dumps(evaluation.to_dict(), ensure_ascii=False))
     else:

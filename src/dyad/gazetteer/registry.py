@@ -111,6 +111,7 @@ class Registry:
         self._index: dict[str, list[str]] = {}
         self.background: set[str] = set()  # ids read with ``defer``: looked up, never searched for
         self._surnames: dict[str, set[str]] | None = None  # family name -> ids, built on first use
+        self._surname_rule: Callable[[list[str], str], str] | None = None  # the rule that built it
 
     def __len__(self) -> int:
         return len(self.people)
@@ -121,8 +122,8 @@ class Registry:
     def by_surname(self, surname: str, family_name: Callable[[list[str], str], str]) -> list[Person]:
         """Persons one of whose full names has ``surname`` for its family name, as ``family_name``
         picks it from a name's words and the person's country (``Gazetteer.family_name``)."""
-        if self._surnames is None:
-            self._surnames = {}
+        if self._surnames is None or self._surname_rule is not family_name:
+            self._surnames, self._surname_rule = {}, family_name
             for pid, person in self.people.items():
                 for words in (name_key(name).split() for name in person.names()):
                     if len(words) > 1:

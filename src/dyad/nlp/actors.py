@@ -516,8 +516,8 @@ class _DocActors:
         return None
 
     def _titled_after_organisation(self, i: int) -> Span | None:
-        """"IMF Managing Director Michel Camdessus": a capitalised title the gazetteer does not list,
-        between an organisation and a PERSON name, makes the person the organisation's."""
+        """"IMF Managing Director Michel Camdessus": capitalised words with no entity type (up to
+        MAX_TITLE_WORDS), between an organisation and a PERSON name, make the person the organisation's."""
         doc, j = self.doc, i
         while j < len(doc) and j - i < MAX_TITLE_WORDS and doc[j].is_title and not doc[j].ent_type_:
             j += 1

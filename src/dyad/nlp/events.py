@@ -323,8 +323,9 @@ class EventCoder:
         """A noun event with no participants of its own, inside another event's words, is that event's content.
 
         "hosted X for talks", "killed in an attack", "suspended an aid programme for Chad": one
-        event, which takes the nested one's target when it has none. What a denial
-        or an accusation is about stays an event ("deny arms supply agreements": negated).
+        event, which takes the nested one's target when it has none (an accusation takes its doer
+        instead: "condemned the raid on its embassy" accuses the raiders, not the embassy). What a
+        denial or an allegation is about stays an event ("deny arms supply agreements": negated).
         """
         owner = {t.i: item for item in found for t in item.tokens}
         kept, carriers = [], set()
