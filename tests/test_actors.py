@@ -90,6 +90,13 @@ def test_institutions_and_media(nlp):
     assert "Kremlin" in [a.name for a in ministry]  # a seat of government stands for the government
 
 
+def test_a_capitalised_us_department_is_the_us_government_a_lower_case_one_is_nobodys(nlp):
+    found = actors(nlp, "The Justice Department and the World Court received the file from the interior department.")
+    assert [a.code for a in found if a.name == "Justice Department"] == ["USAGOV"]
+    assert [a.code for a in found if a.name == "World Court"] == ["IGOUNOJUDICJ"]
+    assert not [a for a in found if a.code == "USAGOV" and a.name != "Justice Department"]
+
+
 def test_international_organisations(nlp):
     found = actors(nlp, "The United Nations and NATO condemned the test, the UN said.")
     assert sorted(a.code for a in found) == ["IGOUNO", "IGOWSTNAT"]

@@ -932,6 +932,12 @@ def test_a_bomb_that_went_off_at_an_embassy_attacks_the_embassys_state():
     assert not dyads("The fire alarm went off at the Danish embassy on Monday.")
 
 
+def test_a_bomb_that_ripped_through_a_consulate_attacks_its_state():
+    found = dyads("A car bomb ripped through the Egyptian consulate late on Sunday.")
+    assert {(kind, targets[0][:3]) for kind, _, targets in found} == {("ASSAULT", "EGY")}
+    assert not dyads("A fire tore through the Egyptian consulate late on Sunday.")
+
+
 def test_what_a_request_asks_stays_its_content_however_deep_the_infinitives():
     # "seize" sits under "trying" and "keep", no events themselves: still what is asked
     found = dyads("Bolivia asked Brazil to keep Peru from trying to seize the border post.")
@@ -977,3 +983,9 @@ def test_a_retreat_refused_is_a_rejection():
 def test_a_that_clause_with_an_auxiliary_states_rather_than_asks():
     assert "REQUEST" not in kinds(dyads("Chile insisted that Peruvian officials do not understand the treaty."))
     assert kinds(dyads("Chile insisted that Peru withdraw its troops.")) == {"REQUEST"}
+
+
+@pytest.mark.parametrize("dateline", ["CAIRO, May 2 (Xinhua) --", "CAIRO (AP) --", "CAIRO, Egypt (AP)_"])
+def test_a_datelines_place_does_not_act_in_the_story(dateline):
+    found = dyads(f"{dateline} President Hosni Mubarak on Friday condemned the attack.", published="1998-05-03")
+    assert {sources for kind, sources, _ in found if kind == "ACCUSE"} == {("EGYGOV",)}

@@ -115,6 +115,14 @@ def test_vowing_to_fight_is_a_threat():
     assert types_of("Japan vowed to cooperate with China on trade.").get("vowed") == "AGREE"
 
 
+def test_vowing_sanctions_or_arrests_is_a_threat():
+    event = event_for("The chancellor pledged to impose an embargo on Belarus.", "pledged")
+    assert event is not None and (event.type, event.mode) == ("THREATEN", "restrict")
+    event = event_for("Tehran vowed to prosecute the Danish journalists.", "vowed")
+    assert event is not None and (event.type, event.mode) == ("THREATEN", "arrest")
+    assert types_of("Seoul promised to support Manila at the summit.").get("promised") == "AGREE"
+
+
 def test_blocking_roads_is_protest_blocking_a_resolution_rejection():
     assert types_of("Farmers blocked highways across France on Monday.").get("blocked") == "PROTEST"
     assert types_of("Russia blocked a UN resolution on Syria.").get("blocked") == "REJECT"

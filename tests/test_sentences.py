@@ -40,7 +40,8 @@ def test_dateline_line_does_not_swallow_the_story(nlp):
 
 
 @pytest.mark.parametrize("dateline", [
-    "MOSCOW, April 13 -", "SAN JOSE, Costa Rica, March 2 (Reuters) -", "Caracas, Feb 26 -", "WASHINGTON, March 6, 1987 -"])
+    "MOSCOW, April 13 -", "SAN JOSE, Costa Rica, March 2 (Reuters) -", "Caracas, Feb 26 -", "WASHINGTON, March 6, 1987 -",
+    "LIMA, June 4 (Xinhua) --", "OSLO, Norway (AP)_", "QUITO (AP) --"])
 def test_a_dateline_on_the_storys_first_line_is_a_sentence_of_its_own(nlp, dateline):
     # the place reports the story; it must not become the subject of "met"
     text = f"{dateline} Secretary of State George Shultz and Eduard Shevardnadze met today."

@@ -19,7 +19,7 @@ from dyad.limits import LIMITS
 from dyad.nlp.timex import MONTHS
 
 SENTENCE_END = frozenset('.!?:;"\'”’)')
-DASHES = frozenset("-–—")  # a dateline ends in one: "KYIV, March 3 (Reuters) -"
+DASH_MARKS = frozenset("-–—_")  # a dateline ends in a dash: "KYIV, March 3 (Reuters) -", "(AP) --", "(AP)_"
 HEADING_MAX_WORDS = 6
 CUT_AFTER = frozenset({",", ";", ":", "and", "but", "or", "while"})  # where an overlong sentence is cut
 CUT_WINDOW = 50  # tokens past the limit searched for such a word before cutting anyway
@@ -38,7 +38,7 @@ def _line_is_heading(words: list[Token]) -> bool:
 def _ends_line(words: list[Token], next_token: Token) -> bool:
     """Whether a single line break after ``words`` ends a sentence."""
     last = words[-1].text if words else ""
-    if last[-1:] in SENTENCE_END or last in DASHES:
+    if last[-1:] in SENTENCE_END or (words and _is_dash(words[-1])):
         return True
     # a heading is followed by a capitalised line; a wrapped sentence is not
     return next_token.text[:1].isupper() and _line_is_heading(words)
@@ -71,24 +71,29 @@ def sentence_starts(doc: Doc) -> Doc:
 
 def _dateline_end(doc: Doc) -> int | None:
     """The first token after an opening dateline: a place in capitals ("MOSCOW,", "SAN JOSE, Costa
-    Rica,") or in title case before a month ("Caracas, Feb 26"), then a date or an agency, then a dash."""
+    Rica,", "HAVANA (AP) --") or in title case before a month ("Caracas, Feb 26"), then a date or an
+    agency, then a dash."""
     words = [t for t in doc[:DATELINE_MAX_TOKENS] if not t.is_space]
     if not words or not words[0].is_alpha or not words[0].text[:1].isupper():
         return None
-    comma = next((i for i, t in enumerate(words) if t.text == ","), None)
-    dash = next((i for i, t in enumerate(words) if t.text in DASHES), None)
-    if comma is None or dash is None or not 0 < comma < dash or dash + 1 >= len(words):
+    place_end = next((i for i, t in enumerate(words) if t.text in (",", "(")), None)
+    dash = next((i for i, t in enumerate(words) if _is_dash(t)), None)
+    if place_end is None or dash is None or not 0 < place_end < dash or dash + 1 >= len(words):
         return None
     if any(t.text in ".!?" for t in words[:dash]) or any(t.is_space and "\n\n" in t.text for t in doc[:words[dash].i]):
         return None  # a sentence or a paragraph ended first: no dateline
-    between = words[comma + 1:dash]  # "April 13", "Costa Rica, March 2 (Reuters)": dates, names, an agency
+    between = words[place_end:dash]  # ", April 13", ", Costa Rica, March 2 (Reuters)", " (AP)": dates, names, an agency
     if not all(t.like_num or t.text in ",()." or t.text[:1].isupper() for t in between):
         return None
     months = [t for t in between if t.lower_.rstrip(".") in MONTH_WORDS]
     if not months and not any(t.text == "(" for t in between):
         return None
-    place_in_capitals = all(t.text.isupper() for t in words[:comma] if t.is_alpha)
-    return words[dash + 1].i if place_in_capitals or between[0] in months else None
+    place_in_capitals = all(t.text.isupper() for t in words[:place_end] if t.is_alpha)
+    return words[dash + 1].i if place_in_capitals or between[1:2] == months[:1] else None
+
+
+def _is_dash(token: Token) -> bool:
+    return set(token.text) <= DASH_MARKS
 
 
 def _cut_overlong(doc: Doc, limit: int) -> None:
