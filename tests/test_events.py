@@ -989,3 +989,15 @@ def test_a_that_clause_with_an_auxiliary_states_rather_than_asks():
 def test_a_datelines_place_does_not_act_in_the_story(dateline):
     found = dyads(f"{dateline} President Hosni Mubarak on Friday condemned the attack.", published="1998-05-03")
     assert {sources for kind, sources, _ in found if kind == "ACCUSE"} == {("EGYGOV",)}
+
+
+def test_a_support_participle_gives_its_noun_the_target():
+    # "imposed on X" under the object names whom the sanctions, and so their lifting, concern
+    assert dyads("The European Union lifted the sanctions imposed on Belarus.") == {("RETREAT", ("IGOEUREEC",), ("BLR",))}
+    assert dyads("The sanctions imposed on Belarus by the European Union hurt farmers.") == {
+        ("SANCTION", ("IGOEUREEC",), ("BLR",))}
+
+
+def test_a_prevented_demonstration_is_no_event_of_its_own():
+    found = dyads("Georgian police prevented a rally staged by opposition students in Tbilisi.")
+    assert kinds(found) == {"COERCE"}

@@ -629,6 +629,7 @@ class EventCoder:
         if head.dep_ == "compound" and not _is_modifier_noun(head):  # "a mediation bid between X and Y"
             children += [c for c in _kids(head.head) if c.i not in own]
         children += self._support_verb_args(head, own)
+        children += [c for i in sorted(own) if head.doc[i].pos_ == "NOUN" for c in self._support_participle_args(head.doc[i])]
         between: list[Mention] = []
         conveyed: list[Mention] = []  # objects handed over to someone named ("extradited X to Y")
         content: list[Mention] = []  # who must act or is accused in a that-clause
@@ -716,6 +717,13 @@ class EventCoder:
             return []
         return [c for c in _kids(verb) if c.i not in own and c.i != noun.i
                 and (c.dep_ in SUBJECT_DEPS or c.dep_ in ("prep", "agent", "dative"))]  # "gave Tanzania a grant"
+
+    def _support_participle_args(self, noun: Token) -> list[Token]:
+        """"the sanctions imposed on Iraq by the UN", "aid given to Chad": a support participle's
+        prepositions and agent are its noun's."""
+        return [c for verb in _kids(noun) if verb.dep_ == "acl" and verb.tag_ == "VBN"
+                and verb.lemma_.lower() in self.rules["support_verb"]
+                for c in _kids(verb) if c.dep_ in ("prep", "agent", "dative")]
 
     def _through_object(self, obj: Token, mentions) -> list[Mention]:
         """The target an object that names nobody points to: "boycott all contact with the United States",
