@@ -1001,3 +1001,9 @@ def test_a_support_participle_gives_its_noun_the_target():
 def test_a_prevented_demonstration_is_no_event_of_its_own():
     found = dyads("Georgian police prevented a rally staged by opposition students in Tbilisi.")
     assert kinds(found) == {"COERCE"}
+
+
+def test_an_order_to_ones_own_forces_is_the_act_ordered():
+    # the navy is Peru's: what it is told to do is Peru's act; Chile is asked, so that stays a request
+    assert dyads("The Peruvian president ordered the navy to attack Ecuadorean boats.") == {("ASSAULT", ("PERGOV",), ("ECU",))}
+    assert kinds(dyads("The Peruvian president ordered Chile to withdraw its ambassador.")) == {"REQUEST"}

@@ -311,3 +311,8 @@ def test_figurative_assaults_and_takeover_offers_are_no_events():
     assert "assault" not in types_of("Critics called the decree an assault on the freedom of the press and on privacy.")
     assert "offer" not in types_of("The Dutch group extended its tender offer for the shares of a Belgian rival.")
     assert types_of("Iraq made an offer of talks to Iran.").get("offer") == "AGREE"
+
+
+def test_an_infinitives_doer_is_the_object_that_controls_it():
+    # the soldiers attack, not the minister: a military attack, not a verbal one
+    assert types_of("The minister ordered the soldiers to attack the rebel camp.").get("attack") == "ASSAULT"

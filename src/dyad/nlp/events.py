@@ -126,7 +126,7 @@ class EventCoder:
         heads = {item.span.root.i for item in found}
         for item in found:  # types first: what folds into what depends on them ("would blockade ... to demand")
             self._conventions(item, heads)
-        found = self._fold_nested(self._fold_complements(found, mentions))
+        found = self._fold_nested(self._fold_complements(found, mentions, codes, sector_only))
         by_id, inferred = {a.id: a for a in actors}, doc.user_data.get(INFERRED_COUNTRY, set())
         for item in found:
             claim_own_people(item.event, item.own_people, by_id, codes, inferred)
@@ -250,13 +250,16 @@ class EventCoder:
                     clauses += [c for c in _kids(child) if c.dep_ == "pcomp"]
         return clauses
 
-    def _fold_complements(self, found: list[Found], mentions) -> list[Found]:
+    def _fold_complements(self, found: list[Found], mentions, codes: dict[str, str], sector_only: set[str]) -> list[Found]:
         """Drop an event that is the content of another ("offered to hand over"), giving it its target.
 
         When the content clause has its own subject ("demanded that Russia withdraw"), that subject
-        is the target of the demand.
+        is the target of the demand. An order to one's own forces is the act ordered, by whoever
+        ordered it ("ordered the navy to increase its presence": MOBILIZE).
         """
         by_head = {item.span.root.i: item.event for item in found}
+        trigger_of = {id(item.event): item.span.root for item in found}
+        orders_carried: set[int] = set()
         clause_of = {item.span.root.i: self._clause_of(item.span.root, by_head) for item in found}
         for item in found:  # "started a hunger strike to protest": the support verb stands for its noun
             by_head.setdefault(clause_of[item.span.root.i].i, item.event)
@@ -272,6 +275,11 @@ class EventCoder:
             if governor is None and own.dep_ == "xcomp" and by_head.get(head.i) not in (None, event):
                 governor, head = by_head[head.i], own  # "used tear gas to disperse them": the gas is for that
             governor = folded_into.get(id(governor), governor)
+            if governor is not None and self._own_order(governor, trigger_of[id(governor)], head, codes, sector_only):
+                event.source, event.modality = governor.source[:], governor.modality
+                orders_carried.add(id(governor))
+                kept.append(item)
+                continue
             if governor is None or governor is event or not self._folds(governor, event, head):
                 kept.append(item)
                 continue
@@ -279,6 +287,7 @@ class EventCoder:
             if not governor.target:
                 own_subject = head.dep_ in ("ccomp", "acl") and _has_subject(head) and event.source != governor.source
                 governor.target = (event.source if own_subject else event.target)[:]
+        kept = [item for item in kept if id(item.event) not in orders_carried]
         for item in kept:  # "agreed to open its ports to UN inspectors": no event, still a target
             if not item.event.target and item.event.type.lower() in self.rules["folds_xcomp"]:
                 xcomps = [c for c in _kids(item.span.root)
@@ -287,6 +296,16 @@ class EventCoder:
                 item.event.target = _unique(m.actor_id for c in xcomps
                                             for m in self._objects_named(c, mentions, source, c.i not in by_head))
         return sorted(kept, key=lambda item: item.span.start)
+
+    def _own_order(self, order: Event, verb: Token, content: Token, codes: dict[str, str], sector_only: set[str]) -> bool:
+        """A request ("ordered", "authorized") whose infinitive is what its addressees, the orderer's own
+        forces or officials, must do: the navy, troops, its police (of the orderer's country or none)."""
+        if order.type != "REQUEST" or verb.lemma_.lower() not in self.rules["carries_object"] or not order.target:
+            return False
+        if content.dep_ != "xcomp" or content.head.i != verb.i:
+            return False
+        home = {codes.get(a, a)[:3] for a in order.source if a not in sector_only}
+        return all(a in sector_only or codes.get(a, a)[:3] in home for a in order.target)
 
     def _clause_of(self, head: Token, heads: Container[int]) -> Token:
         """The verb whose clause an event is: a support verb with no event of its own stands for its

@@ -209,11 +209,16 @@ def _noun_roles(token: Token) -> dict[str, list[Token]]:
 
 
 def _inherited_subjects(token: Token) -> list[Token]:
-    """The subject of the verbs this one hangs on by infinitive or coordination ("decided to strike")."""
+    """The subject of the verbs this one hangs on by infinitive or coordination ("decided to strike"),
+    or the object that controls an infinitive ("ordered the army to attack": the army attacks)."""
     for _ in range(3):
         if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
             return []
+        controlled = token.dep_ == "xcomp" and token.head.lemma_.lower() not in load_word_sets("event_rules.tsv")["subject_control"]
         token = token.head
+        objects = [c for c in token.children if c.dep_ == "dobj"] if controlled else []
+        if objects:
+            return objects
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         if subjects:
             return subjects
