@@ -97,6 +97,11 @@ def test_a_capitalised_us_department_is_the_us_government_a_lower_case_one_is_no
     assert not [a for a in found if a.code == "USAGOV" and a.name != "Justice Department"]
 
 
+def test_state_agencies_known_by_their_own_name_are_their_states(nlp):
+    found = actors(nlp, "Officers of the FBI and of Scotland Yard questioned him.")
+    assert sorted(a.code for a in found) == ["GBRCOP", "USACOP"]
+
+
 def test_international_organisations(nlp):
     found = actors(nlp, "The United Nations and NATO condemned the test, the UN said.")
     assert sorted(a.code for a in found) == ["IGOUNO", "IGOWSTNAT"]
