@@ -6,7 +6,7 @@ saw dyad's output (see ``benchmarks/gold/README.md``). Each record names a sente
 ``../shared/data/gold/timex``; this script finds the sentence again, writes the records in the
 format of ``dyad evaluate events`` to a temporary file and scores them with it.
 
-    .venv/bin/python benchmarks/silver_events.py [--shared ../shared] [--sets a,b,c,d,e] [--json]
+    .venv/bin/python benchmarks/silver_events.py [--shared ../shared] [--sets a,b,c,d,e,f,g] [--json]
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from dyad.evaluate.report import render
 
 HERE = Path(__file__).resolve().parent
 SILVER = HERE / "gold" / "silver_events.jsonl"
-SETS = {"a", "b", "c", "d", "e"}
+SETS = {"a", "b", "c", "d", "e", "f", "g"}
 SOURCES = {"reuters21578.jsonl": "data/news/reuters21578.jsonl",
            "timebank.jsonl": "data/gold/timex/timebank.jsonl", "aquaint.jsonl": "data/gold/timex/aquaint.jsonl"}
 DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]+, \w+ \d+ - ")  # Reuters: "TOKYO, March 4 - "
@@ -76,7 +76,7 @@ def materialise(shared: Path, sets: set[str]) -> tuple[list[dict], list[str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared", help="the shared data folder")
-    parser.add_argument("--sets", default="a,b,c,d,e", help="comma-separated set names (a, b: Reuters 1987; c, d, e: 1989-2000 wire)")
+    parser.add_argument("--sets", default="a,b,c,d,e,f,g", help="comma-separated set names (a, b, f, g: Reuters 1987; c, d, e: 1989-2000 wire)")
     parser.add_argument("--json", action="store_true", help="one JSON object instead of tables")
     args = parser.parse_args()
     if not (args.shared / "data").is_dir():

@@ -61,6 +61,7 @@ ADJECTIVAL_DEPS = {"amod", "compound"}  # a verb inside a name ("state-run") is 
 LINK_WORDS = {"of", "at", "from", "with"}  # "Artyom Lukin of russia's ... University"
 OWNER_PREPS = {"of", "in", "from"}  # "president of Armenia", "rebels in Darfur", "a missionary from Chad"
 DATELINE_PUNCT = {",", "(", "-", "—", "–", ":"}
+NAME_HEAD_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss", "dative"}
 PLACE_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}  # "the Moscow metro", "Paris based"
 COUNT_WORDS = {"both"}  # "both leaders", "the two ministers": anaphors that dyad_coref takes up
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -122,6 +123,7 @@ class ActorTagger:
             # "Kim Jong-un" is written "Kim Jong Un" too: match both forms of every name and alias
             forms = {form for name in self.registry.names() for form in (name, name.replace("-", " "))}
             self.people.add("PERSON", list(nlp.tokenizer.pipe(sorted(forms))))
+        self.common_nouns = _common_nouns(nlp)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for label, phrases in ((COUNTRY, self.gaz.countries), (ORG, self.gaz.organisations), (ROLE, self.gaz.roles)):
             # tokenise the canonical form: "u.s." splits where "U.S." (a tokenizer exception) does not
@@ -132,7 +134,7 @@ class ActorTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         names = _longest(self.people(doc, as_spans=True)) if self.registry is not None else []
-        _DocActors(doc, self.gaz, self._items(doc), self.registry, names).run()
+        _DocActors(doc, self.gaz, self._items(doc), self.registry, names, self.common_nouns).run()
         return doc
 
     # ------------------------------------------------------------ matching
@@ -176,8 +178,10 @@ class _DocActors:
     """The per-document work: chains, names, actors and mentions."""
 
     def __init__(self, doc: Doc, gaz: Gazetteer, items: list[Item],
-                 registry: Registry | None = None, registry_names: list[Span] | None = None) -> None:
+                 registry: Registry | None = None, registry_names: list[Span] | None = None,
+                 common_nouns: frozenset[str] = frozenset()) -> None:
         self.doc, self.gaz, self.items = doc, gaz, items
+        self.common_nouns = common_nouns
         self.registry, self.registry_names = registry, registry_names or []
         document = doc._.dyad_document
         self.published: str | None = document.published if document is not None else None
@@ -196,6 +200,7 @@ class _DocActors:
                 self._chain_actor(chain)
         self._named_persons()
         self._registry_names()
+        self._untagged_leaders()
         self._registry_codes()
         self._surnames()
         self._write()
@@ -720,6 +725,19 @@ class _DocActors:
 
     # ------------------------------------------------------------ person registry
 
+    def _untagged_leaders(self) -> None:
+        """A lone capitalised name the NER missed ("Nakasone met Reagan") that is the surname of the
+        one person in government on the publication date (as ``_serving_surname`` finds them)."""
+        if self.registry is None:
+            return
+        for token in self.doc:
+            if token.i in self.used or not _lone_name(token, self.common_nouns):
+                continue
+            found = self._serving_surname(Actor("", token.text, kind="person"))
+            if found and all((p.code_at(self.published) or "")[3:6] == "GOV" for p in found):
+                self._new_person(token.text).mentions.append((token.i, token.i + 1, "name"))
+                self.used.add(token.i)
+
     def _new_person(self, name: str) -> _Draft:
         draft = _Draft(Actor("", name, kind="person"))
         self.drafts[("person", len(self.drafts))] = draft
@@ -792,6 +810,29 @@ def _filler(token: Token) -> bool:
 def _hyphenated(token: Token) -> bool:
     doc = token.doc
     return (token.i > 0 and doc[token.i - 1].text == "-") or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
+
+
+def _lone_name(token: Token, common_nouns: frozenset[str]) -> bool:
+    """A capitalised word heading a noun phrase, tagged a proper noun or a noun no dictionary knows
+    ("Nakasone met ...": the tagger's NOUN, the NER's nothing or GPE), not part of a longer name. A
+    sentence's first word is capitalised anyway: there a dictionary's noun is a noun ("Horn sounded")."""
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    unknown = token.lower_ not in common_nouns
+    proper = (token.pos_ == "PROPN" and (unknown or not token.is_sent_start)) or (token.pos_ == "NOUN" and unknown)
+    whole_entity = not token.ent_type_ or (token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"))
+    return (proper and whole_entity and token.is_alpha and token.text[:1].isupper() and not token.text.isupper()
+            and not any(n.pos_ == "PROPN" for n in neighbours) and token.dep_ in NAME_HEAD_DEPS)
+
+
+def _common_nouns(nlp: Language) -> frozenset[str]:
+    """The nouns of the model's lemmatizer index (WordNet's): "Hope", "Police" are words, not names."""
+    if not nlp.has_pipe("lemmatizer"):
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
