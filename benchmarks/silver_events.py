@@ -2,11 +2,11 @@
 
 The sets in ``benchmarks/gold/silver_events.jsonl`` were annotated in PLOVER by annotators who never
 saw dyad's output (see ``benchmarks/gold/README.md``). Each record names a sentence of
-``../shared/data/news/reuters21578.jsonl`` or of the TimeBank/AQUAINT documents in
-``../shared/data/gold/timex``; this script finds the sentence again, writes the records in the
+``../shared/data/news/reuters21578.jsonl``, of ``../shared/data/news/polnear_articles.jsonl`` or of
+the TimeBank/AQUAINT documents in ``../shared/data/gold/timex``; this script finds the sentence again, writes the records in the
 format of ``dyad evaluate events`` to a temporary file and scores them with it.
 
-    .venv/bin/python benchmarks/silver_events.py [--shared ../shared] [--sets a,b,c,d,e,f,g] [--json]
+    .venv/bin/python benchmarks/silver_events.py [--shared ../shared] [--sets a,b,c,d,e,f,g,h,i] [--json]
 """
 
 from __future__ import annotations
@@ -26,9 +26,10 @@ from dyad.evaluate.report import render
 
 HERE = Path(__file__).resolve().parent
 SILVER = HERE / "gold" / "silver_events.jsonl"
-SETS = {"a", "b", "c", "d", "e", "f", "g"}
-SOURCES = {"reuters21578.jsonl": "data/news/reuters21578.jsonl",
+SETS = {"a", "b", "c", "d", "e", "f", "g", "h", "i"}
+SOURCES = {"reuters21578.jsonl": "data/news/reuters21578.jsonl", "polnear_articles.jsonl": "data/news/polnear_articles.jsonl",
            "timebank.jsonl": "data/gold/timex/timebank.jsonl", "aquaint.jsonl": "data/gold/timex/aquaint.jsonl"}
+ID_FIELDS = {"timebank.jsonl": "doc_id", "aquaint.jsonl": "doc_id"}  # the others' is "id"
 DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]+, \w+ \d+ - ")  # Reuters: "TOKYO, March 4 - "
 SENTENCE_END = re.compile(r"(?<=[a-z0-9\)'\"][.!?])\s+(?=[A-Z`\"])")
 
@@ -47,7 +48,7 @@ def fingerprint(sentence: str) -> str:
 
 def documents(shared: Path, source_file: str) -> dict[str, dict]:
     path = shared / SOURCES[source_file]
-    key = "id" if source_file.startswith("reuters") else "doc_id"
+    key = ID_FIELDS.get(source_file, "id")
     with path.open(encoding="utf-8") as handle:
         return {row[key]: row for row in map(json.loads, handle)}
 
@@ -76,7 +77,7 @@ def materialise(shared: Path, sets: set[str]) -> tuple[list[dict], list[str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared", help="the shared data folder")
-    parser.add_argument("--sets", default="a,b,c,d,e,f,g", help="comma-separated set names (a, b, f, g: Reuters 1987; c, d, e: 1989-2000 wire)")
+    parser.add_argument("--sets", default="a,b,c,d,e,f,g,h,i", help="comma-separated set names (a, b, f, g, h: Reuters 1987; c, d, e: 1989-2000 wire; i: US political news 2015-16)")
     parser.add_argument("--json", action="store_true", help="one JSON object instead of tables")
     args = parser.parse_args()
     if not (args.shared / "data").is_dir():

@@ -111,6 +111,20 @@ def test_a_lone_surname_the_ner_missed_is_the_leader_in_office_then():
     assert not [a for a in extract("Horn sounded at the border.", published="1995-06-01").actors if a.name == "Horn"]
 
 
+def test_a_bare_surname_names_no_obscure_official_of_a_country_the_text_does_not_name():
+    from dyad.api import extract
+    # Phoenix lists an Irish official called Ryan in 2016; the text is about Washington
+    found = extract("Trump met Ryan in Washington on Thursday.", published="2016-06-01").actors
+    assert [a.country for a in found if a.name == "Ryan"] == [None]
+
+
+def test_a_country_before_an_organisations_name_owns_it():
+    from dyad.api import extract
+    # Phoenix's "National Front" is a Greek group; France's is France's, a pro-Iranian group stays Lebanese
+    found = extract("France's National Front endorsed him, as did the pro-Iranian Hezbollah.", published="2016-06-01").actors
+    assert {a.name: a.country for a in found if a.kind != "country"} == {"National front": "FRA", "Hezbollah": "LBN"}
+
+
 def test_international_organisations(nlp):
     found = actors(nlp, "The United Nations and NATO condemned the test, the UN said.")
     assert sorted(a.code for a in found) == ["IGOUNO", "IGOWSTNAT"]

@@ -1007,3 +1007,15 @@ def test_an_order_to_ones_own_forces_is_the_act_ordered():
     # the navy is Peru's: what it is told to do is Peru's act; Chile is asked, so that stays a request
     assert dyads("The Peruvian president ordered the navy to attack Ecuadorean boats.") == {("ASSAULT", ("PERGOV",), ("ECU",))}
     assert kinds(dyads("The Peruvian president ordered Chile to withdraw its ambassador.")) == {"REQUEST"}
+
+
+def test_condemning_an_attack_accuses_its_doer_named_after_its_victim():
+    # the parser hangs "by ..." on the embassy; the attack is what is condemned, no event of its own
+    found = dyads("Austria condemned the attack on the Greek embassy by Albanian gunmen.")
+    assert {(kind, sources, targets[0][:3]) for kind, sources, targets in found} == {("ACCUSE", ("AUT",), "ALB")}
+
+
+def test_a_loan_approved_is_aid():
+    found = dyads("The Asian Development Bank approved a loan to Nepal on Monday.")
+    assert {(kind, sources[0][:3], targets) for kind, sources, targets in found} == {("AID", "IGO", ("NPL",))}
+    assert kinds(dyads("The Nepalese parliament approved the budget on Monday.")) <= {"SUPPORT"}

@@ -180,7 +180,8 @@ def test_untitled_person_is_coded_by_the_registry_on_the_publication_date(nlp):
     assert putin.role == "President" and putin.evidence == []
     assert person(annotate(nlp, text, "2010-03-01"), "Vladimir Putin").role == "Prime Minister"
     early = person(annotate(nlp, text, "1995-03-01"), "Vladimir Putin")
-    assert early.code is None and early.registry_id == "putin-vladimir"  # known, but held no role yet
+    # known before any office: an elite of his country, as Phoenix codes leaders before office (JPNELI 1936-1982)
+    assert early.code == "RUSELI" and early.registry_id == "putin-vladimir"
 
 
 def test_former_office_holder_codes_as_elite(nlp):

@@ -322,7 +322,11 @@ class _DocActors:
         sector = self._sector_of(self._sector_role(chain)) if chain.roles else None
         if chain.org is not None:
             entry = self.gaz.organisations[chain.org.key]
-            return entry.code, entry.country, self._org_sector(entry, chain, sector)
+            sector = self._org_sector(entry, chain, sector)
+            owner = self._owner_country(chain)
+            if owner and entry.country and owner != entry.country:  # "France's National Front": no Greek group's namesake
+                return owner + (sector or ""), owner, sector
+            return entry.code, entry.country, sector
         if chain.country is not None:
             code, kind = self.gaz.countries[chain.country.key]
             if kind == "seat" or (kind == "capital" and not chain.roles and not self._locative(chain.country)):
@@ -333,6 +337,18 @@ class _DocActors:
                 code = state.code if state else country_on(code, self.published)
             return code + (sector or ""), code, sector[:3] if sector else None
         return sector, None, sector[:3] if sector else None
+
+    def _owner_country(self, chain: Chain) -> str | None:
+        """The country a chain's country word makes its owner: not "pro-Iranian", "Syrian-backed"."""
+        item = chain.country
+        if item is None:
+            return None
+        doc = self.doc
+        before = doc[item.start - 1].lower_ if item.start > 0 else ""
+        after = doc[item.end].text if item.end < len(doc) else ""
+        if before in ("-", "pro", "anti") or after == "-":
+            return None
+        return country_on(self.gaz.countries[item.key][0], self.published)
 
     def _sector_role(self, chain: Chain) -> Item:
         """The leftmost role, but "former" wins, and in "representatives of the Russian foreign
@@ -651,10 +667,14 @@ class _DocActors:
                 if self._sector_only(actor.code):  # not "U.N. mediator Diego Cordovez" (IGOUNO)
                     actor.code, actor.country = self._titled(actor.code, found), person.country
                 continue
-            role = person.role_at(self.published) if actor.code is None else None
+            if actor.code is not None:
+                continue
+            role = person.role_at(self.published)
             if role is not None:
                 actor.code, actor.country, actor.sector = role.code, person.country, role.code[3:6] or None
                 actor.role = role.title
+            elif person.country:  # "Donald Trump" in 2016: known, not yet in office: an elite, as Phoenix codes
+                actor.code, actor.country, actor.sector = person.country + FORMER, person.country, FORMER
 
     def _titled(self, title_code: str, people: list[Person]) -> str:
         """"President Mugabe": the person's country with the title's sector. An IGO official keeps the
@@ -691,12 +711,19 @@ class _DocActors:
             return []
         day = self.published
         serving = [p for p in self.registry.by_surname(actor.name, self.gaz.family_name)
-                   if p.serving(day) and actor.country in (None, p.country)]
+                   if p.serving(day) and actor.country in (None, p.country) and self._plausible(p, day)]
         if len({(p.country, p.code_at(day)) for p in serving}) == 1:
             return serving
         governing = [p for p in serving if (p.code_at(day) or "")[3:6] == "GOV"]
         leading = [p for p in governing if p.id not in self.registry.background]
         return next((group for group in (governing, leading) if len(group) == 1), [])
+
+    def _plausible(self, person: Person, day: str | None) -> bool:
+        """A bare surname names a curated leader, a head of government (Phoenix's plain GOV code) or a
+        background official of a country the text names ("Ryan" in Washington is no Irish official)."""
+        if person.id not in self.registry.background or person.code_at(day) == person.country + "GOV":
+            return True
+        return any(d.actor.country == person.country for d in self.drafts.values() if d.actor.kind != "person")
 
     def _namesakes(self, actor: Actor, found: list[Person]) -> None:
         """Namesakes of one country ("George Bush", father or son) code as all of them do on the
@@ -731,8 +758,8 @@ class _DocActors:
         if self.registry is None:
             return
         for token in self.doc:
-            if token.i in self.used or not _lone_name(token, self.common_nouns):
-                continue
+            if token.i in self.used or not _lone_name(token, self.common_nouns) or self._find_person(_name_key(token.text)):
+                continue  # a known person's surname is theirs ("Choi" after "Choi Seon-hui")
             found = self._serving_surname(Actor("", token.text, kind="person"))
             if found and all((p.code_at(self.published) or "")[3:6] == "GOV" for p in found):
                 self._new_person(token.text).mentions.append((token.i, token.i + 1, "name"))

@@ -355,7 +355,7 @@ class EventCoder:
             # "began a mediation bid": a verb of the same type tells the same event, parties and
             # all; "demanded a meeting of the Security Council": what is demanded is the demand's
             restated = governor is not None and governor.span.root.pos_ == "VERB" and (
-                governor.event.type == item.event.type or self._demanded(item, governor))
+                governor.event.type == item.event.type or self._demanded(item, governor) or self._condemned(item, governor))
             if item.own_participants and not restated:
                 governor = None
             if governor is None or governor.span.root.lemma_.lower() in self.rules["keeps_content"]:
@@ -365,6 +365,14 @@ class EventCoder:
                 doer_only = governor.event.type.lower() in self.rules["content_doer_is_target"]
                 governor.event.target = (others if doer_only else item.event.target or others)[:]
         return [item for item in kept if id(item) not in carriers]
+
+    def _condemned(self, item: Found, governor: Found) -> bool:
+        """The object of a condemnation ("condemned the attack on the embassy by militiamen"): what
+        it is about, not news of its own (PLOVER codes the ACCUSE, against the doer)."""
+        noun, verb = phrase_head(item.span.root), governor.span.root
+        return (noun.dep_ == "dobj" and noun.head.i == verb.i
+                and governor.event.type.lower() in self.rules["content_doer_is_target"]
+                and verb.lemma_.lower() not in self.rules["keeps_content"])
 
     def _carried(self, item: Found, governor: Found) -> bool:
         """A verb that only commands its object event ("ordered patrols", "authorized air strikes")."""
@@ -687,8 +695,10 @@ class EventCoder:
             elif child.dep_ == "prep" and child.lower_ in target_preps:  # "hack into the computers of X"
                 target += objects_of(child, mentions) or [
                     m for obj in _kids(child) if obj.dep_ == "pobj" for m in self._through_object(obj, mentions)]
+                source += self._low_agent(child, head, mentions)
             elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "NOUN" and of_target:
                 target += objects_of(child, mentions)  # "the arrest of X", "an invasion of X"
+                source += self._low_agent(child, head, mentions)
             elif child.dep_ == "prep" and child.lower_ == "between":
                 between += objects_of(child, mentions)  # "talks between X and Y"
             elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS and head.pos_ == "NOUN":
@@ -718,6 +728,16 @@ class EventCoder:
             source = inherited_subject(head, mentions, self.rules["subject_control"])
             borrowed = bool(source)
         return source, target, borrowed, mutual
+
+    def _low_agent(self, prep: Token, head: Token, mentions) -> list[Mention]:
+        """"the attack on the embassy by militiamen": the parser hangs a noun event's "by" on the actor
+        it acts on; the doer is the event's ("an inquiry into an allegation by X": the allegation's)."""
+        if head.pos_ != "NOUN":
+            return []
+        acted_on = [obj for obj in _kids(prep) if obj.dep_ == "pobj" and obj.lemma_.lower() not in self.lexicon.nouns
+                    and getattr(mentions.get(obj.idx), "actor_id", None)]  # itself an actor, not "violations by X"
+        return [m for obj in acted_on for by in _kids(obj) if by.dep_ == "prep" and by.lower_ == "by"
+                for m in objects_of(by, mentions)]
 
     def _place_left(self, child: Token, target_preps: set[str], mentions) -> list[Mention]:
         """The target a moved object's own preposition names ("withdrew troops from Syria", "the
