@@ -1019,3 +1019,9 @@ def test_a_loan_approved_is_aid():
     found = dyads("The Asian Development Bank approved a loan to Nepal on Monday.")
     assert {(kind, sources[0][:3], targets) for kind, sources, targets in found} == {("AID", "IGO", ("NPL",))}
     assert kinds(dyads("The Nepalese parliament approved the budget on Monday.")) <= {"SUPPORT"}
+
+
+def test_an_announced_resignation_is_the_resignation():
+    # PLOVER: "RETREAT also covers resignations"; an announced withdrawal is still a CONCEDE
+    assert kinds(dyads("The Peruvian prime minister will resign next week.")) == {"RETREAT"}
+    assert kinds(dyads("Peru will withdraw its troops from Ecuador next week.")) == {"CONCEDE"}

@@ -316,3 +316,9 @@ def test_figurative_assaults_and_takeover_offers_are_no_events():
 def test_an_infinitives_doer_is_the_object_that_controls_it():
     # the soldiers attack, not the minister: a military attack, not a verbal one
     assert types_of("The minister ordered the soldiers to attack the rebel camp.").get("attack") == "ASSAULT"
+
+
+def test_calling_something_a_disaster_is_disapproval_calling_a_meeting_is_nothing():
+    assert types_of("The Brazilian minister called the Argentine decision a disaster.").get("called") == "ACCUSE"
+    assert types_of("The Brazilian minister called the Argentine proposal unacceptable.").get("called") == "ACCUSE"
+    assert "called" not in types_of("The Brazilian minister called an early election.")

@@ -56,7 +56,7 @@ MODIFIER = "modifier"  # role kind of "former": changes the sector, names no one
 PRIORITY = {ORG: 0, COUNTRY: 1, ROLE: 2}  # on equal spans, the more specific reading wins
 NAME_KINDS = {"name", "informal", "iso3", "historical"}
 MAX_GAP = 5  # filler tokens allowed between two items of a chain ("russia's Far Eastern Federal University")
-FILLER_POS = {"DET", "ADJ", "PROPN", "PART", "NOUN", "VERB"}
+FILLER_POS = {"DET", "ADJ", "ADV", "PROPN", "PART", "NOUN", "VERB"}  # ADV: "far" in "France’s far-right party"
 ADJECTIVAL_DEPS = {"amod", "compound"}  # a verb inside a name ("state-run") is no clause of its own
 LINK_WORDS = {"of", "at", "from", "with"}  # "Artyom Lukin of russia's ... University"
 OWNER_PREPS = {"of", "in", "from"}  # "president of Armenia", "rebels in Darfur", "a missionary from Chad"
@@ -344,9 +344,9 @@ class _DocActors:
         if item is None:
             return None
         doc = self.doc
-        before = doc[item.start - 1].lower_ if item.start > 0 else ""
-        after = doc[item.end].text if item.end < len(doc) else ""
-        if before in ("-", "pro", "anti") or after == "-":
+        hyphen_before = item.start > 1 and doc[item.start - 1].text == "-" and not doc[item.start - 2].whitespace_
+        hyphen_after = item.end < len(doc) and doc[item.end].text == "-" and not doc[item.end - 1].whitespace_
+        if hyphen_before or hyphen_after:  # "pro-Iranian", "Syrian-backed"
             return None
         return country_on(self.gaz.countries[item.key][0], self.published)
 

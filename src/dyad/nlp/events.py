@@ -506,6 +506,8 @@ class EventCoder:
         if event.modality != "future":
             return
         keys = {event.type.lower(), f"{event.type}:{event.mode}".lower()}  # a rule names a type or type:mode
+        if keys & self.rules["future_as_itself"]:
+            return
         for rule, type_name in FUTURE_RECODES:
             if keys & self.rules.get(rule, frozenset()):
                 _recode(event, type_name)

@@ -235,6 +235,8 @@ def _words(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in DESCRIBING_DEPS or child.dep_ == "conj":
             words |= _own_words(child)
+        elif child.dep_ in ("dobj", "oprd", "appos") and token.pos_ in ("NOUN", "PROPN", "PRON"):
+            words |= _own_words(child)  # the parser's "called [the plan [a disaster]]": the plan's complement
         elif child.dep_ == "prep" and child.lower_ == "of":
             for obj in _pobjs(child):
                 words |= _own_words(obj) | {w for c in obj.children if c.dep_ in DESCRIBING_DEPS for w in _own_words(c)}
