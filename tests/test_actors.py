@@ -127,6 +127,18 @@ def test_a_country_before_an_organisations_name_owns_it():
         assert {a.name: a.country for a in found if a.kind not in ("country", "media")} == {"National front": "FRA", "Hezbollah": "LBN"}
 
 
+def test_an_ancestry_names_no_state():
+    from dyad.api import extract
+    found = extract("Dock workers of Turkish origin went on strike in Germany.", published="2016-06-01").actors
+    assert [a.country for a in found if a.name.endswith("workers")] == ["DEU"]
+
+
+def test_a_title_between_a_seat_of_government_and_a_name_makes_the_person_its_governments():
+    from dyad.api import extract
+    found = extract("Kremlin press secretary Anna Volkova left on Friday.", published="2016-06-01").actors
+    assert [a.code for a in found if a.name == "Anna Volkova"] == ["RUSGOV"]
+
+
 def test_international_organisations(nlp):
     found = actors(nlp, "The United Nations and NATO condemned the test, the UN said.")
     assert sorted(a.code for a in found) == ["IGOUNO", "IGOWSTNAT"]

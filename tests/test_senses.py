@@ -322,3 +322,8 @@ def test_calling_something_a_disaster_is_disapproval_calling_a_meeting_is_nothin
     assert types_of("The Brazilian minister called the Argentine decision a disaster.").get("called") == "ACCUSE"
     assert types_of("The Brazilian minister called the Argentine proposal unacceptable.").get("called") == "ACCUSE"
     assert "called" not in types_of("The Brazilian minister called an early election.")
+
+
+def test_demonstrating_resolve_is_no_protest():
+    assert "demonstration" not in types_of("Seoul called the drill a demonstration of Japan's resolve.")
+    assert types_of("Students staged a demonstration against the Chilean government.").get("demonstration") == "PROTEST"

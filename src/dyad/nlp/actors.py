@@ -144,7 +144,7 @@ class ActorTagger:
         for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
             label, key = doc.vocab.strings[match_id], span.text.lower()
-            if not self.gaz.case_ok(key, span.text):
+            if not self.gaz.case_ok(key, span.text) or (label == COUNTRY and _ancestry(span)):
                 continue
             if label == ROLE or not _inside_longer_person(span):
                 found.append(Item(start, end, label, key))
@@ -156,6 +156,12 @@ class ActorTagger:
                 taken.update(range(item.start, item.end))
                 items.append(item)
         return sorted(items, key=lambda i: i.start)
+
+
+def _ancestry(span: Span) -> bool:
+    """"of Indian origin", "of Korean descent": a people's ancestry names no state."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in load_word_sets("actor_context.tsv")["origin_word"]
 
 
 def _inside_longer_person(span: Span) -> bool:
@@ -521,7 +527,8 @@ class _DocActors:
         """"<country> <role> Name": a person-role chain (or bare country) then a name."""
         last = chain.items[-1]
         titled = last.label == ROLE and self.gaz.role_kinds.get(last.key) == "person"
-        if chain.org is not None and (name := self._titled_after_organisation(chain.end)) is not None:
+        seat = len(chain.items) == 1 and last.label == COUNTRY and self.gaz.countries[last.key][1] == "seat"
+        if (chain.org is not None or seat) and (name := self._titled_after_organisation(chain.end)) is not None:
             return name
         if not titled and not (len(chain.items) == 1 and last.label == COUNTRY):
             return None
@@ -537,10 +544,12 @@ class _DocActors:
         return None
 
     def _titled_after_organisation(self, i: int) -> Span | None:
-        """"IMF Managing Director Michel Camdessus": capitalised words with no entity type (up to
-        MAX_TITLE_WORDS), between an organisation and a PERSON name, make the person the organisation's."""
+        """"IMF Managing Director Michel Camdessus", "White House communications director John
+        Koehler": title words with no entity type (up to MAX_TITLE_WORDS), between an organisation or
+        a seat of government and a PERSON name, make the person the organisation's or government's."""
         doc, j = self.doc, i
-        while j < len(doc) and j - i < MAX_TITLE_WORDS and doc[j].is_title and not doc[j].ent_type_:
+        while j < len(doc) and j - i < MAX_TITLE_WORDS and not doc[j].ent_type_ and (
+                doc[j].is_title or doc[j].pos_ in ("NOUN", "ADJ")):
             j += 1
         ent = _entity_of(doc[j]) if i < j < len(doc) and doc[j].ent_type_ == "PERSON" else None
         return _strip_possessive(doc[j:ent.end]) if ent is not None and ent.start == j else None
@@ -719,9 +728,12 @@ class _DocActors:
         return next((group for group in (governing, leading) if len(group) == 1), [])
 
     def _plausible(self, person: Person, day: str | None) -> bool:
-        """A bare surname names a curated leader, a head of government (Phoenix's plain GOV code) or a
-        background official of a country the text names ("Ryan" in Washington is no Irish official)."""
+        """A bare surname names a curated leader, a head of government (Phoenix's plain GOV code), an
+        IGO official or a background official of a country the text names ("Ryan" in Washington is no
+        Irish official)."""
         if person.id not in self.registry.background or person.code_at(day) == person.country + "GOV":
+            return True
+        if person.country in IDENTITY_PREFIXES:  # "Annan": Phoenix lists only the IGOs' chief officials
             return True
         return any(d.actor.country == person.country for d in self.drafts.values() if d.actor.kind != "person")
 
