@@ -139,6 +139,13 @@ def test_a_title_between_a_seat_of_government_and_a_name_makes_the_person_its_go
     assert [a.code for a in found if a.name == "Anna Volkova"] == ["RUSGOV"]
 
 
+def test_a_known_person_takes_the_state_of_the_day():
+    from dyad.api import extract
+    # Phoenix codes Gorbachev as Russia's; in 1987 Russia's government was the Soviet one
+    found = extract("Mikhail Gorbachev spoke in Riga.", published="1987-06-01").actors
+    assert [a.code for a in found if a.name == "Mikhail Gorbachev"] == ["SUNGOV"]
+
+
 def test_international_organisations(nlp):
     found = actors(nlp, "The United Nations and NATO condemned the test, the UN said.")
     assert sorted(a.code for a in found) == ["IGOUNO", "IGOWSTNAT"]

@@ -1025,3 +1025,15 @@ def test_an_announced_resignation_is_the_resignation():
     # PLOVER: "RETREAT also covers resignations"; an announced withdrawal is still a CONCEDE
     assert kinds(dyads("The Peruvian prime minister will resign next week.")) == {"RETREAT"}
     assert kinds(dyads("Peru will withdraw its troops from Ecuador next week.")) == {"CONCEDE"}
+
+
+def test_an_event_the_text_dates_after_publication_is_a_plan():
+    record = extract("The Egyptian foreign minister visits Ankara next month.", published="2019-04-20")
+    assert [(e.type, e.modality, e.date) for e in record.events] == [("AGREE", "future", "2019-05")]
+    record = extract("On Friday, the Egyptian foreign minister met Turkish officials.", published="2019-04-20")
+    assert [(e.type, e.modality) for e in record.events] == [("CONSULT", "asserted")]
+
+
+def test_an_envoy_sent_somewhere_visits_the_place_not_himself():
+    found = dyads("The Egyptian president sent his foreign minister to Ankara on Monday.", published="2019-04-20")
+    assert {(kind, targets) for kind, _, targets in found} == {("CONSULT", ("TUR",))}

@@ -679,11 +679,13 @@ class _DocActors:
             if actor.code is not None:
                 continue
             role = person.role_at(self.published)
+            # a Georgian official of 1987 was a Soviet one: the state of the day, as places are coded
+            country = country_on(person.country, self.published) if person.country else None
             if role is not None:
-                actor.code, actor.country, actor.sector = role.code, person.country, role.code[3:6] or None
+                actor.code, actor.country, actor.sector = country + role.code[3:], country, role.code[3:6] or None
                 actor.role = role.title
-            elif person.country:  # "Donald Trump" in 2016: known, not yet in office: an elite, as Phoenix codes
-                actor.code, actor.country, actor.sector = person.country + FORMER, person.country, FORMER
+            elif country:  # "Donald Trump" in 2016: known, not yet in office: an elite, as Phoenix codes
+                actor.code, actor.country, actor.sector = country + FORMER, country, FORMER
 
     def _titled(self, title_code: str, people: list[Person]) -> str:
         """"President Mugabe": the person's country with the title's sector. An IGO official keeps the

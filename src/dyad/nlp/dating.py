@@ -182,6 +182,13 @@ def _publication_fields(doc: Doc) -> dict:
 # --- nothing that happened is dated after the article -----------------------------------------
 
 
+def dated_ahead(event: Event, doc: Doc) -> bool:
+    """The text dates the event after the article appeared ("next month", a later date)."""
+    published = _published(doc)
+    return (published is not None and event.date_source == "text" and bool(event.date)
+            and interval(event.date) is not None and _first_day(event.date) > published)
+
+
 def clamp_to_publication(event: Event, doc: Doc) -> None:
     """An event the article reports as done (asserted, negated, alleged, historical) cannot start
     after the article appeared. Such a date comes from a misread tense ("On Friday, X met Y" read

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyad.gazetteer import load_gazetteer
 from dyad.nlp.extensions import get_list, register_extensions
-from dyad.nlp.dating import clamp_to_publication, event_date, starts_when, time_anchors
+from dyad.nlp.dating import clamp_to_publication, dated_ahead, event_date, starts_when, time_anchors
 from dyad.nlp.dedup import one_per_code, without_duplicates, without_partial
 from dyad.nlp.domestic import INFERRED_COUNTRY
 from dyad.nlp.implied import claim_own_people, domestic_target, unidentified_doer
@@ -591,6 +591,8 @@ class EventCoder:
             location=_location(head, own, trigger),
             **date,
         )
+        if event.modality == "asserted" and dated_ahead(event, doc) and not _past_tense(head):
+            event.modality = "future"  # "visits Moscow next month", "is sending Shultz next month": a plan
         obligation = self._reported_obligation(head, mentions)
         if obligation:
             _recode(event, "REQUEST")  # the speaker demands it of the clause's subject
@@ -1091,6 +1093,13 @@ def _standing(clause: Token, stance_verbs: frozenset[str]) -> bool:
         return False  # "which rebels have besieged since March": dated, so news
     perfect = any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "have" for c in kids)
     return clause.tag_ in ("VBZ", "VBP") or (perfect and clause.lemma_.lower() in stance_verbs)
+
+
+def _past_tense(head: Token) -> bool:
+    """A verb told in the past ("met", "has met", "was met"): a later date is a misread one."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in _kids(verb)) or any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in _kids(verb))
 
 
 def _past_perfect(clause: Token) -> bool:
