@@ -104,8 +104,8 @@ def test_state_agencies_known_by_their_own_name_are_their_states(nlp):
 
 def test_a_lone_surname_the_ner_missed_is_the_leader_in_office_then():
     from dyad.api import extract
-    # the NER tags neither name as a person; only one Nakasone governed in 1985, nobody called Hope
-    found = extract("Nakasone met the French president in Paris.", published="1985-06-01").actors
+    # the NER tags neither name as a person; only one Nakasone governed Japan in 1985
+    found = extract("Nakasone met the French president in Paris to discuss Japanese exports.", published="1985-06-01").actors
     assert [a.code for a in found if a.name == "Nakasone"] == ["JPNGOV"]
     # a dictionary's noun is no name, though Hungary's prime minister of 1995 was called Horn
     assert not [a for a in extract("Horn sounded at the border.", published="1995-06-01").actors if a.name == "Horn"]

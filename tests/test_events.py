@@ -1037,3 +1037,9 @@ def test_an_event_the_text_dates_after_publication_is_a_plan():
 def test_an_envoy_sent_somewhere_visits_the_place_not_himself():
     found = dyads("The Egyptian president sent his foreign minister to Ankara on Monday.", published="2019-04-20")
     assert {(kind, targets) for kind, _, targets in found} == {("CONSULT", ("TUR",))}
+
+
+def test_an_attacks_result_participle_names_its_victims():
+    # the bus names no one: the settlers killed are whom the attack was on, not the place it happened
+    found = dyads("Gunmen attacked a bus near Hebron, killing twelve Israeli settlers.", published="2015-05-01")
+    assert {(kind, targets[0][:3]) for kind, _, targets in found} == {("ASSAULT", "ISR")}

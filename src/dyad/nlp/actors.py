@@ -730,12 +730,10 @@ class _DocActors:
         return next((group for group in (governing, leading) if len(group) == 1), [])
 
     def _plausible(self, person: Person, day: str | None) -> bool:
-        """A bare surname names a curated leader, a head of government (Phoenix's plain GOV code), an
-        IGO official or a background official of a country the text names ("Ryan" in Washington is no
-        Irish official)."""
-        if person.id not in self.registry.background or person.code_at(day) == person.country + "GOV":
-            return True
-        if person.country in IDENTITY_PREFIXES:  # "Annan": Phoenix lists only the IGOs' chief officials
+        """A bare surname names a curated leader, an IGO's chief official (Phoenix lists only those:
+        "Annan") or a background official of a country the text names ("Ryan" in Washington is no
+        Irish official, "Cruz" no Cape Verdean one)."""
+        if person.id not in self.registry.background or person.country in IDENTITY_PREFIXES:
             return True
         return any(d.actor.country == person.country for d in self.drafts.values() if d.actor.kind != "person")
 

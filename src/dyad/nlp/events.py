@@ -711,6 +711,8 @@ class EventCoder:
                 content += _content_doers(child, mentions)
         if content:
             target = content if trigger.type.lower() in self.rules["content_not_addressee"] else target + content
+        if not target and trigger.type == "ASSAULT":
+            target = self._victims(head, mentions)  # "attacked a bus, killing 12 Israelis"
         recipients = [m for m in target if m not in conveyed]
         if conveyed and recipients:  # "extradited X to Britain": Britain is the one dealt with
             target = recipients
@@ -742,6 +744,12 @@ class EventCoder:
                     and getattr(mentions.get(obj.idx), "actor_id", None)]  # itself an actor, not "violations by X"
         return [m for obj in acted_on for by in _kids(obj) if by.dep_ == "prep" and by.lower_ == "by"
                 for m in objects_of(by, mentions)]
+
+    def _victims(self, head: Token, mentions) -> list[Mention]:
+        """Whom an attack's result participle names ("shelled the town, wounding three soldiers")."""
+        return [m for clause in _kids(head) if clause.dep_ == "advcl" and clause.tag_ == "VBG"
+                and clause.lemma_.lower() in self.rules["result_participle"] and not _has_subject(clause)
+                for obj in _kids(clause) if obj.dep_ == "dobj" for m in actors_of(obj, mentions)]
 
     def _place_left(self, child: Token, target_preps: set[str], mentions) -> list[Mention]:
         """The target a moved object's own preposition names ("withdrew troops from Syria", "the
