@@ -146,6 +146,12 @@ def test_a_known_person_takes_the_state_of_the_day():
     assert [a.code for a in found if a.name == "Mikhail Gorbachev"] == ["SUNGOV"]
 
 
+def test_a_country_after_a_plural_role_is_no_persons_name():
+    from dyad.api import extract
+    found = extract("The minister told reporters Kenya would not pay.", published="2015-05-01").actors
+    assert not [a for a in found if a.kind == "person" and a.name == "Kenya"]
+
+
 def test_international_organisations(nlp):
     found = actors(nlp, "The United Nations and NATO condemned the test, the UN said.")
     assert sorted(a.code for a in found) == ["IGOUNO", "IGOWSTNAT"]

@@ -1043,3 +1043,8 @@ def test_an_attacks_result_participle_names_its_victims():
     # the bus names no one: the settlers killed are whom the attack was on, not the place it happened
     found = dyads("Gunmen attacked a bus near Hebron, killing twelve Israeli settlers.", published="2015-05-01")
     assert {(kind, targets[0][:3]) for kind, _, targets in found} == {("ASSAULT", "ISR")}
+
+
+def test_what_a_speaker_is_doing_meanwhile_is_reported():
+    found = dyads("The Omani foreign minister, visiting Tehran on Monday, told reporters the talks went well.", published="2015-05-01")
+    assert ("CONSULT", ("OMNGOV",), ("IRN",)) in found

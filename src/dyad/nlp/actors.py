@@ -526,7 +526,8 @@ class _DocActors:
     def _name_after(self, chain: Chain) -> Span | None:
         """"<country> <role> Name": a person-role chain (or bare country) then a name."""
         last = chain.items[-1]
-        titled = last.label == ROLE and self.gaz.role_kinds.get(last.key) == "person"
+        # a person's title is singular: "reporters Kenya" names no reporter
+        titled = last.label == ROLE and self.gaz.role_kinds.get(last.key) == "person" and not self._plural(last)
         seat = len(chain.items) == 1 and last.label == COUNTRY and self.gaz.countries[last.key][1] == "seat"
         if (chain.org is not None or seat) and (name := self._titled_after_organisation(chain.end)) is not None:
             return name
@@ -536,7 +537,8 @@ class _DocActors:
         if i < len(doc) and doc[i].ent_type_ == "PERSON":
             ent = _entity_of(doc[i])
             return _strip_possessive(doc[i:ent.end]) if ent is not None else None
-        if titled:  # NER missed the name: take the capitalised words after a title
+        if titled and not any(it.start == i for it in self.items):
+            # NER missed the name: take the capitalised words after a title, but no country's
             j = i
             while j < len(doc) and j - i < 4 and (_name_word(doc[j]) or (doc[j].text == "-" and j > i)):
                 j += 1
@@ -722,17 +724,17 @@ class _DocActors:
             return []
         day = self.published
         serving = [p for p in self.registry.by_surname(actor.name, self.gaz.family_name)
-                   if p.serving(day) and actor.country in (None, p.country) and self._plausible(p, day)]
+                   if p.serving(day) and actor.country in (None, p.country) and (actor.code or self._plausible(p))]
         if len({(p.country, p.code_at(day)) for p in serving}) == 1:
             return serving
         governing = [p for p in serving if (p.code_at(day) or "")[3:6] == "GOV"]
         leading = [p for p in governing if p.id not in self.registry.background]
         return next((group for group in (governing, leading) if len(group) == 1), [])
 
-    def _plausible(self, person: Person, day: str | None) -> bool:
-        """A bare surname names a curated leader, an IGO's chief official (Phoenix lists only those:
-        "Annan") or a background official of a country the text names ("Ryan" in Washington is no
-        Irish official, "Cruz" no Cape Verdean one)."""
+    def _plausible(self, person: Person) -> bool:
+        """A bare surname with no title names a curated leader, an IGO's chief official (Phoenix lists
+        only those: "Annan") or a background official of a country the text names ("Ryan" in
+        Washington is no Irish official, "Cruz" no Cape Verdean one)."""
         if person.id not in self.registry.background or person.country in IDENTITY_PREFIXES:
             return True
         return any(d.actor.country == person.country for d in self.drafts.values() if d.actor.kind != "person")

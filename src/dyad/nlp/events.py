@@ -433,6 +433,9 @@ class EventCoder:
             if token.dep_ in ("acl", "advcl"):
                 if _has_subject(token) or actor_doing(token, mentions):
                     return False  # a clause with its own doer: what it says happened is reported
+                if token.tag_ == "VBG" and token.head.lemma_.lower() in self.words["speech_verbs"] and not any(
+                        c.dep_ == "mark" for c in _kids(token)):
+                    return False  # "X, visiting Y, told reporters": what the speaker is doing meanwhile
                 if not (purpose_clause(token) or self._content_of(token)):
                     return True
             token = token.head
