@@ -1048,3 +1048,8 @@ def test_an_attacks_result_participle_names_its_victims():
 def test_what_a_speaker_is_doing_meanwhile_is_reported():
     found = dyads("The Omani foreign minister, visiting Tehran on Monday, told reporters the talks went well.", published="2015-05-01")
     assert ("CONSULT", ("OMNGOV",), ("IRN",)) in found
+
+
+def test_an_event_only_thought_of_is_hypothetical():
+    record = extract("The prospect of talks between Chile and Bolivia was raised on Monday.", published="2015-05-01")
+    assert {e.modality for e in record.events} == {"hypothetical"}

@@ -981,8 +981,9 @@ def _clause_chain(head: Token) -> Iterable[Token]:
         if token.head.i == token.i or token.dep_ == "relcl" or _misattached_conjunct(token):
             return
         coordinated = token.dep_ == "conj"
-        # "a plan to withdraw", "no intention to attack": the noun whose infinitive it is governs its mood
-        content = token.dep_ == "acl" and infinitive(token)
+        # "a plan to withdraw", "no intention to attack", "the possibility of talks": the noun whose
+        # infinitive or "of" complement it is governs its mood
+        content = (token.dep_ == "acl" and infinitive(token)) or (token.dep_ == "prep" and token.lower_ == "of")
         token = token.head
         # "deny X but vowed Y": the first conjunct does not govern the second
         if (token.pos_ in ("VERB", "AUX") or (content and token.pos_ == "NOUN")) and not coordinated:
