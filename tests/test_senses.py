@@ -327,3 +327,8 @@ def test_calling_something_a_disaster_is_disapproval_calling_a_meeting_is_nothin
 def test_demonstrating_resolve_is_no_protest():
     assert "demonstration" not in types_of("Seoul called the drill a demonstration of Japan's resolve.")
     assert types_of("Students staged a demonstration against the Chilean government.").get("demonstration") == "PROTEST"
+
+
+def test_trade_figures_are_no_events():
+    assert "exported" not in types_of("Chile exported 300 mln dlrs worth of copper to Peru last year.")
+    assert types_of("Chile exported arms to Peru last year.").get("exported") == "COOPERATE"
