@@ -723,19 +723,24 @@ class _DocActors:
         if actor.name.lower() in self.gaz.names_not_alone:
             return []
         day = self.published
-        serving = [p for p in self.registry.by_surname(actor.name, self.gaz.family_name)
-                   if p.serving(day) and actor.country in (None, p.country) and (actor.code or self._plausible(p))]
+        namesakes = self.registry.by_surname(actor.name, self.gaz.family_name)
+        one_country = len({p.country for p in namesakes}) == 1
+        serving = [p for p in namesakes if p.serving(day) and actor.country in (None, p.country)
+                   and (actor.code or self._plausible(p, day, one_country))]
         if len({(p.country, p.code_at(day)) for p in serving}) == 1:
             return serving
         governing = [p for p in serving if (p.code_at(day) or "")[3:6] == "GOV"]
         leading = [p for p in governing if p.id not in self.registry.background]
         return next((group for group in (governing, leading) if len(group) == 1), [])
 
-    def _plausible(self, person: Person) -> bool:
+    def _plausible(self, person: Person, day: str | None, one_country: bool) -> bool:
         """A bare surname with no title names a curated leader, an IGO's chief official (Phoenix lists
-        only those: "Annan") or a background official of a country the text names ("Ryan" in
-        Washington is no Irish official, "Cruz" no Cape Verdean one)."""
+        only those: "Annan"), a head of government whose surname no other country's people share
+        ("Arafat"; "Cruz" is many countries' and no Cape Verdean minister), or a background official
+        of a country the text names ("Ryan" in Washington is no Irish official)."""
         if person.id not in self.registry.background or person.country in IDENTITY_PREFIXES:
+            return True
+        if one_country and person.code_at(day) == person.country + "GOV":
             return True
         return any(d.actor.country == person.country for d in self.drafts.values() if d.actor.kind != "person")
 
