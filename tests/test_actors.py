@@ -90,11 +90,11 @@ def test_institutions_and_media(nlp):
     assert "Kremlin" in [a.name for a in ministry]  # a seat of government stands for the government
 
 
-def test_a_capitalised_us_department_is_the_us_government_a_lower_case_one_is_nobodys(nlp):
-    found = actors(nlp, "The Justice Department and the World Court received the file from the interior department.")
-    assert [a.code for a in found if a.name == "Justice Department"] == ["USAGOV"]
+def test_a_capitalised_state_department_is_the_us_government_a_lower_case_one_is_nobodys(nlp):
+    found = actors(nlp, "The State Department and the World Court received the file from the state department of Bavaria.")
+    assert [a.code for a in found if a.name == "State Department"] == ["USAGOV"]
     assert [a.code for a in found if a.name == "World Court"] == ["IGOUNOJUDICJ"]
-    assert not [a for a in found if a.code == "USAGOV" and a.name != "Justice Department"]
+    assert not [a for a in found if a.code == "USAGOV" and a.name != "State Department"]
 
 
 def test_state_agencies_known_by_their_own_name_are_their_states(nlp):
@@ -107,6 +107,11 @@ def test_a_lone_surname_the_ner_missed_is_the_leader_in_office_then():
     # the NER tags neither name as a person; only one Nakasone governed Japan in 1985
     found = extract("Nakasone met the French president in Paris to discuss Japanese exports.", published="1985-06-01").actors
     assert [a.code for a in found if a.name == "Nakasone"] == ["JPNGOV"]
+    later = extract("Nakasone met Reagan. Later Nakasone criticized Gorbachev.", published="1985-06-01")
+    assert [len(a.mentions) for a in later.actors if a.name == "Nakasone"] == [2]
+    # a place after a preposition is no official's surname
+    assert not [a for a in extract("Rebels attacked a police post in Kumba.", published="2016-06-01").actors
+                if a.kind == "person"]
     # a dictionary's noun is no name, though Hungary's prime minister of 1995 was called Horn
     assert not [a for a in extract("Horn sounded at the border.", published="1995-06-01").actors if a.name == "Horn"]
 
@@ -119,15 +124,6 @@ def test_a_bare_surname_names_no_obscure_official_of_a_country_the_text_does_not
     # a Cape Verdean minister was called Cruz; so were many others, of other countries
     found = extract("Cruz called on Trump to apologize.", published="2016-06-01").actors
     assert [a.country for a in found if a.name == "Cruz"] == [None]
-
-
-def test_a_country_before_an_organisations_name_owns_it():
-    from dyad.api import extract
-    # Phoenix's "National Front" is a Greek group; France's is France's, a pro-Iranian group stays Lebanese
-    for apostrophe in ("'", "’"):
-        text = f"PARIS (AP) - France{apostrophe}s far-right National Front endorsed him, as did the pro-Iranian Hezbollah."
-        found = extract(text, published="2016-06-01").actors
-        assert {a.name: a.country for a in found if a.kind not in ("country", "media")} == {"National front": "FRA", "Hezbollah": "LBN"}
 
 
 def test_an_ancestry_names_no_state():

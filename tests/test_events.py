@@ -1053,3 +1053,8 @@ def test_what_a_speaker_is_doing_meanwhile_is_reported():
 def test_an_event_only_thought_of_is_hypothetical():
     record = extract("The prospect of talks between Chile and Bolivia was raised on Monday.", published="2015-05-01")
     assert {e.modality for e in record.events} == {"hypothetical"}
+
+
+def test_a_court_or_an_order_to_rebels_stays_a_demand():
+    assert kinds(dyads("Israel's Supreme Court ordered the government to release the prisoners.")) == {"REQUEST"}
+    assert kinds(dyads("The Turkish prime minister ordered the Kurdish rebels to surrender.")) == {"REQUEST"}

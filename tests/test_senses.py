@@ -332,3 +332,8 @@ def test_demonstrating_resolve_is_no_protest():
 def test_trade_figures_are_no_events():
     assert "exported" not in types_of("Chile exported 300 mln dlrs worth of copper to Peru last year.")
     assert types_of("Chile exported arms to Peru last year.").get("exported") == "COOPERATE"
+
+
+def test_a_verdict_is_read_in_the_complement_only():
+    assert "called" not in types_of("The Brazilian minister called the threat from Argentina serious.")
+    assert types_of("Brazil pledged to extradite the suspects to Argentina.").get("pledged") == "AGREE"

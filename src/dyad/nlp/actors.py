@@ -61,7 +61,7 @@ ADJECTIVAL_DEPS = {"amod", "compound"}  # a verb inside a name ("state-run") is 
 LINK_WORDS = {"of", "at", "from", "with"}  # "Artyom Lukin of russia's ... University"
 OWNER_PREPS = {"of", "in", "from"}  # "president of Armenia", "rebels in Darfur", "a missionary from Chad"
 DATELINE_PUNCT = {",", "(", "-", "—", "–", ":"}
-NAME_HEAD_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss", "dative"}
+NAME_HEAD_DEPS = {"nsubj", "nsubjpass", "dobj", "conj", "appos", "poss", "dative"}  # not "in Kumba": a place
 PLACE_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}  # "the Moscow metro", "Paris based"
 COUNT_WORDS = {"both"}  # "both leaders", "the two ministers": anaphors that dyad_coref takes up
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -328,11 +328,7 @@ class _DocActors:
         sector = self._sector_of(self._sector_role(chain)) if chain.roles else None
         if chain.org is not None:
             entry = self.gaz.organisations[chain.org.key]
-            sector = self._org_sector(entry, chain, sector)
-            owner = self._owner_country(chain)
-            if owner and entry.country and owner != entry.country:  # "France's National Front": no Greek group's namesake
-                return owner + (sector or ""), owner, sector
-            return entry.code, entry.country, sector
+            return entry.code, entry.country, self._org_sector(entry, chain, sector)
         if chain.country is not None:
             code, kind = self.gaz.countries[chain.country.key]
             if kind == "seat" or (kind == "capital" and not chain.roles and not self._locative(chain.country)):
@@ -343,18 +339,6 @@ class _DocActors:
                 code = state.code if state else country_on(code, self.published)
             return code + (sector or ""), code, sector[:3] if sector else None
         return sector, None, sector[:3] if sector else None
-
-    def _owner_country(self, chain: Chain) -> str | None:
-        """The country a chain's country word makes its owner: not "pro-Iranian", "Syrian-backed"."""
-        item = chain.country
-        if item is None:
-            return None
-        doc = self.doc
-        hyphen_before = item.start > 1 and doc[item.start - 1].text == "-" and not doc[item.start - 2].whitespace_
-        hyphen_after = item.end < len(doc) and doc[item.end].text == "-" and not doc[item.end - 1].whitespace_
-        if hyphen_before or hyphen_after:  # "pro-Iranian", "Syrian-backed"
-            return None
-        return country_on(self.gaz.countries[item.key][0], self.published)
 
     def _sector_role(self, chain: Chain) -> Item:
         """The leftmost role, but "former" wins, and in "representatives of the Russian foreign
@@ -681,13 +665,19 @@ class _DocActors:
             if actor.code is not None:
                 continue
             role = person.role_at(self.published)
-            # a Georgian official of 1987 was a Soviet one: the state of the day, as places are coded
-            country = country_on(person.country, self.published) if person.country else None
             if role is not None:
-                actor.code, actor.country, actor.sector = country + role.code[3:], country, role.code[3:6] or None
+                code = self._of_the_day(role.code)
+                actor.code, actor.country, actor.sector = code, self._of_the_day(person.country), role.code[3:6] or None
                 actor.role = role.title
-            elif country:  # "Donald Trump" in 2016: known, not yet in office: an elite, as Phoenix codes
+            elif person.country:  # "Donald Trump" in 2016: known, not yet in office: an elite, as Phoenix codes
+                country = self._of_the_day(person.country)
                 actor.code, actor.country, actor.sector = country + FORMER, country, FORMER
+
+    def _of_the_day(self, code: str) -> str:
+        """A code's state on the publication date: a Georgian official of 1987 was a Soviet one (as
+        places are coded); an IGO's code is its own."""
+        prefix = code[:3]
+        return code if prefix in IDENTITY_PREFIXES else (country_on(prefix, self.published) or prefix) + code[3:]
 
     def _titled(self, title_code: str, people: list[Person]) -> str:
         """"President Mugabe": the person's country with the title's sector. An IGO official keeps the
@@ -735,8 +725,8 @@ class _DocActors:
 
     def _plausible(self, person: Person, day: str | None, one_country: bool) -> bool:
         """A bare surname with no title names a curated leader, an IGO's chief official (Phoenix lists
-        only those: "Annan"), a head of government whose surname no other country's people share
-        ("Arafat"; "Cruz" is many countries' and no Cape Verdean minister), or a background official
+        only those: "Annan"), a member of a government (Phoenix's plain GOV code) whose surname no
+        other country's people share ("Arafat"; "Cruz" is many countries'), or a background official
         of a country the text names ("Ryan" in Washington is no Irish official)."""
         if person.id not in self.registry.background or person.country in IDENTITY_PREFIXES:
             return True
@@ -777,8 +767,13 @@ class _DocActors:
         if self.registry is None:
             return
         for token in self.doc:
-            if token.i in self.used or not _lone_name(token, self.common_nouns) or self._find_person(_name_key(token.text)):
-                continue  # a known person's surname is theirs ("Choi" after "Choi Seon-hui")
+            if token.i in self.used or not _lone_name(token, self.common_nouns):
+                continue
+            known = self._find_person(_name_key(token.text))
+            if known is not None:  # a known person's surname is theirs ("Choi" after "Choi Seon-hui")
+                known.mentions.append((token.i, token.i + 1, "surname"))
+                self.used.add(token.i)
+                continue
             found = self._serving_surname(Actor("", token.text, kind="person"))
             if found and all((p.code_at(self.published) or "")[3:6] == "GOV" for p in found):
                 self._new_person(token.text).mentions.append((token.i, token.i + 1, "name"))

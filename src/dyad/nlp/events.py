@@ -305,7 +305,10 @@ class EventCoder:
         if content.dep_ != "xcomp" or content.head.i != verb.i:
             return False
         home = {codes.get(a, a)[:3] for a in order.source if a not in sector_only}
-        return all(a in sector_only or codes.get(a, a)[:3] in home for a in order.target)
+        if any(_sector(codes.get(a, a), a in sector_only) in self.rules["orders_nobody"] for a in order.source):
+            return False  # a court or a parliament orders the government: a demand
+        return all((a in sector_only or codes.get(a, a)[:3] in home)
+                   and _sector(codes.get(a, a), a in sector_only) in self.rules["takes_orders"] for a in order.target)
 
     def _clause_of(self, head: Token, heads: Container[int]) -> Token:
         """The verb whose clause an event is: a support verb with no event of its own stands for its
@@ -370,7 +373,7 @@ class EventCoder:
         """The object of a condemnation ("condemned the attack on the embassy by militiamen"): what
         it is about, not news of its own (PLOVER codes the ACCUSE, against the doer)."""
         noun, verb = phrase_head(item.span.root), governor.span.root
-        return (noun.dep_ == "dobj" and noun.head.i == verb.i
+        return (noun.dep_ == "dobj" and noun.head.i == verb.i and governor.event.mode == "disapprove"
                 and governor.event.type.lower() in self.rules["content_doer_is_target"]
                 and verb.lemma_.lower() not in self.rules["keeps_content"])
 
@@ -433,9 +436,9 @@ class EventCoder:
             if token.dep_ in ("acl", "advcl"):
                 if _has_subject(token) or actor_doing(token, mentions):
                     return False  # a clause with its own doer: what it says happened is reported
-                if token.tag_ == "VBG" and token.head.lemma_.lower() in self.words["speech_verbs"] and not any(
-                        c.dep_ == "mark" for c in _kids(token)):
-                    return False  # "X, visiting Y, told reporters": what the speaker is doing meanwhile
+                if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
+                        and token.head.lemma_.lower() in self.words["speech_verbs"]):
+                    return False  # "X, (while) visiting Y, told reporters": what the speaker is doing meanwhile
                 if not (purpose_clause(token) or self._content_of(token)):
                     return True
             token = token.head
@@ -1107,9 +1110,17 @@ def _standing(clause: Token, stance_verbs: frozenset[str]) -> bool:
     return clause.tag_ in ("VBZ", "VBP") or (perfect and clause.lemma_.lower() in stance_verbs)
 
 
+def _sector(code: str, sector_only: bool) -> str:
+    """The (first) sector of a code: "MIL" of ISRMIL and of a bare MIL."""
+    return (code[:3] if sector_only else code[3:6]).lower()
+
+
 def _past_tense(head: Token) -> bool:
-    """A verb told in the past ("met", "has met", "was met"): a later date is a misread one."""
-    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    """A verb told in the past ("met", "has met", "was met"): a later date is a misread one. A noun
+    event is told in the tense of the verb it is the object of ("held talks"), else in none."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ == "dobj" else None
+    if verb is None:
+        return False
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in _kids(verb)) or any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in _kids(verb))
 

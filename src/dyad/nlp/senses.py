@@ -24,6 +24,7 @@ that role: "killed" with no subject). Roles:
 - ``governor``: a noun trigger's head word, and the preposition it hangs on ("on strike").
 - ``dep``: the trigger's own dependency label ("amod" for "Israeli-occupied").
 - ``clause``: the verbs of the trigger's adverbial clauses ("killed when the helicopter crashed").
+- ``complement``: what a verb calls its object ("called the plan a disaster", "called him divisive").
 
 Each participant word also contributes its compounds, adjectives, ``of`` object and conjuncts,
 so "ceasefire agreement" is both ``agreement`` and ``ceasefire``.
@@ -46,7 +47,7 @@ from dyad.ontology.triggers import Trigger
 NO_EVENT = "-"
 ANY = "*"
 NOTHING = "none"
-ROLES = ("object", "subject", "modifier", "prep", "prep_object", "xcomp", "governor", "dep", "clause")
+ROLES = ("object", "subject", "modifier", "prep", "prep_object", "xcomp", "governor", "dep", "clause", "complement")
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 RELATIVE_WORDS = {"who", "whom", "which", "that"}
 # a participant's own dependents that say what it is ("ceasefire agreement", "Soviet-made rockets")
@@ -190,7 +191,11 @@ def _verb_roles(token: Token) -> dict[str, list[Token]]:
     # "vowed to fight": the parser makes some such infinitives advcl, and "allowed X to run" a ccomp
     xcomps = [c for c in children if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and infinitive(c))]
     xcomp_words = xcomps + [o for x in xcomps for o in x.children if o.dep_ in OBJECT_DEPS]
-    return {"object": objects, "subject": subjects, "xcomp": xcomp_words, "governor": []}
+    # "called the plan a disaster", "called him divisive": the object's predicate, which the parser
+    # also hangs on the object ("called [the plan [a disaster]]", "branded [the militia, [a group]]")
+    complements = [c for c in children if c.dep_ in ("oprd", "acomp")]
+    complements += [c for o in objects for c in o.children if c.dep_ in ("dobj", "oprd", "appos")]
+    return {"object": objects, "subject": subjects, "xcomp": xcomp_words, "governor": [], "complement": complements}
 
 
 def _noun_roles(token: Token) -> dict[str, list[Token]]:
@@ -235,8 +240,6 @@ def _words(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in DESCRIBING_DEPS or child.dep_ == "conj":
             words |= _own_words(child)
-        elif child.dep_ in ("dobj", "oprd", "appos") and token.pos_ in ("NOUN", "PROPN", "PRON"):
-            words |= _own_words(child)  # the parser's "called [the plan [a disaster]]": the plan's complement
         elif child.dep_ == "prep" and child.lower_ == "of":
             for obj in _pobjs(child):
                 words |= _own_words(obj) | {w for c in obj.children if c.dep_ in DESCRIBING_DEPS for w in _own_words(c)}

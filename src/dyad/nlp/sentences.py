@@ -12,13 +12,17 @@ The parser keeps deciding boundaries inside lines.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dyad.limits import LIMITS
+from dyad.nlp.sources import load_agencies
 from dyad.nlp.timex import MONTHS
 
 SENTENCE_END = frozenset('.!?:;"\'”’)')
+DASHES = frozenset("-–—")  # a line ending in one ends a sentence: "KYIV, March 3 (Reuters) -"
 DASH_MARKS = frozenset("-–—_")  # a dateline ends in a dash: "KYIV, March 3 (Reuters) -", "(AP) --", "(AP)_"
 HEADING_MAX_WORDS = 6
 CUT_AFTER = frozenset({",", ";", ":", "and", "but", "or", "while"})  # where an overlong sentence is cut
@@ -38,7 +42,7 @@ def _line_is_heading(words: list[Token]) -> bool:
 def _ends_line(words: list[Token], next_token: Token) -> bool:
     """Whether a single line break after ``words`` ends a sentence."""
     last = words[-1].text if words else ""
-    if last[-1:] in SENTENCE_END or (words and _is_dash(words[-1])):
+    if last[-1:] in SENTENCE_END or last in DASHES:  # a dateline's line; not "--", AP's dash in a wrapped sentence
         return True
     # a heading is followed by a capitalised line; a wrapped sentence is not
     return next_token.text[:1].isupper() and _line_is_heading(words)
@@ -88,8 +92,21 @@ def _dateline_end(doc: Doc) -> int | None:
     months = [t for t in between if t.lower_.rstrip(".") in MONTH_WORDS]
     if not months and not any(t.text == "(" for t in between):
         return None
+    if words[place_end].text == "(" and not _agency(between):
+        return None  # "UN (UNHCR) - The agency said": no place, no agency
     place_in_capitals = all(t.text.isupper() for t in words[:place_end] if t.is_alpha)
     return words[dash + 1].i if place_in_capitals or between[1:2] == months[:1] else None
+
+
+def _agency(between: list[Token]) -> bool:
+    """"(AP)", "(Xinhua)": the parenthesis names a news agency."""
+    inside = " ".join(t.text for t in between if t.text not in "()").strip()
+    return inside in _agency_names()
+
+
+@cache
+def _agency_names() -> frozenset[str]:
+    return frozenset(name for agency in load_agencies() for name in (agency.name, *agency.aliases))
 
 
 def _is_dash(token: Token) -> bool:
