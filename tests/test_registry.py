@@ -326,3 +326,14 @@ def test_a_person_serves_on_a_day_only_in_a_dated_role(tmp_path):
                                       "x-1,Jan Tester,,NOR,NORELI,,,,test\n"))
     tester = registry.lookup("Jan Tester")[0]
     assert tester.serving("2021-06") and not tester.serving("2023-01-01") and not tester.serving(None)
+
+
+def test_the_surname_index_is_built_once_for_the_gazetteers_rule():
+    # each access to gaz.family_name is a new bound method: the index must not be rebuilt for it
+    from dyad.gazetteer import load_gazetteer
+    from dyad.gazetteer.registry import load_registry
+    registry, gaz = load_registry(), load_gazetteer()
+    registry.by_surname("Nakasone", gaz.family_name)
+    index = registry._surnames
+    registry.by_surname("Arafat", gaz.family_name)
+    assert registry._surnames is index

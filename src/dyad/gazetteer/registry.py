@@ -122,7 +122,7 @@ class Registry:
     def by_surname(self, surname: str, family_name: Callable[[list[str], str], str]) -> list[Person]:
         """Persons one of whose full names has ``surname`` for its family name, as ``family_name``
         picks it from a name's words and the person's country (``Gazetteer.family_name``)."""
-        if self._surnames is None or self._surname_rule is not family_name:
+        if self._surnames is None or self._surname_rule != family_name:  # bound methods: equal, never identical
             self._surnames, self._surname_rule = {}, family_name
             for pid, person in self.people.items():
                 for words in (name_key(name).split() for name in person.names()):
