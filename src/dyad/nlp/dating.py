@@ -198,12 +198,9 @@ def clamp_to_publication(event: Event, doc: Doc) -> None:
     ahead ("next week", an explicit later date), the text's date is not trusted for a done event
     and the publication date stands instead.
     """
-    published = _published(doc)
-    if event.modality in MAY_BE_LATER or published is None or event.date_source != "text" or not event.date:
+    if event.modality in MAY_BE_LATER or event.date_span is None or not dated_ahead(event, doc):
         return
-    if interval(event.date) is None or _first_day(event.date) <= published or event.date_span is None:
-        return
-    past = _past_reading(doc.text, event.date_span, published)
+    past = _past_reading(doc.text, event.date_span, _published(doc))
     if past is not None:
         for name, value in past.fields().items():
             setattr(event, name, value)
