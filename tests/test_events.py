@@ -1058,3 +1058,18 @@ def test_an_event_only_thought_of_is_hypothetical():
 def test_a_court_or_an_order_to_rebels_stays_a_demand():
     assert kinds(dyads("Israel's Supreme Court ordered the government to release the prisoners.")) == {"REQUEST"}
     assert kinds(dyads("The Turkish prime minister ordered the Kurdish rebels to surrender.")) == {"REQUEST"}
+
+
+def test_a_nationality_on_a_noun_event_is_its_doer_when_no_other_is_named():
+    found = dyads("Despite Dutch sanctions against Peruvian textiles, trade grew last year.", published="2015-05-01")
+    assert ("SANCTION", ("NLD",), ("PER",)) in found
+    found = dyads("The Soviet offer to cut missiles was welcomed by Peru.", published="1987-05-01")
+    assert ("AGREE", ("SUN",), ()) in found
+
+
+def test_an_accord_only_referred_to_is_no_new_agreement():
+    assert "AGREE" not in kinds(dyads("The Chilean deal with Peru requires Lima to cut tariffs.", published="2015-05-01"))
+    assert "AGREE" not in kinds(dyads("Officials cited Peru's proposal to cut tariffs.", published="2015-05-01"))
+    # a participle reports it, a copula or a support verb carries it: still news
+    assert "AGREE" in kinds(dyads("A Chilean offer announced on Monday was welcomed by Peru.", published="2015-05-01"))
+    assert "AGREE" in kinds(dyads("Chile and Peru reached a deal on tariffs.", published="2015-05-01"))

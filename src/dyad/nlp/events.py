@@ -423,6 +423,8 @@ class EventCoder:
                 return True  # "observers who monitor the ceasefire between X and Y": a state of affairs
             if noun.dep_ == "pobj" and noun.head.lower_ in self.rules["topic_prep"] and self._about(noun.head.head):
                 return True  # "an investigation into the killing", "talks on a ceasefire": what is discussed
+            if noun.lemma_.lower() in self.rules["standing_noun"] and self._referred_to(noun, owner):
+                return True  # "the IMF agreement requires Egypt to ...": an accord in force
             return not item.own_participants and self._idle_noun(noun, owner)
         token = head
         for _ in range(MAX_CLIMB):
@@ -485,6 +487,15 @@ class EventCoder:
             taking_part = any(w.lemma_.lower() in self.rules["take_part"] for w in _with_object(holder))
             return holder.i not in owner and not (purpose or predicate or taking_part)
         return False
+
+    def _referred_to(self, noun: Token, owner: dict[int, Found]) -> bool:
+        """An accord or offer that is the subject of a verb that is no event, or idle where it stands,
+        and that no participle reports ("an offer announced by X")."""
+        if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in _kids(noun)):
+            return False
+        if noun.dep_ in SUBJECT_DEPS:
+            return noun.head.i not in owner and noun.head.lemma_.lower() not in self.rules["copula"]
+        return self._idle_noun(noun, owner)
 
     def _content_of(self, clause: Token) -> bool:
         """"issued a statement condemning X": a participle on a statement noun is what it says."""
@@ -668,6 +679,7 @@ class EventCoder:
         children += self._support_verb_args(head, own)
         children += [c for i in sorted(own) if head.doc[i].pos_ == "NOUN" for c in self._support_participle_args(head.doc[i])]
         between: list[Mention] = []
+        modifier: list[Mention] = []  # a nationality on a noun event: its doer unless another is named
         conveyed: list[Mention] = []  # objects handed over to someone named ("extradited X to Y")
         content: list[Mention] = []  # who must act or is accused in a that-clause
         for child in children:
@@ -680,10 +692,14 @@ class EventCoder:
                 if own_mention is not None and own_mention.actor_id and child.dep_ in object_deps:
                     target.append(own_mention)
                 continue
-            if child.head.i in own and child.head.lemma_.lower() in self.rules["proposal_noun"]:
+            if child.head.i in own and child.head.i != head.i and child.head.lemma_.lower() in self.rules["proposal_noun"]:
                 if child.dep_ in ("poss", "amod", "compound"):  # "rejected a Chinese proposal"
                     target += actors_of(child, mentions)
                     continue
+            if child.dep_ == "amod" and child.head.i == head.i and head.pos_ == "NOUN":
+                if getattr(mentions.get(child.idx), "actor_id", None):  # the adjective itself names a state
+                    modifier += actors_of(child, mentions)  # "Soviet offer", "American aggression"
+                continue
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "poss":
                 source += actors_of(child, mentions)
             elif child.dep_ in PASSIVE_SUBJECT_DEPS and stative:
@@ -715,6 +731,7 @@ class EventCoder:
                 source += objects_of(child, mentions)  # "a visit by X", "criticism from X"
             elif child.dep_ == "ccomp" and content_target:
                 content += _content_doers(child, mentions)
+        source = source or modifier
         if content:
             target = content if trigger.type.lower() in self.rules["content_not_addressee"] else target + content
         if not target and trigger.type == "ASSAULT":
