@@ -1073,3 +1073,8 @@ def test_an_accord_only_referred_to_is_no_new_agreement():
     # a participle reports it, a copula or a support verb carries it: still news
     assert "AGREE" in kinds(dyads("A Chilean offer announced on Monday was welcomed by Peru.", published="2015-05-01"))
     assert "AGREE" in kinds(dyads("Chile and Peru reached a deal on tariffs.", published="2015-05-01"))
+
+
+def test_a_support_verbs_relative_clause_names_its_nouns_parties():
+    found = dyads("The tough sanctions Chile imposed on Peruvian exports hurt trade.", published="2015-05-01")
+    assert ("SANCTION", ("CHL",), ("PER",)) in found

@@ -793,11 +793,12 @@ class EventCoder:
                 and (c.dep_ in SUBJECT_DEPS or c.dep_ in ("prep", "agent", "dative"))]  # "gave Tanzania a grant"
 
     def _support_participle_args(self, noun: Token) -> list[Token]:
-        """"the sanctions imposed on Iraq by the UN", "aid given to Chad": a support participle's
-        prepositions and agent are its noun's."""
-        return [c for verb in _kids(noun) if verb.dep_ == "acl" and verb.tag_ == "VBN"
-                and verb.lemma_.lower() in self.rules["support_verb"]
-                for c in _kids(verb) if c.dep_ in ("prep", "agent", "dative")]
+        """"the sanctions imposed on Iraq by the UN", "aid given to Chad", "the sanctions Reagan
+        imposed on Japan": a support participle's or relative clause's subject, prepositions and
+        agent are its noun's."""
+        return [c for verb in _kids(noun) if verb.lemma_.lower() in self.rules["support_verb"] and (
+                    verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ == "relcl" and not _has_object(verb))
+                for c in _kids(verb) if c.dep_ in ("prep", "agent", "dative") or c.dep_ in SUBJECT_DEPS]
 
     def _through_object(self, obj: Token, mentions) -> list[Mention]:
         """The target an object that names nobody points to: "boycott all contact with the United States",
@@ -1149,6 +1150,11 @@ def _past_perfect(clause: Token) -> bool:
 def _has_subject(clause: Token) -> bool:
     """A clause with a subject of its own, not a relative pronoun: "when Shoigu visited"."""
     return any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.tag_ not in ("WDT", "WP") for c in _kids(clause))
+
+
+def _has_object(clause: Token) -> bool:
+    """A clause with an object of its own, not a relative pronoun: "which gave Chad aid"."""
+    return any(c.dep_ in OBJECT_DEPS and c.tag_ not in ("WDT", "WP") for c in _kids(clause))
 
 
 def _non_restrictive(clause: Token) -> bool:
