@@ -1078,3 +1078,20 @@ def test_an_accord_only_referred_to_is_no_new_agreement():
 def test_a_support_verbs_relative_clause_names_its_nouns_parties():
     found = dyads("The tough sanctions Chile imposed on Peruvian exports hurt trade.", published="2015-05-01")
     assert ("SANCTION", ("CHL",), ("PER",)) in found
+
+
+def test_a_statement_condemning_speaks_for_its_issuer_wherever_the_parser_hangs_it():
+    found = dyads("The Peruvian president released a statement Thursday night condemning what appears to be "
+                  "a terrorist attack in Santiago.", published="2015-05-01")
+    assert ("ACCUSE", ("PERGOV",)) in {(kind, sources) for kind, sources, _ in found}
+
+
+def test_an_attacks_toll_is_no_second_attack():
+    found = dyads("Chilean forces launched rocket fire against Peruvian guerrilla camps near the border today, "
+                  "killing or wounding 50, military sources said.", published="2015-05-01")
+    assert found == {("ASSAULT", ("CHLMIL",), ("PERREB",))}
+
+
+def test_a_second_verb_shares_the_first_ones_passive_and_agent():
+    found = dyads("Two Chilean diplomats were detained by Peruvian police and expelled.", published="2015-05-01")
+    assert ("SANCTION", ("PERCOP",), ("CHLGOV",)) in found

@@ -426,6 +426,8 @@ class EventCoder:
             if noun.lemma_.lower() in self.rules["standing_noun"] and self._referred_to(noun, owner):
                 return True  # "the IMF agreement requires Egypt to ...": an accord in force
             return not item.own_participants and self._idle_noun(noun, owner)
+        if self._result_of(head, owner):
+            return True  # "shelled the camps, killing 50": what the attack did, not a second attack
         token = head
         for _ in range(MAX_CLIMB):
             if token.head.i == token.i or token.dep_ in ARGUMENT_EDGES:
@@ -445,6 +447,18 @@ class EventCoder:
                     return True
             token = token.head
         return False
+
+    def _result_of(self, head: Token, owner: dict[int, Found]) -> bool:
+        """"killing or wounding 50" after an attack: a participle telling the attack's toll."""
+        clause = head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        results = self.rules["result_participle"]
+        if not (clause.dep_ == "advcl" and clause.tag_ == "VBG" and not _has_subject(clause)
+                and head.lemma_.lower() in results and clause.lemma_.lower() in results):
+            return False
+        before = range(clause.head.left_edge.i, clause.left_edge.i)  # the clause it hangs on, up to the comma
+        return any(i in owner and owner[i].event.type == "ASSAULT" for i in before)
 
     def _in_background_clause(self, token: Token) -> bool:
         """Inside a clause opened by "after", "since", "because"... (the clause's counterpart of a
@@ -498,8 +512,12 @@ class EventCoder:
         return self._idle_noun(noun, owner)
 
     def _content_of(self, clause: Token) -> bool:
-        """"issued a statement condemning X": a participle on a statement noun is what it says."""
-        return clause.tag_ == "VBG" and clause.head.lemma_.lower() in self.rules["content_noun"]
+        """"issued a statement condemning X": a participle on a statement noun is what it says, also
+        when the parser hangs it on the verb ("released a statement Thursday condemning X")."""
+        if clause.tag_ != "VBG":
+            return False
+        holders = [clause.head] + [c for c in _kids(clause.head) if c.dep_ == "dobj"] * (clause.dep_ == "advcl")
+        return any(h.lemma_.lower() in self.rules["content_noun"] for h in holders)
 
     def _directions(self, event: Event, codes: dict[str, str], mutual: bool = False) -> list[Event]:
         """A joint event with no target, "X and Y held talks" or "fighting between X and Y", in both
@@ -748,7 +766,10 @@ class EventCoder:
         if not (source or target) or head.tag_ in ("VBN", "VBG"):
             modified_source, modified_target = modified_noun(head, mentions)
             source, target = source or modified_source, target or modified_target
-        passive = not stative and any(c.dep_ == "auxpass" for c in _kids(head))
+        shared = _shares_passive(head)
+        passive = not stative and (shared or any(c.dep_ == "auxpass" for c in _kids(head)))
+        if shared and not source:  # "was arrested by police and charged": the police charged too
+            source = [m for c in _kids(head.head) if c.dep_ == "agent" for m in objects_of(c, mentions)]
         borrowed = False
         if passive and not target:
             target = inherited_subject(head, mentions, self.rules["subject_control"])  # "X arrived and was met by Y"
@@ -1016,6 +1037,15 @@ def _shares_auxiliaries(verb: Token) -> bool:
     or invade"); one with its own tense does not ("deny X but vowed Y")."""
     return (verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.tag_ == verb.head.tag_
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in _kids(verb)))
+
+
+def _shares_passive(verb: Token) -> bool:
+    """"was detained by police and expelled": a bare second verb shares the first one's passive. The
+    tagger often reads the second as a past tense; with no object of its own it is the participle."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBD") or not any(c.dep_ == "auxpass" for c in _kids(verb.head)):
+        return False
+    own = {"nsubj", "nsubjpass", "aux", "auxpass"} | ({"dobj"} if verb.tag_ == "VBD" else set())
+    return not any(c.dep_ in own for c in _kids(verb))
 
 
 def _misattached_conjunct(token: Token) -> bool:

@@ -205,8 +205,8 @@ def inherited_subject(head: Token, mentions, subject_control: frozenset[str]) ->
     for _ in range(6):
         if token.head.i == token.i or token.dep_ in ("ccomp", "relcl", "parataxis"):
             break  # another clause, another speaker
-        if token.dep_ == "advcl" and not purpose_clause(token):
-            break  # a purpose clause shares its subject: "X struck to protest"
+        if token.dep_ == "advcl" and not (purpose_clause(token) or token.tag_ == "VBG"):
+            break  # a purpose clause or a participle shares its subject: "X struck to protest", "X left, saying"
         via_prep = token.dep_ in ("pcomp", "pobj") and token.head.dep_ == "prep"
         child_dep = token.dep_
         token = token.head.head if via_prep else token.head
