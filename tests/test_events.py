@@ -1095,3 +1095,13 @@ def test_an_attacks_toll_is_no_second_attack():
 def test_a_second_verb_shares_the_first_ones_passive_and_agent():
     found = dyads("Two Chilean diplomats were detained by Peruvian police and expelled.", published="2015-05-01")
     assert ("SANCTION", ("PERCOP",), ("CHLGOV",)) in found
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Peru rebutted the Chilean proposals on trade.", "REJECT"),
+    ("Chile imposed a visa ban on Peruvian officials.", "SANCTION"),
+    ("Peruvian troops lobbed mortars into Chile.", "ASSAULT"),
+    ("The Chilean government capitulated to Peruvian demands.", "CONCEDE"),
+])
+def test_wire_words_beyond_the_first_lexicon(text, kind):
+    assert kind in kinds(dyads(text, published="2015-05-01"))
