@@ -97,3 +97,11 @@ def test_a_place_someone_goes_to_is_not_where_they_are():
 def test_a_possessive_gives_its_country():
     found, _ = codes("Iraq said its forces sank three Iranian boats.")
     assert found["forces"] == "IRQMIL"
+
+
+def test_a_place_after_a_persons_name_is_where_the_person_is_from():
+    # a party designation or "of" names the home state even when the sentence also names another country
+    found, _ = codes("Sen. Jane Doe (D-Calif.) criticized the Chinese plan.")
+    assert found["Jane Doe"] == "USALEG"
+    found, _ = codes("Gov. John Roe of Ohio met the Chinese ambassador.")
+    assert found["John Roe"] == "USAGOV"

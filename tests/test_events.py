@@ -588,7 +588,7 @@ def test_aid_suspended_in_a_place_is_withheld_from_its_country():
 
 
 def test_a_craft_carrying_people_names_them_as_the_target():
-    e = events("Serbian troops shot down a helicopter carrying Croatian officials.")["shot"]
+    e = events("Serbian troops shot down a helicopter carrying Croatian officials.")["shot down"]
     assert e.target_codes and e.target_codes[0].startswith("HRV")
 
 

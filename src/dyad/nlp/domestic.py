@@ -145,8 +145,15 @@ def _where(doc: Doc, span: tuple[int, int]) -> bool:
         return False
     root = words.root
     if root.dep_ == "pobj":
-        return root.head.lower_ in LOCATIVE_PREPS
-    return root.dep_ in MODIFIER_DEPS
+        return root.head.lower_ in LOCATIVE_PREPS or _home_of(root.head.head, root.head)
+    return root.dep_ in MODIFIER_DEPS or _home_of(root.head, root)
+
+
+def _home_of(holder, link) -> bool:
+    """"Sen. Jane Doe of Ohio", "Sen. Jane Doe (D-Calif.)": a place after a person's name is where
+    the person is from."""
+    named = holder.ent_type_ == "PERSON" or holder.pos_ == "PROPN"
+    return named and (link.dep_ == "appos" or link.lower_ in ("of", "from"))
 
 
 def _modifies(doc: Doc, span: tuple[int, int]) -> bool:
