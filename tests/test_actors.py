@@ -126,6 +126,13 @@ def test_a_bare_surname_names_no_obscure_official_of_a_country_the_text_does_not
     assert [a.country for a in found if a.name == "Cruz"] == [None]
 
 
+def test_a_bare_surname_names_the_one_government_member_of_that_name_in_office():
+    from dyad.api import extract
+    # Phoenix also lists an American admiral called Blair, an elite then, in office nowhere
+    found = extract("Blair pledged to stand by Washington against Baghdad.", published="1998-02-01").actors
+    assert [a.code for a in found if a.name == "Blair"] == ["GBRGOV"]
+
+
 def test_an_ancestry_names_no_state():
     from dyad.api import extract
     found = extract("Dock workers of Turkish origin went on strike in Germany.", published="2016-06-01").actors

@@ -714,7 +714,8 @@ class _DocActors:
             return []
         day = self.published
         namesakes = self.registry.by_surname(actor.name, self.gaz.family_name)
-        one_country = len({p.country for p in namesakes}) == 1
+        # namesakes in office that day; an elite (ELI) holds none ("Blair" in 1998 is not Dennis Blair)
+        one_country = len({p.country for p in namesakes if (p.code_at(day) or "ELI")[3:6] != "ELI"}) == 1
         serving = [p for p in namesakes if p.serving(day) and actor.country in (None, p.country)
                    and (actor.code or self._plausible(p, day, one_country))]
         if len({(p.country, p.code_at(day)) for p in serving}) == 1:
@@ -726,7 +727,7 @@ class _DocActors:
     def _plausible(self, person: Person, day: str | None, one_country: bool) -> bool:
         """A bare surname with no title names a curated leader, an IGO's chief official (Phoenix lists
         only those: "Annan"), a member of a government (Phoenix's plain GOV code) whose surname no
-        other country's people share ("Arafat"; "Cruz" is many countries'), or a background official
+        other country's officials share that day ("Arafat"; "Cruz" is many countries'), or a background official
         of a country the text names ("Ryan" in Washington is no Irish official)."""
         if person.id not in self.registry.background or person.country in IDENTITY_PREFIXES:
             return True
