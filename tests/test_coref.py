@@ -34,6 +34,14 @@ def hows(doc, phrase):
 # ---------------------------------------------------------------- pronouns
 
 
+def test_i_and_we_in_a_direct_quote_are_its_speaker(nlp):
+    doc = run(nlp, '"We will retaliate against Chile," the Peruvian foreign minister told reporters.')
+    assert linked(doc, "We") == ["Peruvian foreign minister"]
+    # outside quotation marks "we" names nobody
+    doc = run(nlp, "We will retaliate against Chile, the Peruvian foreign minister told reporters.")
+    assert linked(doc, "We") == []
+
+
 @pytest.mark.parametrize(
     "pronoun, expected",
     [("She", ["Maria Zakharova"]), ("He", ["Sergei Lavrov"])],

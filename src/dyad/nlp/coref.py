@@ -151,6 +151,7 @@ class _DocCoref:
         self._titles()
         self.candidates = self._candidates()
         self._pronouns()
+        self._speakers_words()
         self._write()
 
     # ------------------------------------------------------------ mentions and tokens
@@ -395,6 +396,21 @@ class _DocCoref:
                 self.learned.setdefault(best.actors[0], pron.gender)
             numbers = frozenset({pron.number})
             self.candidates.append(Candidate(best.actors, token, self.sent_of[token.i], numbers, best.person))
+
+    def _speakers_words(self) -> None:
+        """"'We will retaliate,' the minister said": in a direct quote, I and we are its speaker."""
+        pronouns = load_pronouns()
+        for quote in get_list(self.doc, "dyad_quotes"):
+            speaker = self.by_id.get(quote.speaker_id or "") or next(
+                (self.by_id[m.actor_id] for m in self.mentions for start, end in quote.source
+                 if start <= m.start and m.end <= end and m.actor_id in self.by_id), None)
+            if not quote.direct or speaker is None or speaker.kind == "media":
+                continue
+            for start, end in quote.content:
+                for token in self.doc.char_span(start, end, alignment_mode="expand") or ():
+                    pron = pronouns.get(token.lower_)
+                    if pron and pron.person == 1 and token.tag_ in ("PRP", "PRP$") and not self._mention_at(token):
+                        self._link(self.doc[token.i : token.i + 1], [speaker], "speaker")
 
     def _pleonastic(self, token: Token, pleonastic: frozenset[str]) -> bool:
         """"it is likely", "it could be"; but not in a clause an actor reports about itself
