@@ -1102,6 +1102,8 @@ def test_a_second_verb_shares_the_first_ones_passive_and_agent():
     ("Chile imposed a visa ban on Peruvian officials.", "SANCTION"),
     ("Peruvian troops lobbed mortars into Chile.", "ASSAULT"),
     ("The Chilean government capitulated to Peruvian demands.", "CONCEDE"),
+    ("A Peruvian man punched a Chilean protester in the face.", "ASSAULT"),
+    ("In 1991 Chile sank the Peruvian navy.", "ASSAULT"),
 ])
 def test_wire_words_beyond_the_first_lexicon(text, kind):
     assert kind in kinds(dyads(text, published="2015-05-01"))

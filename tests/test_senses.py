@@ -337,3 +337,10 @@ def test_trade_figures_are_no_events():
 def test_a_verdict_is_read_in_the_complement_only():
     assert "called" not in types_of("The Brazilian minister called the threat from Argentina serious.")
     assert types_of("Brazil pledged to extradite the suspects to Argentina.").get("pledged") == "AGREE"
+
+
+def test_joining_an_alliance_is_support_other_joinings_are_not():
+    joined = event_for("Peru and Chile formally joined the alliance on Friday.", "joined")
+    assert (joined.type, joined.source_codes) == ("SUPPORT", ["PER", "CHL"])
+    assert event_for("Peru joined the search on Friday.", "joined") is None
+    assert event_for("Estonia acceded to the WTO in 1999.", "acceded").type == "SUPPORT"
