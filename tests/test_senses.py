@@ -344,3 +344,14 @@ def test_joining_an_alliance_is_support_other_joinings_are_not():
     assert (joined.type, joined.source_codes) == ("SUPPORT", ["PER", "CHL"])
     assert event_for("Peru joined the search on Friday.", "joined") is None
     assert event_for("Estonia acceded to the WTO in 1999.", "acceded").type == "SUPPORT"
+
+
+def test_refugees_taken_in_are_aid_and_refused_ones_a_rejection():
+    taken = event_for("Peru has accepted 11,000 Chilean refugees this year.", "accepted")
+    assert (taken.type, taken.target_codes) == ("AID", ["CHLREF"])
+    assert event_for("Peru will not accept more Chilean refugees.", "accept").type == "REJECT"
+
+
+def test_an_appeal_asks_only_for_something_or_of_someone():
+    assert event_for("The Peruvian president's appeal in Chile has faded.", "appeal") is None
+    assert event_for("Peru launched an appeal to the UN for aid.", "appeal").type == "REQUEST"
