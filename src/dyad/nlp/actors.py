@@ -123,7 +123,8 @@ class ActorTagger:
             # "Kim Jong-un" is written "Kim Jong Un" too: match both forms of every name and alias
             forms = {form for name in self.registry.names() for form in (name, name.replace("-", " "))}
             self.people.add("PERSON", list(nlp.tokenizer.pipe(sorted(forms))))
-        self.common_nouns = _common_nouns(nlp)
+        self.common_nouns = _dictionary_words(nlp, "noun")
+        self.common_words = _dictionary_words(nlp, "noun", "adj")
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for label, phrases in ((COUNTRY, self.gaz.countries), (ORG, self.gaz.organisations), (ROLE, self.gaz.roles)):
             # tokenise the canonical form: "u.s." splits where "U.S." (a tokenizer exception) does not
@@ -134,7 +135,7 @@ class ActorTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         names = _longest(self.people(doc, as_spans=True)) if self.registry is not None else []
-        _DocActors(doc, self.gaz, self._items(doc), self.registry, names, self.common_nouns).run()
+        _DocActors(doc, self.gaz, self._items(doc), self.registry, names, self.common_nouns, self.common_words).run()
         return doc
 
     # ------------------------------------------------------------ matching
@@ -185,9 +186,9 @@ class _DocActors:
 
     def __init__(self, doc: Doc, gaz: Gazetteer, items: list[Item],
                  registry: Registry | None = None, registry_names: list[Span] | None = None,
-                 common_nouns: frozenset[str] = frozenset()) -> None:
+                 common_nouns: frozenset[str] = frozenset(), common_words: frozenset[str] = frozenset()) -> None:
         self.doc, self.gaz, self.items = doc, gaz, items
-        self.common_nouns = common_nouns
+        self.common_nouns, self.common_words = common_nouns, common_words
         self.registry, self.registry_names = registry, registry_names or []
         document = doc._.dyad_document
         self.published: str | None = document.published if document is not None else None
@@ -328,6 +329,9 @@ class _DocActors:
         sector = self._sector_of(self._sector_role(chain)) if chain.roles else None
         if chain.org is not None:
             entry = self.gaz.organisations[chain.org.key]
+            namesake = self._namesake_of(chain.org, entry, chain.country)
+            if namesake is not None:
+                return namesake
             return entry.code, entry.country, self._org_sector(entry, chain, sector)
         if chain.country is not None:
             code, kind = self.gaz.countries[chain.country.key]
@@ -483,11 +487,29 @@ class _DocActors:
         the NGO's own sector (HLH of NGOHLHIRC). Anything else inside a gazetteer name stays the gazetteer's."""
         entry = self.gaz.organisations[org.key]
         owner = next((i for i in items if i.label == COUNTRY), None)
+        namesake = self._namesake_of(org, entry, owner)
+        if namesake is not None:
+            return namesake
         if entry.kind != "ngo" or country is None or owner is None or owner.start > org.start:
             return None
         blocks = [entry.code[i:i + 3] for i in range(3, len(entry.code), 3)]
         sector = next((b for b in blocks if b in self.gaz.sectors), "NGO")
         return country + sector, country, sector
+
+    def _namesake_of(self, org: Item, entry, owner: Item | None) -> tuple | None:
+        """"France's National Front": a name of two or more plain words, none a country's, which the
+        gazetteer knows as another country's body, names the body of the country that owns it here
+        (with the gazetteer's sector). A proper name keeps its country: "Iran's Hezbollah" stays
+        Lebanese, "Turkey's Free Syrian Army allies" Syrian."""
+        if owner is None or owner.start > org.start or not entry.country:
+            return None
+        country = self.gaz.countries[owner.key][0]
+        words = [t.lower_ for t in self.doc[org.start:org.end] if t.is_alpha]
+        plain = len(words) > 1 and all(w in self.common_words and w not in self.gaz.countries for w in words)
+        if country == entry.country or not plain:
+            return None
+        sector = entry.code[3:6] or None
+        return country + (sector or ""), country, sector
 
     # ------------------------------------------------------------ persons with titles
 
@@ -867,14 +889,16 @@ def _lone_name(token: Token, common_nouns: frozenset[str]) -> bool:
             and not any(n.pos_ == "PROPN" for n in neighbours) and token.dep_ in NAME_HEAD_DEPS)
 
 
-def _common_nouns(nlp: Language) -> frozenset[str]:
-    """The nouns of the model's lemmatizer index (WordNet's): "Hope", "Police" are words, not names."""
+def _dictionary_words(nlp: Language, *parts: str) -> frozenset[str]:
+    """Words of the model's lemmatizer index (WordNet's), by part of speech: "Hope", "Police" are
+    nouns, not names; "National Front" is made of words, "Hezbollah" is a name."""
     if not nlp.has_pipe("lemmatizer"):
         return frozenset()
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
-    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for part in parts for word in index.get(part, ()))
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
