@@ -1107,3 +1107,15 @@ def test_a_second_verb_shares_the_first_ones_passive_and_agent():
 ])
 def test_wire_words_beyond_the_first_lexicon(text, kind):
     assert kind in kinds(dyads(text, published="2015-05-01"))
+
+
+def test_an_answered_attack_is_news_of_its_own_and_its_doer_the_target():
+    found = dyads("Peruvian jets bombed the camps in retaliation for a Chilean missile attack on a Bolivian ship.",
+                  published="1987-10-20")
+    assert found == {("ASSAULT", ("PER",), ("CHL",)), ("ASSAULT", ("CHL",), ("BOL",))}
+
+
+def test_an_attacks_purpose_names_the_enemy_it_drives_off():
+    found = dyads("Peruvian forces were continuing counter-attacks to drive the Chileans from their positions.",
+                  published="1987-10-20")
+    assert found == {("ASSAULT", ("PERMIL",), ("CHL",))}

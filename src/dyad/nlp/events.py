@@ -355,6 +355,10 @@ class EventCoder:
             governor = _governing_event(item, owner)
             if governor is not None and self._carried(item, governor):
                 carriers.add(id(governor))  # "ordered patrols": the patrols are the news, by whoever ordered
+            if governor is not None and self._answered(item):
+                if not governor.event.target:  # "struck in retaliation for X's attack": against X
+                    governor.event.target = item.event.source[:]
+                governor = None  # the attack answered is news of its own
             # "began a mediation bid": a verb of the same type tells the same event, parties and
             # all; "demanded a meeting of the Security Council": what is demanded is the demand's
             restated = governor is not None and governor.span.root.pos_ == "VERB" and (
@@ -368,6 +372,13 @@ class EventCoder:
                 doer_only = governor.event.type.lower() in self.rules["content_doer_is_target"]
                 governor.event.target = (others if doer_only else item.event.target or others)[:]
         return [item for item in kept if id(item) not in carriers]
+
+    def _answered(self, item: Found) -> bool:
+        """An event another answers: "in retaliation for the attack", "in response to the raid"."""
+        noun = phrase_head(item.span.root)
+        prep = noun.head
+        return (noun.dep_ == "pobj" and prep.lower_ in ("for", "to")
+                and prep.head.lemma_.lower() in self.rules["answer_word"])
 
     def _condemned(self, item: Found, governor: Found) -> bool:
         """The object of a condemnation ("condemned the attack on the embassy by militiamen"): what
@@ -790,9 +801,13 @@ class EventCoder:
                 for m in objects_of(by, mentions)]
 
     def _victims(self, head: Token, mentions) -> list[Mention]:
-        """Whom an attack's result participle names ("shelled the town, wounding three soldiers")."""
-        return [m for clause in _kids(head) if clause.dep_ == "advcl" and clause.tag_ == "VBG"
-                and clause.lemma_.lower() in self.rules["result_participle"] and not _has_subject(clause)
+        """Whom an attack's result participle names ("shelled the town, wounding three soldiers"), or
+        the enemy its purpose is to drive off ("counter-attacks to drive the Iranians from ...")."""
+        rules = self.rules
+        holders = [head, head.head] if head.dep_ == "dobj" else [head]  # "continued attacks to drive ..."
+        return [m for holder in holders for clause in _kids(holder) if clause.dep_ == "advcl" and not _has_subject(clause) and (
+                    clause.tag_ == "VBG" and clause.lemma_.lower() in rules["result_participle"]
+                    or purpose_clause(clause) and clause.lemma_.lower() in rules["dislodge_verb"])
                 for obj in _kids(clause) if obj.dep_ == "dobj" for m in actors_of(obj, mentions)]
 
     def _place_left(self, child: Token, target_preps: set[str], mentions) -> list[Mention]:
