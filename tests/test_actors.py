@@ -486,3 +486,9 @@ def test_a_plain_worded_name_is_the_body_of_the_country_that_owns_it_here():
     assert "FRA" in found.values() and "GRC" not in found.values()
     found = {a.name: a.country for a in extract("Iran's Hezbollah criticized Israel.").actors}
     assert found.get("Hezbollah") == "LBN"
+
+
+def test_a_leader_the_news_names_by_his_given_name_alone():
+    from dyad.api import extract
+    found = extract("The Jordanian king met Saddam on Monday.", published="1998-03-01").actors
+    assert [a.code for a in found if a.name == "Saddam"] == ["IRQGOV"]
