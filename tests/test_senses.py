@@ -355,3 +355,10 @@ def test_refugees_taken_in_are_aid_and_refused_ones_a_rejection():
 def test_an_appeal_asks_only_for_something_or_of_someone():
     assert event_for("The Peruvian president's appeal in Chile has faded.", "appeal") is None
     assert event_for("Peru launched an appeal to the UN for aid.", "appeal").type == "REQUEST"
+
+
+def test_a_verdict_through_consider_deem_or_describe_as_is_disapproval():
+    assert event_for("Peru described the Chilean offer as unacceptable.", "described").type == "ACCUSE"
+    assert event_for("Peru deemed the Chilean plan a disaster.", "deemed").type == "ACCUSE"
+    assert event_for("Peru described the talks with Chile as useful.", "described") is None
+    assert event_for("Peru will consider the Chilean offer.", "consider") is None

@@ -195,6 +195,11 @@ def _verb_roles(token: Token) -> dict[str, list[Token]]:
     # also hangs on the object ("called [the plan [a disaster]]", "branded [the militia, [a group]]")
     complements = [c for c in children if c.dep_ in ("oprd", "acomp")]
     complements += [c for o in objects for c in o.children if c.dep_ in ("dobj", "oprd", "appos")]
+    # "deemed the plan a disaster", "considers the law unsatisfactory", "described it as unacceptable"
+    complements += [c for c in children if c.dep_ == "dobj" and objects and c is not objects[0]]
+    complements += [c for c in children if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN")]
+    complements += [c for p in children if p.dep_ == "prep" and p.lower_ == "as" for c in p.children
+                     if c.dep_ in ("pobj", "amod", "acomp")]
     return {"object": objects, "subject": subjects, "xcomp": xcomp_words, "governor": [], "complement": complements}
 
 
