@@ -1119,3 +1119,12 @@ def test_an_attacks_purpose_names_the_enemy_it_drives_off():
     found = dyads("Peruvian forces were continuing counter-attacks to drive the Chileans from their positions.",
                   published="1987-10-20")
     assert found == {("ASSAULT", ("PERMIL",), ("CHL",))}
+
+
+def test_two_verbs_of_one_act_share_their_object_and_are_one_report():
+    found, _ = coded("Peruvian police shot and killed two Chilean protesters.", published="2016-09-25")
+    assert [(kind, s, t) for _, kind, s, t, _ in found] == [("ASSAULT", ["PERCOP"], ["CHLOPP"])]
+    # a verb with its own clause is no such pair: the citizens are urged, not refused
+    found = dyads("Peru has refused to deploy troops in Chile and has urged its citizens to leave.",
+                  published="2016-09-25")
+    assert {kind for kind, _, targets in found if targets == ("PERCVL",)} == {"REQUEST"}

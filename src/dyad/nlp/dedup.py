@@ -8,20 +8,22 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from dyad.nlp.parse import first_conjunct
 from dyad.records import Event
 
 
 def without_duplicates(coded: list[tuple[Span, Event]], codes: dict[str, str]) -> list[tuple[Span, Event]]:
-    """One event per (type, source codes, target codes, date, modality) said with one lemma in one sentence.
+    """One event per (type, source codes, target codes, date, modality) said with one lemma, or one
+    coordination of verbs, in one sentence.
 
-    "X attacked Y ... and attacked Y again" in one sentence is one report; the most complete is kept.
-    Modality and lemma stay in the key: a denied agreement and a vow to cooperate are two facts,
-    and so are "a series of meetings, including a summit".
+    "X attacked Y ... and attacked Y again", "police shot and killed him" in one sentence are one
+    report; the most complete is kept. Modality and lemma stay in the key: a denied agreement and a
+    vow to cooperate are two facts, and so are "a series of meetings, including a summit".
     """
     best: dict[tuple, int] = {}
     for n, (span, event) in enumerate(coded):
         key = (event.type, _codes_of(event.source, codes), _codes_of(event.target, codes), event.date,
-               event.modality, event.sentence, span.root.lemma_.lower())
+               event.modality, event.sentence, first_conjunct(span.root).lemma_.lower())
         kept = best.get(key)
         if kept is None or _completeness(event) > _completeness(coded[kept][1]):
             best[key] = n

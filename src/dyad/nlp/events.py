@@ -763,6 +763,8 @@ class EventCoder:
         source = source or modifier
         if content:
             target = content if trigger.type.lower() in self.rules["content_not_addressee"] else target + content
+        if not target and head.pos_ == "VERB" and not any(c.dep_ in OBJECT_DEPS for c in _kids(head)):
+            target = _shared_object(head, mentions)  # "shot and killed two protesters"
         if not target and trigger.type == "ASSAULT":
             target = self._victims(head, mentions)  # "attacked a bus, killing 12 Israelis"
         recipients = [m for m in target if m not in conveyed]
@@ -1195,6 +1197,15 @@ def _past_perfect(clause: Token) -> bool:
 def _has_subject(clause: Token) -> bool:
     """A clause with a subject of its own, not a relative pronoun: "when Shoigu visited"."""
     return any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.tag_ not in ("WDT", "WP") for c in _kids(clause))
+
+
+def _shared_object(verb: Token, mentions) -> list[Mention]:
+    """"shot and killed two protesters": a verb with no object or clause of its own shares the object
+    of the next verb of its coordination, when that verb has no subject or auxiliary of its own."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in _kids(verb)):
+        return []  # "refused to deploy troops and urged its citizens to leave"
+    return [m for c in _kids(verb) if c.dep_ == "conj" and _shares_auxiliaries(c)
+            for o in _kids(c) if o.dep_ == "dobj" for m in actors_of(o, mentions)]
 
 
 def _has_object(clause: Token) -> bool:
