@@ -1128,3 +1128,11 @@ def test_two_verbs_of_one_act_share_their_object_and_are_one_report():
     found = dyads("Peru has refused to deploy troops in Chile and has urged its citizens to leave.",
                   published="2016-09-25")
     assert {kind for kind, _, targets in found if targets == ("PERCVL",)} == {"REQUEST"}
+
+
+def test_a_reported_would_with_a_later_date_is_a_plan_not_a_guess():
+    found, _ = coded("A spokesman said Peruvian officials would meet Chilean officials next week.", published="1987-04-10")
+    assert [(kind, modality) for _, kind, _, _, modality in found] == [("AGREE", "future")]
+    found, _ = coded("A spokesman said Peruvian officials would meet Chilean officials if the border reopened.",
+                     published="1987-04-10")
+    assert [modality for *_, modality in found] == ["hypothetical"]

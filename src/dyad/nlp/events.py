@@ -639,6 +639,8 @@ class EventCoder:
         )
         if event.modality == "asserted" and dated_ahead(event, doc) and not _past_tense(head):
             event.modality = "future"  # "visits Moscow next month", "is sending Shultz next month": a plan
+        elif event.modality == "hypothetical" and dated_ahead(event, doc) and self._reported_would(head):
+            event.modality = "future"  # "said officials would meet next Monday": the future of the past
         obligation = self._reported_obligation(head, mentions)
         if obligation:
             _recode(event, "REQUEST")  # the speaker demands it of the clause's subject
@@ -912,6 +914,14 @@ class EventCoder:
     def _own_modality(self, noun: Token) -> str:
         alleged = any(c.lower_ in self.words["allegation_modifiers"] for c in _kids(noun) if c.dep_ == "amod")
         return "alleged" if alleged else "asserted"
+
+    def _reported_would(self, head: Token) -> bool:
+        """"A spokesman said X would hold talks": "would" in a clause a speech verb reports, on no condition."""
+        clause = head.head if head.pos_ != "VERB" and head.dep_ == "dobj" else head  # "would hold talks"
+        kids = list(_kids(clause))
+        return (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.words["speech_verbs"]
+                and any(c.dep_ == "aux" and c.lower_ in self.words["reported_future"] for c in kids)
+                and not any(c.dep_ == "advcl" for c in kids))
 
     def _reported(self, clause: Token) -> bool:
         """A speaker's own plan in a that-clause of a neutral speech verb: "X announced (that) it would withdraw".
