@@ -105,3 +105,13 @@ def test_a_place_after_a_persons_name_is_where_the_person_is_from():
     assert found["Jane Doe"] == "USALEG"
     found, _ = codes("Gov. John Roe of Ohio met the Chinese ambassador.")
     assert found["John Roe"] == "USAGOV"
+    # a place's own name is no person: pirates in the Gulf of Aden are no Yemenis
+    found, _ = codes("Pirates attacked a tanker in the Gulf of Aden.")
+    assert found["Pirates"] == "CRM"
+
+
+def test_letter_carriers_are_postal_workers_and_mass_no_state():
+    found, _ = codes("Letter carriers went on strike in Ohio.")
+    assert found["Letter carriers"] == "USALAB"
+    found, record = codes("Pope Francis celebrated Mass.")
+    assert "USA" not in {a.country for a in record.actors}

@@ -1065,11 +1065,15 @@ def test_a_nationality_on_a_noun_event_is_its_doer_when_no_other_is_named():
     assert ("SANCTION", ("NLD",), ("PER",)) in found
     found = dyads("The Soviet offer to cut missiles was welcomed by Peru.", published="1987-05-01")
     assert ("AGREE", ("SUN",), ()) in found
+    # but the Armenian genocide was done to Armenians
+    record = extract("Turkey denied the Armenian genocide.", published="2015-05-01")
+    assert all("ARM" not in e.source_codes for e in record.events)
 
 
 def test_an_accord_only_referred_to_is_no_new_agreement():
     assert "AGREE" not in kinds(dyads("The Chilean deal with Peru requires Lima to cut tariffs.", published="2015-05-01"))
     assert "AGREE" not in kinds(dyads("Officials cited Peru's proposal to cut tariffs.", published="2015-05-01"))
+    assert "AGREE" in kinds(dyads("The new Chilean offer to Peru came after weeks of talks.", published="2015-05-01"))
     # a participle reports it, a copula or a support verb carries it: still news
     assert "AGREE" in kinds(dyads("A Chilean offer announced on Monday was welcomed by Peru.", published="2015-05-01"))
     assert "AGREE" in kinds(dyads("Chile and Peru reached a deal on tariffs.", published="2015-05-01"))
@@ -1095,6 +1099,9 @@ def test_an_attacks_toll_is_no_second_attack():
 def test_a_second_verb_shares_the_first_ones_passive_and_agent():
     found = dyads("Two Chilean diplomats were detained by Peruvian police and expelled.", published="2015-05-01")
     assert ("SANCTION", ("PERCOP",), ("CHLGOV",)) in found
+    # the detainees protest: a verb of their own doing keeps its voice
+    found = dyads("Two Chilean diplomats were detained by Peruvian police and protested.", published="2015-05-01")
+    assert {sources for kind, sources, _ in found if kind == "PROTEST"} == {("CHLGOV",)}
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -1113,6 +1120,9 @@ def test_an_answered_attack_is_news_of_its_own_and_its_doer_the_target():
     found = dyads("Peruvian jets bombed the camps in retaliation for a Chilean missile attack on a Bolivian ship.",
                   published="1987-10-20")
     assert found == {("ASSAULT", ("PER",), ("CHL",)), ("ASSAULT", ("CHL",), ("BOL",))}
+    # an answer to a request is not aimed at the requester
+    found = dyads("Chile deployed troops in response to a request from the UN.", published="1987-10-20")
+    assert ("MOBILIZE", ("CHL",), ()) in found
 
 
 def test_an_attacks_purpose_names_the_enemy_it_drives_off():
@@ -1124,6 +1134,9 @@ def test_an_attacks_purpose_names_the_enemy_it_drives_off():
 def test_two_verbs_of_one_act_share_their_object_and_are_one_report():
     found, _ = coded("Peruvian police shot and killed two Chilean protesters.", published="2016-09-25")
     assert [(kind, s, t) for _, kind, s, t, _ in found] == [("ASSAULT", ["PERCOP"], ["CHLOPP"])]
+    # a verb of another kind has no share in the object
+    found = dyads("The Peruvian ambassador resigned and criticized the Chilean government.", published="2016-09-25")
+    assert ("RETREAT", ("PERGOV",), ("CHLGOV",)) not in found
     # a verb with its own clause is no such pair: the citizens are urged, not refused
     found = dyads("Peru has refused to deploy troops in Chile and has urged its citizens to leave.",
                   published="2016-09-25")
@@ -1136,3 +1149,7 @@ def test_a_reported_would_with_a_later_date_is_a_plan_not_a_guess():
     found, _ = coded("A spokesman said Peruvian officials would meet Chilean officials if the border reopened.",
                      published="1987-04-10")
     assert [modality for *_, modality in found] == ["hypothetical"]
+    # a purpose is no condition
+    found, _ = coded("A spokesman said Peruvian officials would meet Chilean officials next week to discuss trade.",
+                     published="1987-04-10")
+    assert ("AGREE", "future") in {(kind, modality) for _, kind, _, _, modality in found}

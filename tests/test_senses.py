@@ -343,6 +343,7 @@ def test_joining_an_alliance_is_support_other_joinings_are_not():
     joined = event_for("Peru and Chile formally joined the alliance on Friday.", "joined")
     assert (joined.type, joined.source_codes) == ("SUPPORT", ["PER", "CHL"])
     assert event_for("Peru joined the search on Friday.", "joined") is None
+    assert event_for("Thousands of Peruvian workers joined the union.", "joined") is None
     assert event_for("Estonia acceded to the WTO in 1999.", "acceded").type == "SUPPORT"
 
 
@@ -355,10 +356,13 @@ def test_refugees_taken_in_are_aid_and_refused_ones_a_rejection():
 def test_an_appeal_asks_only_for_something_or_of_someone():
     assert event_for("The Peruvian president's appeal in Chile has faded.", "appeal") is None
     assert event_for("Peru launched an appeal to the UN for aid.", "appeal").type == "REQUEST"
+    assert event_for("Chile issued an appeal to stop the fighting in Peru.", "appeal").type == "REQUEST"
 
 
-def test_a_verdict_through_consider_deem_or_describe_as_is_disapproval():
-    assert event_for("Peru described the Chilean offer as unacceptable.", "described").type == "ACCUSE"
+def test_a_verdict_through_consider_deem_or_regard_as_is_disapproval():
+    assert event_for("Peru regards the Chilean offer as unacceptable.", "regards").type == "ACCUSE"
     assert event_for("Peru deemed the Chilean plan a disaster.", "deemed").type == "ACCUSE"
-    assert event_for("Peru described the talks with Chile as useful.", "described") is None
+    assert event_for("Peru regards the talks with Chile as useful.", "regards") is None
     assert event_for("Peru will consider the Chilean offer.", "consider") is None
+    # police describing a suspect pass no verdict on a state
+    assert event_for("Chilean police described the gunman as dangerous.", "described") is None

@@ -329,7 +329,7 @@ class _DocActors:
         sector = self._sector_of(self._sector_role(chain)) if chain.roles else None
         if chain.org is not None:
             entry = self.gaz.organisations[chain.org.key]
-            namesake = self._namesake_of(chain.org, entry, chain.country)
+            namesake = self._namesake_of(chain.org, entry, chain.country, sector)
             if namesake is not None:
                 return namesake
             return entry.code, entry.country, self._org_sector(entry, chain, sector)
@@ -487,7 +487,8 @@ class _DocActors:
         the NGO's own sector (HLH of NGOHLHIRC). Anything else inside a gazetteer name stays the gazetteer's."""
         entry = self.gaz.organisations[org.key]
         owner = next((i for i in items if i.label == COUNTRY), None)
-        namesake = self._namesake_of(org, entry, owner)
+        role = next((self.gaz.roles[i.key] for i in items if i.label == ROLE and i.start >= org.end), None)
+        namesake = self._namesake_of(org, entry, owner, role)
         if namesake is not None:
             return namesake
         if entry.kind != "ngo" or country is None or owner is None or owner.start > org.start:
@@ -496,11 +497,11 @@ class _DocActors:
         sector = next((b for b in blocks if b in self.gaz.sectors), "NGO")
         return country + sector, country, sector
 
-    def _namesake_of(self, org: Item, entry, owner: Item | None) -> tuple | None:
-        """"France's National Front": a name of two or more plain words, none a country's, which the
-        gazetteer knows as another country's body, names the body of the country that owns it here
-        (with the gazetteer's sector). A proper name keeps its country: "Iran's Hezbollah" stays
-        Lebanese, "Turkey's Free Syrian Army allies" Syrian."""
+    def _namesake_of(self, org: Item, entry, owner: Item | None, sector: str | None) -> tuple | None:
+        """"France's National Front party": a name of two or more plain words, none a country's, which
+        the gazetteer knows as another country's body, names a body of the country that owns it here,
+        with the sector its own role words give (party: PTY), never the other body's. A proper name
+        keeps its country: "Iran's Hezbollah" stays Lebanese."""
         if owner is None or owner.start > org.start or not entry.country:
             return None
         country = self.gaz.countries[owner.key][0]
@@ -508,8 +509,7 @@ class _DocActors:
         plain = len(words) > 1 and all(w in self.common_words and w not in self.gaz.countries for w in words)
         if country == entry.country or not plain:
             return None
-        sector = entry.code[3:6] or None
-        return country + (sector or ""), country, sector
+        return country + (sector or ""), country, sector[:3] if sector else None
 
     # ------------------------------------------------------------ persons with titles
 

@@ -152,8 +152,7 @@ def _where(doc: Doc, span: tuple[int, int]) -> bool:
 def _home_of(holder, link) -> bool:
     """"Sen. Jane Doe of Ohio", "Sen. Jane Doe (D-Calif.)": a place after a person's name is where
     the person is from."""
-    named = holder.ent_type_ == "PERSON" or holder.pos_ == "PROPN"
-    return named and (link.dep_ == "appos" or link.lower_ in ("of", "from"))
+    return holder.ent_type_ == "PERSON" and (link.dep_ == "appos" or link.lower_ in ("of", "from"))
 
 
 def _modifies(doc: Doc, span: tuple[int, int]) -> bool:

@@ -356,9 +356,10 @@ class EventCoder:
             if governor is not None and self._carried(item, governor):
                 carriers.add(id(governor))  # "ordered patrols": the patrols are the news, by whoever ordered
             if governor is not None and self._answered(item):
-                if not governor.event.target:  # "struck in retaliation for X's attack": against X
+                provoked = item.event.type.lower() in self.rules["provocation"]
+                if provoked and not governor.event.target:  # "struck in retaliation for X's attack": against X
                     governor.event.target = item.event.source[:]
-                governor = None  # the attack answered is news of its own
+                governor = None  # the event answered is news of its own
             # "began a mediation bid": a verb of the same type tells the same event, parties and
             # all; "demanded a meeting of the Security Council": what is demanded is the demand's
             restated = governor is not None and governor.span.root.pos_ == "VERB" and (
@@ -461,12 +462,8 @@ class EventCoder:
 
     def _result_of(self, head: Token, owner: dict[int, Found]) -> bool:
         """"killing or wounding 50" after an attack: a participle telling the attack's toll."""
-        clause = head
-        while clause.dep_ == "conj" and clause.head.i != clause.i:
-            clause = clause.head
-        results = self.rules["result_participle"]
-        if not (clause.dep_ == "advcl" and clause.tag_ == "VBG" and not _has_subject(clause)
-                and head.lemma_.lower() in results and clause.lemma_.lower() in results):
+        clause = first_conjunct(head)
+        if not (self._toll(clause) and head.lemma_.lower() in self.rules["result_participle"]):
             return False
         before = range(clause.head.left_edge.i, clause.left_edge.i)  # the clause it hangs on, up to the comma
         return any(i in owner and owner[i].event.type == "ASSAULT" for i in before)
@@ -514,12 +511,13 @@ class EventCoder:
         return False
 
     def _referred_to(self, noun: Token, owner: dict[int, Found]) -> bool:
-        """An accord or offer that is the subject of a verb that is no event, or idle where it stands,
-        and that no participle reports ("an offer announced by X")."""
+        """An accord or offer the sentence treats as in force: the subject of a verb that says so ("the
+        deal requires X to": ``in_force_verb``; "the offer came after talks" is news), or idle where
+        it stands ("citing his proposal", "to save the pact"); never one a participle reports."""
         if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in _kids(noun)):
-            return False
+            return False  # "an offer announced by X"
         if noun.dep_ in SUBJECT_DEPS:
-            return noun.head.i not in owner and noun.head.lemma_.lower() not in self.rules["copula"]
+            return noun.head.i not in owner and noun.head.lemma_.lower() in self.rules["in_force_verb"]
         return self._idle_noun(noun, owner)
 
     def _content_of(self, clause: Token) -> bool:
@@ -527,7 +525,9 @@ class EventCoder:
         when the parser hangs it on the verb ("released a statement Thursday condemning X")."""
         if clause.tag_ != "VBG":
             return False
-        holders = [clause.head] + [c for c in _kids(clause.head) if c.dep_ == "dobj"] * (clause.dep_ == "advcl")
+        holders = [clause.head]
+        if clause.dep_ == "advcl":
+            holders += [c for c in _kids(clause.head) if c.dep_ == "dobj"]
         return any(h.lemma_.lower() in self.rules["content_noun"] for h in holders)
 
     def _directions(self, event: Event, codes: dict[str, str], mutual: bool = False) -> list[Event]:
@@ -728,8 +728,10 @@ class EventCoder:
                     target += actors_of(child, mentions)
                     continue
             if child.dep_ == "amod" and child.head.i == head.i and head.pos_ == "NOUN":
-                if getattr(mentions.get(child.idx), "actor_id", None):  # the adjective itself names a state
-                    modifier += actors_of(child, mentions)  # "Soviet offer", "American aggression"
+                # the adjective itself names a state: "Soviet offer", "American aggression"; but the
+                # "Armenian genocide" was done to Armenians
+                if getattr(mentions.get(child.idx), "actor_id", None) and head.lemma_.lower() not in self.rules["victim_first"]:
+                    modifier += actors_of(child, mentions)
                 continue
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "poss":
                 source += actors_of(child, mentions)
@@ -766,7 +768,7 @@ class EventCoder:
         if content:
             target = content if trigger.type.lower() in self.rules["content_not_addressee"] else target + content
         if not target and head.pos_ == "VERB" and not any(c.dep_ in OBJECT_DEPS for c in _kids(head)):
-            target = _shared_object(head, mentions)  # "shot and killed two protesters"
+            target = _shared_object(head, self.lexicon.verbs_of(trigger.type), mentions)  # "shot and killed X"
         if not target and trigger.type == "ASSAULT":
             target = self._victims(head, mentions)  # "attacked a bus, killing 12 Israelis"
         recipients = [m for m in target if m not in conveyed]
@@ -781,7 +783,7 @@ class EventCoder:
         if not (source or target) or head.tag_ in ("VBN", "VBG"):
             modified_source, modified_target = modified_noun(head, mentions)
             source, target = source or modified_source, target or modified_target
-        shared = _shares_passive(head)
+        shared = _shares_passive(head, self.rules["done_to"])
         passive = not stative and (shared or any(c.dep_ == "auxpass" for c in _kids(head)))
         if shared and not source:  # "was arrested by police and charged": the police charged too
             source = [m for c in _kids(head.head) if c.dep_ == "agent" for m in objects_of(c, mentions)]
@@ -807,12 +809,15 @@ class EventCoder:
     def _victims(self, head: Token, mentions) -> list[Mention]:
         """Whom an attack's result participle names ("shelled the town, wounding three soldiers"), or
         the enemy its purpose is to drive off ("counter-attacks to drive the Iranians from ...")."""
-        rules = self.rules
         holders = [head, head.head] if head.dep_ == "dobj" else [head]  # "continued attacks to drive ..."
-        return [m for holder in holders for clause in _kids(holder) if clause.dep_ == "advcl" and not _has_subject(clause) and (
-                    clause.tag_ == "VBG" and clause.lemma_.lower() in rules["result_participle"]
-                    or purpose_clause(clause) and clause.lemma_.lower() in rules["dislodge_verb"])
-                for obj in _kids(clause) if obj.dep_ == "dobj" for m in actors_of(obj, mentions)]
+        clauses = [c for holder in holders for c in _kids(holder) if self._toll(c) or (
+            c.dep_ == "advcl" and purpose_clause(c) and not _has_subject(c) and c.lemma_.lower() in self.rules["dislodge_verb"])]
+        return [m for clause in clauses for obj in _kids(clause) if obj.dep_ == "dobj" for m in actors_of(obj, mentions)]
+
+    def _toll(self, clause: Token) -> bool:
+        """"..., killing 12": a subjectless participle telling what the event above it did."""
+        return (clause.dep_ == "advcl" and clause.tag_ == "VBG" and not _has_subject(clause)
+                and clause.lemma_.lower() in self.rules["result_participle"])
 
     def _place_left(self, child: Token, target_preps: set[str], mentions) -> list[Mention]:
         """The target a moved object's own preposition names ("withdrew troops from Syria", "the
@@ -921,7 +926,7 @@ class EventCoder:
         kids = list(_kids(clause))
         return (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.words["speech_verbs"]
                 and any(c.dep_ == "aux" and c.lower_ in self.words["reported_future"] for c in kids)
-                and not any(c.dep_ == "advcl" for c in kids))
+                and not self._conditions(clause))
 
     def _reported(self, clause: Token) -> bool:
         """A speaker's own plan in a that-clause of a neutral speech verb: "X announced (that) it would withdraw".
@@ -1066,13 +1071,14 @@ def _shares_auxiliaries(verb: Token) -> bool:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in _kids(verb)))
 
 
-def _shares_passive(verb: Token) -> bool:
-    """"was detained by police and expelled": a bare second verb shares the first one's passive. The
-    tagger often reads the second as a past tense; with no object of its own it is the participle."""
-    if verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBD") or not any(c.dep_ == "auxpass" for c in _kids(verb.head)):
+def _shares_passive(verb: Token, done_to: frozenset[str]) -> bool:
+    """"was detained by police and expelled": a bare second verb of things done to people
+    (``done_to``), with no object, shares the first one's passive, whether the tagger reads it as a
+    participle or a past tense ("were detained and protested": the detainees protest)."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBN", "VBD") or verb.lemma_.lower() not in done_to:
         return False
-    own = {"nsubj", "nsubjpass", "aux", "auxpass"} | ({"dobj"} if verb.tag_ == "VBD" else set())
-    return not any(c.dep_ in own for c in _kids(verb))
+    own = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "prt"}
+    return any(c.dep_ == "auxpass" for c in _kids(verb.head)) and not any(c.dep_ in own for c in _kids(verb))
 
 
 def _misattached_conjunct(token: Token) -> bool:
@@ -1209,12 +1215,13 @@ def _has_subject(clause: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.tag_ not in ("WDT", "WP") for c in _kids(clause))
 
 
-def _shared_object(verb: Token, mentions) -> list[Mention]:
+def _shared_object(verb: Token, kinds: set[str], mentions) -> list[Mention]:
     """"shot and killed two protesters": a verb with no object or clause of its own shares the object
-    of the next verb of its coordination, when that verb has no subject or auxiliary of its own."""
+    of the next verb of its coordination, one of the same kind (``kinds``, its lemmas of the
+    trigger's type) with no subject or auxiliary of its own ("resigned and criticized X" does not)."""
     if any(c.dep_ in ("xcomp", "ccomp") for c in _kids(verb)):
-        return []  # "refused to deploy troops and urged its citizens to leave"
-    return [m for c in _kids(verb) if c.dep_ == "conj" and _shares_auxiliaries(c)
+        return []
+    return [m for c in _kids(verb) if c.dep_ == "conj" and c.lemma_.lower() in kinds and _shares_auxiliaries(c)
             for o in _kids(c) if o.dep_ == "dobj" for m in actors_of(o, mentions)]
 
 

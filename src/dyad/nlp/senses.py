@@ -215,7 +215,8 @@ def _noun_roles(token: Token) -> dict[str, list[Token]]:
     head = token.head.head if token.dep_ == "pobj" else token.head
     if token.dep_ in (*OBJECT_DEPS, "pobj") and head.pos_ in ("VERB", "AUX"):  # "staged a strike", "took part in strikes"
         subjects += [c for c in head.children if c.dep_ == "nsubj"] or _inherited_subjects(head)
-    return {"object": objects, "subject": subjects, "xcomp": [], "governor": governors}
+    xcomps = [c for c in children if c.dep_ == "acl" and infinitive(c)]  # "an appeal to stop the fighting"
+    return {"object": objects, "subject": subjects, "xcomp": xcomps, "governor": governors}
 
 
 def _inherited_subjects(token: Token) -> list[Token]:

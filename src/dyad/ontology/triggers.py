@@ -63,6 +63,10 @@ class TriggerLexicon:
         """Multi-word triggers whose first lemma is ``lemma``, longest first."""
         return self._by_first.get(lemma, [])
 
+    def verbs_of(self, kind: str) -> set[str]:
+        """The verb lemmas whose entries include the PLOVER type ``kind``."""
+        return {lemma for lemma, entries in self.verbs.items() if any(t.type == kind for t in entries)}
+
     def __iter__(self):
         for entries in (*self.verbs.values(), *self.nouns.values()):
             yield from entries
