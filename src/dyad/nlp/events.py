@@ -103,6 +103,7 @@ class EventCoder:
         self.name = name
         self.require_actor = require_actor
         self.lexicon = load_triggers()
+        self.verbs_of = {t.type: self.lexicon.verbs_of(t.type) for t in self.lexicon}  # "shot and killed"
         self.phrases: dict[str, list[Trigger]] = {}
         for trigger in sorted(self.lexicon.phrases, key=lambda t: -len(t.phrase.split())):
             self.phrases.setdefault(trigger.phrase.split()[0], []).append(trigger)
@@ -768,7 +769,7 @@ class EventCoder:
         if content:
             target = content if trigger.type.lower() in self.rules["content_not_addressee"] else target + content
         if not target and head.pos_ == "VERB" and not any(c.dep_ in OBJECT_DEPS for c in _kids(head)):
-            target = _shared_object(head, self.lexicon.verbs_of(trigger.type), mentions)  # "shot and killed X"
+            target = _shared_object(head, self.verbs_of.get(trigger.type, set()), mentions)  # "shot and killed X"
         if not target and trigger.type == "ASSAULT":
             target = self._victims(head, mentions)  # "attacked a bus, killing 12 Israelis"
         recipients = [m for m in target if m not in conveyed]
