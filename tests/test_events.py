@@ -1153,3 +1153,8 @@ def test_a_reported_would_with_a_later_date_is_a_plan_not_a_guess():
     found, _ = coded("A spokesman said Peruvian officials would meet Chilean officials next week to discuss trade.",
                      published="1987-04-10")
     assert ("AGREE", "future") in {(kind, modality) for _, kind, _, _, modality in found}
+
+
+def test_will_not_hesitate_to_use_force_is_a_threat_to_use_it():
+    found, _ = coded("Peru said it would not hesitate to use force against Chile.", published="1990-05-01")
+    assert [(kind, modality) for _, kind, _, _, modality in found] == [("THREATEN", "future")]

@@ -883,8 +883,9 @@ class EventCoder:
             deps = list(_kids(token))
             if token.i == head.i and _shares_auxiliaries(head):  # "did not attack or invade": both negated
                 deps += [c for c in _kids(head.head) if c.dep_ in ("neg", "aux", "auxpass")]
-            if any(c.dep_ == "neg" or c.lower_ in words["negation"] for c in deps):
-                return "negated"
+            negated = any(c.dep_ == "neg" or c.lower_ in words["negation"] for c in deps)
+            if negated and not (token.i != head.i and token.lemma_.lower() in words["negated_reluctance"]):
+                return "negated"  # but "will not hesitate to use force" will use it
             if token.i == head.i and any(c.dep_ in SUBJECT_DEPS and c.lower_ in words["negative_subject"] for c in deps):
                 return "negated"  # "none of them will support X"; "nobody expected X to invade" is X's act
             if any(c.lower_ in words["not_yet"] for c in deps) and any(c.dep_ == "xcomp" for c in deps):
