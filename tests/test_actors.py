@@ -326,6 +326,7 @@ def test_common_words_alone_name_no_one(nlp):
     ("She visited Tokyo last week.", "Tokyo", "JPN"),
     ("Shares fell on the Tokyo exchange.", "Tokyo", "JPN"),
     ("ANKARA, March 3 (AP) - The vote was delayed.", "ANKARA", "TUR"),
+    ("Students marched through the streets of Ankara.", "Ankara", "TUR"),
 ])
 def test_capitals_speak_for_the_government_unless_they_are_places(nlp, capital, text, code):
     found = codes_at(nlp, text)

@@ -364,7 +364,7 @@ class _DocActors:
         return own if own in self.gaz.sectors else None
 
     def _locative(self, item: Item) -> bool:
-        """A capital as a place: object of "in/at/to..." or "visited", a modifier ("Moscow metro",
+        """A capital as a place: object of "in/at/to..." or "visited", a part's ("the streets of Lima"), a modifier ("Moscow metro",
         "Paris-based"), part of another name ("London Stock Exchange"), a gloss ("Acme Corp, Tokyo"),
         or a dateline."""
         doc = self.doc
@@ -372,6 +372,8 @@ class _DocActors:
         cue = self.gaz.locative.get(root.head.lower_ if root.dep_ == "pobj" else root.head.lemma_.lower())
         if (root.dep_, cue) in (("pobj", "prep"), ("dobj", "verb")) or root.dep_ == "appos":
             return True
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and self.gaz.locative.get(root.head.head.lemma_.lower()) == "part":
+            return True  # "the streets of Lima"
         if root.dep_ in PLACE_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN", "VERB"):
             return True
         if doc[item.start].ent_type_ not in ("", "GPE") or (item.end < len(doc) and doc[item.end].text == "-"):
