@@ -357,6 +357,7 @@ def test_an_appeal_asks_only_for_something_or_of_someone():
     assert event_for("The Peruvian president's appeal in Chile has faded.", "appeal") is None
     assert event_for("Peru launched an appeal to the UN for aid.", "appeal").type == "REQUEST"
     assert event_for("Chile issued an appeal to stop the fighting in Peru.", "appeal").type == "REQUEST"
+    assert event_for("Peru lost its appeal to the International Court of Justice.", "appeal") is None
 
 
 def test_a_verdict_through_consider_deem_or_regard_as_is_disapproval():
