@@ -401,10 +401,12 @@ class _DocCoref:
         """"'We will retaliate,' the minister said": in a direct quote, I and we are its speaker."""
         pronouns = load_pronouns()
         for quote in get_list(self.doc, "dyad_quotes"):
+            if not quote.direct:
+                continue
             speaker = self.by_id.get(quote.speaker_id or "") or next(
                 (self.by_id[m.actor_id] for m in self.mentions for start, end in quote.source
                  if start <= m.start and m.end <= end and m.actor_id in self.by_id), None)
-            if not quote.direct or speaker is None or speaker.kind == "media":
+            if speaker is None or speaker.kind == "media":
                 continue
             for start, end in quote.content:
                 for token in self.doc.char_span(start, end, alignment_mode="expand") or ():

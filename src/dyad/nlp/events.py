@@ -103,7 +103,7 @@ class EventCoder:
         self.name = name
         self.require_actor = require_actor
         self.lexicon = load_triggers()
-        self.verbs_of = {t.type: self.lexicon.verbs_of(t.type) for t in self.lexicon}  # "shot and killed"
+        self.verbs_of = {kind: self.lexicon.verbs_of(kind) for kind in {t.type for t in self.lexicon}}  # "shot and killed"
         self.phrases: dict[str, list[Trigger]] = {}
         for trigger in sorted(self.lexicon.phrases, key=lambda t: -len(t.phrase.split())):
             self.phrases.setdefault(trigger.phrase.split()[0], []).append(trigger)
@@ -924,7 +924,7 @@ class EventCoder:
 
     def _reported_would(self, head: Token) -> bool:
         """"A spokesman said X would hold talks": "would" in a clause a speech verb reports, on no condition."""
-        clause = head.head if head.pos_ != "VERB" and head.dep_ == "dobj" else head  # "would hold talks"
+        clause = _told_by(head) or head  # "would hold talks"
         kids = list(_kids(clause))
         return (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.words["speech_verbs"]
                 and any(c.dep_ == "aux" and c.lower_ in self.words["reported_future"] for c in kids)
@@ -1201,7 +1201,7 @@ def _sector(code: str, sector_only: bool) -> str:
 def _past_tense(head: Token) -> bool:
     """A verb told in the past ("met", "has met", "was met"): a later date is a misread one. A noun
     event is told in the tense of the verb it is the object of ("held talks"), else in none."""
-    verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ == "dobj" else None
+    verb = _told_by(head)
     if verb is None:
         return False
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in _kids(verb)) or any(
@@ -1215,6 +1215,11 @@ def _past_perfect(clause: Token) -> bool:
 def _has_subject(clause: Token) -> bool:
     """A clause with a subject of its own, not a relative pronoun: "when Shoigu visited"."""
     return any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and c.tag_ not in ("WDT", "WP") for c in _kids(clause))
+
+
+def _told_by(head: Token) -> Token | None:
+    """The verb an event is told with: its own, or the one a noun event is the object of ("held talks")."""
+    return head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ == "dobj" else None
 
 
 def _shared_object(verb: Token, kinds: set[str], mentions) -> list[Mention]:
