@@ -198,9 +198,51 @@ def build_organisations() -> dict[str, tuple[str, str, str, str]]:
                 phrase = phoenix_phrase(raw)
                 if len(re.sub(r"[^A-Za-z]", "", phrase)) > 2 and phrase.lower() not in discard:
                     rows.setdefault(phrase.lower(), (phrase, code, kind, country))
+    for phrase, code in _state_institutions():
+        rows.setdefault(phrase.lower(), (phrase, code, "organisation", code[:3]))
     for phrase, code, kind, *rest in read_curated("curated_organisations.tsv"):
         rows[phrase.lower()] = (phrase, code, kind, rest[0] if rest else "")
     return rows
+
+
+# the last word of a state body's name: what tells a body from a person in Phoenix's mixed entries
+INSTITUTION_HEADS = {"administration", "agency", "army", "assembly", "bureau", "commission", "committee", "congress",
+                     "corps", "council", "court", "department", "directorate", "force", "forces", "front", "government",
+                     "guard", "guards", "headquarters", "movement", "navy", "office", "party", "police", "regime",
+                     "reserve", "service"}
+
+
+def _state_institutions() -> list[tuple[str, str]]:
+    """(phrase, code) for the bodies of states in Phoenix's country dictionary ("Federal Reserve" USAGOVBUS,
+    "Knesset" ISRGOVLEG, "Revolutionary Guards" IRNMIL), which the country build skips (its codes are
+    longer than a state's). Those entries mix in persons and roles, so a phrase is kept only when it is
+    one word or ends in an institution's head word, and when no role or person table has it already:
+    "Senate" and "Secretary of State" stay roles of any state, "Assad" a person."""
+    from dyad.gazetteer import load_gazetteer
+    from dyad.gazetteer.registry import load_registry
+
+    gaz, people = load_gazetteer(), load_registry()
+    known = set(gaz.roles) | set(gaz.countries)
+    rows = []
+    for entry in parse_actor_file(PHOENIX / "Phoenix.Countries.actors.txt"):
+        code = current_code(entry)
+        if not code or len(code) == 3 or is_person_entry(entry) or not _sector_suffix(code[3:], gaz.sectors - {"ELI"}):
+            continue  # ELI: Phoenix's elites are persons
+        phrases = [phoenix_phrase(raw) for raw in entry.phrases]
+        bodies = [p for p in phrases if p.lower().split()[-1] in INSTITUTION_HEADS
+                  and gaz.role_kinds.get(p.lower().split(" of ")[0]) != "person"]  # not "Chairman of the ..."
+        persons = [p for p in phrases if len(p.split()) > 1 and p not in bodies]  # "Bashar Assad", "Edward Snowden"
+        for phrase in phrases:
+            one_word = " " not in phrase and not any(phrase.lower() in p.lower().split() for p in persons)
+            if (one_word or phrase in bodies) and phrase.lower() not in known and not people.lookup(phrase) \
+                    and len(re.sub(r"[^A-Za-z]", "", phrase)) > 2:
+                rows.append((phrase, code))
+    return rows
+
+
+def _sector_suffix(rest: str, sectors: set[str]) -> bool:
+    """"GOVLEG", "MIL": sector codes only (not a territory's, as GBRGIB for Gibraltar)."""
+    return all(rest[i:i + 3] in sectors for i in range(0, len(rest), 3)) and len(rest) % 3 == 0
 
 
 def _org_kind(code: str) -> str:

@@ -115,3 +115,16 @@ def test_letter_carriers_are_postal_workers_and_mass_no_state():
     assert found["Letter carriers"] == "USALAB"
     found, record = codes("Pope Francis celebrated Mass.")
     assert "USA" not in {a.country for a in record.actors}
+
+
+def test_a_body_named_as_news_names_one_states_is_that_states_when_the_text_says_no_other():
+    found, _ = codes("The Justice Department told members of Congress the inquiry would be quick.")
+    assert found["Justice Department"] == "USAGOVJUD" and found["members of Congress"] == "USALEG"
+    # the text's own country wins: a possessor, a place
+    assert codes("Peru's Congress approved the budget.")[0]["Peru's Congress"] == "PERLEG"
+    assert codes("The Senate met in Manila on Monday.")[0]["Senate"] == "PHLLEG"
+
+
+def test_state_bodies_from_the_country_dictionary_carry_their_state():
+    found, _ = codes("The Knesset and the Bundestag welcomed the Federal Reserve's decision.")
+    assert (found["Knesset"], found["Bundestag"], found["Federal Reserve"]) == ("ISRGOVLEG", "DEUGOVLEG", "USAGOVBUS")

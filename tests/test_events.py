@@ -253,6 +253,22 @@ def test_obligation_on_oneself_is_no_request():
     assert all(e.type != "REQUEST" for e in found.values())
 
 
+def test_reported_verdict_is_the_speakers_disapproval_or_praise():
+    e = events("The Norwegian minister said the Danish embargo was a disaster for fishermen.")["was"]
+    assert (e.type, e.mode, e.source_codes, e.target_codes) == ("ACCUSE", "disapprove", ["NORGOV"], ["DNK"])
+    # the quote first, the speaker after it; the verdict an adjective
+    e = events("Brazil's decision to halt payments was unacceptable, Chile's finance minister said.")["was"]
+    assert (e.type, e.source_codes, e.target_codes) == ("ACCUSE", ["CHLGOV"], ["BRA"])
+    # an approving verdict, told by its modifier
+    e = events("The Kenyan president said the Ugandan offer was a welcome step.")["was"]
+    assert (e.type, e.cameo, e.source_codes, e.target_codes) == ("SUPPORT", "051", ["KENGOV"], ["UGA"])
+
+
+def test_a_verdict_on_no_actor_or_by_no_speaker_is_no_event():
+    assert all(e.type != "ACCUSE" for e in events("Officials in Peru said the storm was dangerous.").values())
+    assert all(e.type != "ACCUSE" for e in events("The Danish embargo was a disaster for fishermen.").values())
+
+
 def test_future_conflict_is_a_threat():
     e = events("Russia will blockade Ukrainian ports.")["blockade"]
     assert (e.type, e.source_codes, e.target_codes) == ("THREATEN", ["RUS"], ["UKR"])
@@ -973,6 +989,15 @@ def test_condemning_an_attack_accuses_its_doer_never_its_victim():
     # a doer named after the noun ("by X") is not found yet; the embassy that was hit is still never the target
     condemned = events("Chile condemned the attack on its embassy by Peruvian students.")["condemned"]
     assert not any(code.startswith("CHL") for code in condemned.target_codes)
+    # nor is a third state's victim, when no doer is named
+    assert events("Russia condemned the bombing of the Turkish embassy in Kabul.")["condemned"].target_codes == []
+
+
+def test_a_participle_acting_on_an_actor_after_the_comma_is_a_second_act():
+    found = events("Germany pledged support for Ukraine, warning Russia that sanctions would follow.")
+    assert (found["warning"].type, found["warning"].source_codes, found["warning"].target_codes) == (
+        "THREATEN", ["DEU"], ["RUS"])
+    assert found["pledged support"].target_codes == ["UKR"]  # support pledged for someone
 
 
 def test_a_retreat_refused_is_a_rejection():

@@ -35,6 +35,7 @@ class Gazetteer:
     family_name_first: frozenset[str] = frozenset()  # country codes
     names_not_alone: frozenset[str] = frozenset()  # surnames that are also words or shared (rice, kim)
     names: dict[str, str] = field(default_factory=dict)  # code -> display name
+    usual_countries: dict[str, str] = field(default_factory=dict)  # "congress" -> USA, when the text says no other
 
     @cached_property
     def sectors(self) -> frozenset[str]:
@@ -104,6 +105,7 @@ def load_gazetteer() -> Gazetteer:
         locative={word: kind for word, kind in _rows("locative_cues.tsv")},
         family_name_first=frozenset(code for code, how in order if how == "family_first"),
         names=dict(_rows("country_names.tsv")),
+        usual_countries=dict(_rows("usual_countries.tsv")),
     )
     _localise_regional(gaz)
     return gaz

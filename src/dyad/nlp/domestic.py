@@ -58,7 +58,7 @@ class DomesticCoder:
                 continue
             stated = _possessor(doc, actor, actors, mentions) or _owner_phrase(doc, actor, clues)
             found = (stated or _sentence_country(doc, actor, clues) or _dateline(actor, every)
-                     or _document_country(clues, every))
+                     or _document_country(clues, every) or _usual_country(doc, actor))
             country, evidence = found or (fallback.get(actor.id), None)
             if country:
                 _set_country(actor, country, evidence)
@@ -226,6 +226,18 @@ def _document_country(clues, every) -> tuple[str, tuple[int, int]] | None:
     if named[country] < DOCUMENT_SHARE * sum(named.values()):
         return None
     return country, next(span for c, span, _ in clues if c == country)
+
+
+def _usual_country(doc: Doc, actor: Actor) -> tuple[str, tuple[int, int]] | None:
+    """"Congress", "members of Congress", "the Justice Department": a body named as English-language
+    news names one state's (usual_countries.tsv), when the text gives no country."""
+    usual = load_gazetteer().usual_countries
+    for start, end in actor.mentions:
+        words = doc.text[start:end].lower().split()
+        for n in range(len(words)):  # the name's last words: "members of Congress"
+            if " ".join(words[n:]) in usual:
+                return usual[" ".join(words[n:])], (start, end)
+    return None
 
 
 def _sentence_at(doc: Doc, char: int) -> Span | None:

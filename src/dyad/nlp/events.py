@@ -77,6 +77,9 @@ MAX_TITLE_WORDS = 4  # "Trade and Industry Minister Ana Ruiz"
 FUTURE_RECODES = (("future_as_agree", "AGREE"), ("future_as_threaten", "THREATEN"), ("future_as_concede", "CONCEDE"))
 # "X said Y must V" with V no trigger of its own: a demand all the same
 OBLIGATION_TRIGGER = Trigger("", "VERB", "REQUEST", "", "", (), "reported obligation")
+# "X said Y was a disaster / a welcome step": the speaker's verdict on Y, by sense_families.tsv group
+VERDICT_TRIGGERS = {"verdict": Trigger("", "VERB", "ACCUSE", "disapprove", "111", (), "reported verdict"),
+                    "praise": Trigger("", "VERB", "SUPPORT", "", "051", (), "reported praise")}
 
 
 @cache
@@ -109,6 +112,7 @@ class EventCoder:
             self.phrases.setdefault(trigger.phrase.split()[0], []).append(trigger)
         self.words = defaultdict(frozenset, _modality_words())  # a group left out of the data is empty
         self.rules = load_word_sets("event_rules.tsv")
+        self.families = load_word_sets("sense_families.tsv")
 
     def __call__(self, doc: Doc) -> Doc:
         actors = get_list(doc, "dyad_actors")
@@ -451,7 +455,7 @@ class EventCoder:
                                           or _standing(token, self.rules["stance_verb"])):
                 return True  # "the envoys, whom they had seized", "the province, where dozens were killed"
             if token.dep_ in ("acl", "advcl"):
-                if _has_subject(token) or actor_doing(token, mentions):
+                if _has_subject(token) or actor_doing(token, mentions) or _second_act(token, mentions):
                     return False  # a clause with its own doer: what it says happened is reported
                 if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
                         and token.head.lemma_.lower() in self.words["speech_verbs"]):
@@ -582,8 +586,9 @@ class EventCoder:
             if token.i in taken:
                 continue
             found = self._phrase_at(token) or self._word_at(token)
-            if found is None and self._reported_obligation(token, mentions):
-                found = [token], OBLIGATION_TRIGGER
+            if found is None:
+                reported = self._reported_act(token, mentions)
+                found = ([token], reported[0]) if reported else None
             if found is None:
                 continue
             tokens, trigger = found
@@ -642,11 +647,13 @@ class EventCoder:
             event.modality = "future"  # "visits Moscow next month", "is sending Shultz next month": a plan
         elif event.modality == "hypothetical" and dated_ahead(event, doc) and self._reported_would(head):
             event.modality = "future"  # "said officials would meet next Monday": the future of the past
-        obligation = self._reported_obligation(head, mentions)
-        if obligation:
-            _recode(event, "REQUEST")  # the speaker demands it of the clause's subject
-            event.source, event.target = obligation
-            event.modality, borrowed = "asserted", False
+        reported = self._reported_act(head, mentions)
+        if reported:  # the speaker demands it of the clause's subject, or judges the subject
+            kind, event.source, event.target = reported
+            borrowed = False
+            if kind is OBLIGATION_TRIGGER:  # the modal is the demand, no doubt about it
+                _recode(event, kind.type)
+                event.modality = "asserted"
         event.confidence = _confidence(event, head)
         own_people = self._own_people(trigger, own, doc, mentions) if event.source else []
         return Found(trigger_span, tokens, event, bool(event.source) and not borrowed, own_people, mutual)
@@ -677,20 +684,41 @@ class EventCoder:
         objects = [t for i in sorted(own) for t in (doc[i], *_kids(doc[i])) if t.dep_ in OBJECT_DEPS]
         return [m for t in objects for m in actors_of(t, mentions)]
 
-    def _reported_obligation(self, head: Token, mentions) -> tuple[list[str], list[str]] | None:
-        """(speaker, addressee) of "X said Y must/should V": a REQUEST by X of Y (PLOVER REQUEST).
+    def _reported_act(self, head: Token, mentions) -> tuple[Trigger, list[str], list[str]] | None:
+        """(kind, speaker, addressee) of what a neutral speech verb reports in the speaker's own voice:
+        "X said Y must/should V" (a REQUEST by X of Y, PLOVER: "all requests, demands, and orders"),
+        "X said Y was a disaster" (ACCUSE: disapproval), "... was a welcome step" (SUPPORT: praise).
 
-        Only with a neutral speech verb, and a speaker and subject who are different actors.
+        A demand needs a speaker and a subject who are different actors; a verdict needs a speaker
+        and an actor it is passed on (the subject, or the owner of what the subject names).
         """
         speech = head.head
-        if head.pos_ != "VERB" or head.dep_ != "ccomp" or speech.lemma_.lower() not in self.words["speech_verbs"]:
+        if head.dep_ != "ccomp" or speech.lemma_.lower() not in self.words["speech_verbs"]:
             return None
-        if not any(c.dep_ == "aux" and c.lower_ in self.words["obligation"] for c in _kids(head)):
+        kids = list(_kids(head))
+        if head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in self.words["obligation"] for c in kids):
+            kind = OBLIGATION_TRIGGER
+        else:
+            kind = self._verdict(head, kids)
+        if kind is None:
             return None
         speaker = _unique(m.actor_id for c in _kids(speech) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions))
-        subject = _unique(m.actor_id for c in _kids(head) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions))
+        subject = _unique(m.actor_id for c in kids if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions))
         subject = [a for a in subject if a not in speaker]
-        return (speaker, subject) if speaker and subject else None
+        return (kind, speaker, subject) if speaker and subject else None
+
+    def _verdict(self, copula: Token, kids: list[Token]) -> Trigger | None:
+        """"was a disaster", "is unacceptable", "was a welcome step": a judgement the copula passes."""
+        if copula.lemma_.lower() != "be":
+            return None
+        for child in kids:
+            if child.dep_ not in ("attr", "acomp"):
+                continue
+            words = {child.lemma_.lower()} | {c.lemma_.lower() for c in _kids(child) if c.dep_ == "amod"}
+            for group, trigger in VERDICT_TRIGGERS.items():
+                if words & self.families[group]:
+                    return trigger
+        return None
 
     def _participants(self, head: Token, trigger: Trigger, mentions, own: set[int]) -> tuple[list, list, bool, bool]:
         """(source, target, whether one side was borrowed from a governing verb, whether the sources
@@ -701,6 +729,7 @@ class EventCoder:
         of_target = trigger.type.lower() in self.rules["of_names_target"]
         # "demanded that Russia withdraw": whoever must act is the one asked
         content_target = trigger.type.lower() in self.rules["content_subject_is_target"]
+        doer_is_target = trigger.mode == "disapprove" and trigger.type.lower() in self.rules["content_doer_is_target"]
         own_object = f"{trigger.type}:{trigger.mode}".lower() in self.rules["object_is_own"]
         stative = head.lemma_.lower() in self.rules["stative_passive"]  # "X is committed to": X acts
         object_deps = set() if own_object else OBJECT_DEPS
@@ -742,6 +771,8 @@ class EventCoder:
                 target += actors_of(child, mentions) or self._through_object(child, mentions)
             elif child.dep_ == "dative" and child.pos_ == "ADP":
                 target += objects_of(child, mentions)  # "sent aid to Iraq": the parser's dative "to"
+            elif child.dep_ in object_deps and doer_is_target and child.lemma_.lower() in self.lexicon.nouns:
+                target += _doers_named(child, mentions)  # "condemned the raid on its embassy": the raiders
             elif child.dep_ in object_deps:
                 handed = actors_of(child, mentions) or self._through_object(child, mentions)
                 target += handed
@@ -1210,6 +1241,21 @@ def _past_tense(head: Token) -> bool:
 
 def _past_perfect(clause: Token) -> bool:
     return clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in _kids(clause))
+
+
+def _doers_named(noun: Token, mentions) -> list[Mention]:
+    """Who did what an event noun names, never to whom: "X's raid", "the Serb attack", "the raid by X"."""
+    found = [m for c in _kids(noun) if c.dep_ in ("poss", "compound", "amod") for m in actors_of(c, mentions)]
+    return found + [m for c in _kids(noun) if c.dep_ == "prep" and c.lower_ == "by" for m in objects_of(c, mentions)]
+
+
+def _second_act(clause: Token, mentions) -> bool:
+    """"Blair pledged support, warning Saddam that ...": a participle after the comma that acts on an
+    actor is a second act of the sentence's doer, not the circumstance of the first."""
+    doc = clause.doc
+    return (clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i > clause.head.i
+            and clause.left_edge.i > 0 and doc[clause.left_edge.i - 1].text == ","
+            and any(c.dep_ == "dobj" and actors_of(c, mentions) for c in _kids(clause)))
 
 
 def _has_subject(clause: Token) -> bool:
