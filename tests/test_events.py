@@ -246,6 +246,13 @@ def test_reported_obligation_is_a_request_by_the_speaker():
     assert (e.type, e.source_codes, e.target_codes, e.modality) == ("REQUEST", ["TUR"], ["ISR"], "asserted")
     e = events("France said on Monday that Germany should do more.")["do"]
     assert (e.type, e.source_codes, e.target_codes) == ("REQUEST", ["FRA"], ["DEU"])
+    # "has to", "needs to" say the same; "will need alliances to compete" is no demand
+    e = events("France said Germany needs to cut interest rates.")["needs"]
+    assert (e.type, e.source_codes, e.target_codes) == ("REQUEST", ["FRA"], ["DEU"])
+    assert not events("Canadian firms will need foreign partners to compete, Peru's trade minister said.")
+    # a readiness demanded is the demand's content, no offer of the one asked
+    found = events("Peru said Chile should be willing to negotiate.")
+    assert [(e.type, e.source_codes, e.target_codes) for e in found.values()] == [("REQUEST", ["PER"], ["CHL"])]
 
 
 def test_obligation_on_oneself_is_no_request():

@@ -276,6 +276,8 @@ class EventCoder:
         for item in sorted(found, key=lambda item: _depth(clause_of[item.span.root.i])):
             event, head = item.event, _content_head(first_conjunct(clause_of[item.span.root.i]), by_head)
             governor = by_head.get(head.head.i) if head.dep_ in ("xcomp", "ccomp", "advcl", "acl") else None
+            if governor is None and head.dep_ == "xcomp" and head.head.dep_ == "acomp":
+                governor = by_head.get(head.head.head.i)  # "said X must be ready to mediate": what is demanded
             own = first_conjunct(item.span.root)
             if governor is None and own.dep_ == "xcomp" and by_head.get(head.i) not in (None, event):
                 governor, head = by_head[head.i], own  # "used tear gas to disperse them": the gas is for that
@@ -696,7 +698,9 @@ class EventCoder:
         if head.dep_ != "ccomp" or speech.lemma_.lower() not in self.words["speech_verbs"]:
             return None
         kids = list(_kids(head))
-        if head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in self.words["obligation"] for c in kids):
+        if any(c.dep_ == "aux" and c.lower_ in self.words["obligation"] for c in kids) or (  # "must withdraw"
+                head.lemma_.lower() in self.words["obligation_verbs"] and not _has_object(head)
+                and any(c.dep_ == "xcomp" and infinitive(c) for c in kids)):  # "has to", "needs to", not "needs X to"
             kind = OBLIGATION_TRIGGER
         else:
             kind = self._verdict(head, kids)
