@@ -265,6 +265,20 @@ def test_deferred_file_skips_persons_the_earlier_files_have(tmp_path):
     assert "phoenix-sergei-lavrov-xyz" not in set(registry.names())  # background: looked up, not searched
 
 
+def test_a_deferred_file_adds_the_periods_the_earlier_files_lack(tmp_path):
+    first = write(tmp_path, "papandreou-george,George Papandreou,,GRC,GRCGOV,1999-02-18,2004-02-13,FM,test\n", "a.csv")
+    later = write(tmp_path, (
+        "phoenix-george-papandreou,George Papandreou,,GRC,GRCGOV,1999-02-01,2004-03-01,,phoenix\n"  # overlaps: ours wins
+        "phoenix-george-papandreou,George Papandreou,,GRC,GRCGOV,2009-10-06,2011-11-11,,phoenix\n"  # a later office
+    ), "b.csv")
+    registry = Registry()
+    registry.read_csv(first)
+    registry.read_csv(later, defer=True)
+    [person] = registry.lookup("George Papandreou")
+    assert [(r.start, r.end) for r in person.roles] == [("1999-02-18", "2004-02-13"), ("2009-10-06", "2011-11-11")]
+    assert person.code_at("2010-05-01") == "GRCGOV"
+
+
 def test_shipped_phoenix_file_is_the_package_copy(monkeypatch):
     from dyad.gazetteer import registry as module
 

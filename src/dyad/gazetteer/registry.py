@@ -179,19 +179,24 @@ class Registry:
                     continue
                 pid, name, aliases, country, code, start, end, title, source = (c.strip() for c in row)
                 pid, country, names = pid or slug(name), country or code[:3], aliases.split(";")
-                if defer and pid not in self.people and (pid in skipped or self._known(earlier, country, name, *names)):
+                role = Role(code, start or None, end or None, title or None, source)
+                known = self._known(earlier, country, name, *names) if defer and pid not in self.people else None
+                if known is not None or pid in skipped:
                     skipped.add(pid)
+                    if known is not None and _new_period(self.people[known], role):
+                        self.people[known].roles.append(role)  # Papandreou's later premiership
                     continue
-                self.add(pid, name, country, names, Role(code, start or None, end or None, title or None, source))
+                self.add(pid, name, country, names, role)
                 if defer:
                     self.background.add(pid)
                 count += 1
         return count
 
-    def _known(self, among: set[str], country: str, *names: str) -> bool:
+    def _known(self, among: set[str], country: str, *names: str) -> str | None:
+        """The id of a person of ``among`` with one of these full names and this country."""
         keys = {key for key in map(name_key, filter(None, names)) if " " in key}  # a surname is no proof
         ids = (pid for key in keys for pid in self._index.get(key, []) if pid in among)
-        return any(self.people[pid].country == country for pid in ids)
+        return next((pid for pid in ids if self.people[pid].country == country), None)
 
     def import_phoenix(self, path: str | Path) -> list[Person]:
         """Add the persons of a Phoenix/PETRARCH actor dictionary (entries with dated codes)."""
@@ -205,6 +210,13 @@ class Registry:
                 person = self.add(pid, entry.name, role.code[:3], entry.aliases, role)
             found.append(person)
         return found
+
+
+def _new_period(person: Person, role: Role) -> bool:
+    """A dated role whose period none of the person's dated roles overlaps."""
+    if not (role.start and role.end):
+        return False
+    return not any(r.start and (r.end or "9999") >= role.start and r.start <= role.end for r in person.roles)
 
 
 # ---------------------------------------------------------------- loading

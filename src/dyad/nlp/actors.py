@@ -726,7 +726,10 @@ class _DocActors:
             found = self._serving_surname(actor)
         people = [p for p in found if len(found) == 1 or p.role_at(self.published) is not None]
         serving = [p for p in people if not (p.code_at(self.published) or "").endswith(FORMER)]
-        return serving if len(people) > 1 and serving else people
+        people = serving if len(people) > 1 and serving else people
+        # the curated tables over Phoenix's: its Gorbachev is Russia's, the curated one the Soviet Union's
+        curated = [p for p in people if p.id not in self.registry.background]
+        return curated if len(people) > 1 and curated else people
 
     def _serving_surname(self, actor: Actor) -> list[Person]:
         """"Arafat said": a bare surname (not a word such as Rice, nor one many share such as Kim) is
