@@ -493,3 +493,14 @@ def test_a_leader_the_news_names_by_his_given_name_alone():
     from dyad.api import extract
     found = extract("The Jordanian king met Saddam on Monday.", published="1998-03-01").actors
     assert [a.code for a in found if a.name == "Saddam"] == ["IRQGOV"]
+
+
+def test_central_banks_and_ministries_known_by_their_own_name_carry_their_state():
+    from dyad.api import extract
+
+    found = {a.name: a.code for a in extract("The Bundesbank and MITI welcomed the Fed's rate cut.",
+                                             published="1987-04-01").actors}
+    assert (found["Bundesbank"], found["MITI"], found["Fed"]) == ("DEUGOVBUS", "JPNGOV", "USAGOVBUS")
+    # a name that is also a word counts only when capitalised
+    assert [a.code for a in extract("Farmers were fed up with the Bundesbank.", published="1987-04-01").actors
+            if a.name.lower() == "fed"] == []
