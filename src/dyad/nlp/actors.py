@@ -62,6 +62,7 @@ LINK_WORDS = {"of", "at", "from", "with"}  # "Artyom Lukin of russia's ... Unive
 OWNER_PREPS = {"of", "in", "from"}  # "president of Armenia", "rebels in Darfur", "a missionary from Chad"
 DATELINE_PUNCT = {",", "(", "-", "—", "–", ":"}
 NAME_HEAD_DEPS = {"nsubj", "nsubjpass", "dobj", "conj", "appos", "poss", "dative"}  # not "in Kumba": a place
+NAME_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}  # what the NER may take a surname for ("Mitterrand": ORG)
 PLACE_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}  # "the Moscow metro", "Paris based"
 COUNT_WORDS = {"both"}  # "both leaders", "the two ministers": anaphors that dyad_coref takes up
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -884,10 +885,11 @@ def _hyphenated(token: Token) -> bool:
 def _lone_name(token: Token, common_nouns: frozenset[str]) -> bool:
     """A capitalised word heading a noun phrase, tagged a proper noun or a noun no dictionary knows
     ("Nakasone met ...": the tagger's NOUN, the NER's nothing or GPE), not part of a longer name. A
-    sentence's first word is capitalised anyway: there a dictionary's noun is a noun ("Horn sounded")."""
+    sentence's first word is capitalised anyway: there a dictionary's noun is a noun ("Horn sounded"),
+    unless the NER took it for a name ("Mitterrand said": WordNet lists him)."""
     doc = token.doc
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-    unknown = token.lower_ not in common_nouns
+    unknown = token.lower_ not in common_nouns or (token.is_sent_start and token.ent_type_ in NAME_ENTITIES)
     proper = (token.pos_ == "PROPN" and (unknown or not token.is_sent_start)) or (token.pos_ == "NOUN" and unknown)
     whole_entity = not token.ent_type_ or (token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"))
     return (proper and whole_entity and token.is_alpha and token.text[:1].isupper() and not token.text.isupper()
