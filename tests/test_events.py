@@ -586,14 +586,11 @@ def test_a_confirmed_plan_is_the_speakers_own():
     assert (e.type, e.source_codes, [code[:3] for code in e.target_codes]) == ("THREATEN", ["EGY"], ["LBY"])
 
 
-def test_violence_nobody_is_named_for_is_by_unidentified_forces_of_its_place():
-    record = extract("A roadside bomb near the town of Samarra killed two U.S. soldiers.", published=PUBLISHED)
-    (killed,) = record.events
-    assert (killed.source_codes, killed.target_codes) == (["IRQUAF"], ["USAMIL"])
-    doer = next(a for a in record.actors if a.code == "IRQUAF")
-    assert record.text[doer.evidence[0][0]:doer.evidence[0][1]] == "Samarra"  # the place is the evidence
-    # no place, no guess
-    assert [e.source_codes for e in extract("A roadside bomb killed two U.S. soldiers.", published=PUBLISHED).events] == [[]]
+def test_violence_nobody_is_named_for_has_no_doer():
+    # not the place's country: a dyad's series would count the bombing as Iraq's act (the PLOVER gold
+    # leaves such sources empty as often as it codes ICEWS's "unidentified forces" of the place)
+    (killed,) = extract("A roadside bomb near the town of Samarra killed two U.S. soldiers.", published=PUBLISHED).events
+    assert (killed.source_codes, killed.target_codes) == ([], ["USAMIL"])
 
 
 def test_fighting_between_two_sides_is_each_ones_act_on_the_other():

@@ -14,7 +14,7 @@ split by concern:
 - ``dyad.nlp.participants``: who the parse names (the actors of a noun phrase, a
   subject shared with the verb above, the noun a participle describes);
 - ``dyad.nlp.implied``: participants the text implies rather than names (the country a
-  protest happens in, an unidentified armed group, the doer's own troops);
+  protest happens in, the doer's own troops);
 - ``dyad.nlp.dedup``: one event, once (one actor per code on a side, one report per
   sentence, a partial event dropped for the whole one).
 """
@@ -34,7 +34,7 @@ from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.dating import clamp_to_publication, dated_ahead, event_date, starts_when, time_anchors
 from dyad.nlp.dedup import one_per_code, without_duplicates, without_partial
 from dyad.nlp.domestic import INFERRED_COUNTRY
-from dyad.nlp.implied import claim_own_people, domestic_target, unidentified_doer
+from dyad.nlp.implied import claim_own_people, domestic_target
 from dyad.nlp.lexicon import load_word_sets
 from dyad.nlp.parse import children as _kids
 from dyad.nlp.parse import first_conjunct, infinitive
@@ -155,8 +155,6 @@ class EventCoder:
         event.target = one_per_code(event.target, codes, sector_only)
         if not event.target and not item.mutual:
             event.target = self._untargeted(doc, event, codes)
-        if not event.source and event.type.lower() in self.rules["unidentified_doer"]:
-            event.source = unidentified_doer(doc, event, item.span.root, codes)
         self._joint_exercise(event, item.span.root, codes)
         # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
         if not any(codes.get(a, a) != a for a in event.source + event.target) and self.require_actor:

@@ -1,8 +1,7 @@
 """Participants the text implies rather than names.
 
 PLOVER and CAMEO code some events with a participant no noun phrase gives: a domestic protest
-is against the country it happens in, violence nobody is named for is by an unidentified armed
-group of that country, and "Britain sent troops" makes the troops Britain's. These make or
+is against the country it happens in, and "Britain sent troops" makes the troops Britain's. These make or
 recode the actors for ``dyad_events``; who the parse names is in ``dyad.nlp.participants``.
 """
 
@@ -10,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from dyad.gazetteer import load_gazetteer
 from dyad.nlp.extensions import get_list
-from dyad.nlp.participants import LOCATION_PREPS
 from dyad.records import Actor, Event, Mention, next_actor_id
 
 
@@ -59,21 +57,6 @@ def domestic_target(doc: Doc, event: Event, codes: dict[str, str], fallback: str
                                                                 country, country))]
 
 
-def unidentified_doer(doc: Doc, event: Event, head: Token, codes: dict[str, str]) -> list[str]:
-    """"A car bomb near Hilla killed a soldier": violence nobody is named for is by the
-    unidentified armed forces of the country it happens in (CAMEO UAF, as ICEWS codes "Unidentified
-    Gunmen (Iraq)"), with the place as the evidence. Only one country's places may be in question."""
-    places = [(p, m) for p in get_list(doc, "dyad_places") if p.country for m in p.mentions
-              if p.id == event.location or _where(doc, m, head)]
-    countries = {p.country for p, _ in places}
-    if len(countries) != 1:
-        return []
-    country = countries.pop()
-    name = f"unidentified armed group ({load_gazetteer().country_name(country)})"
-    return [_actor_coded(doc, codes, country + "UAF", lambda aid: Actor(
-        aid, name, country + "UAF", country, "UAF", kind="group", evidence=[places[0][1]]))]
-
-
 def _actor_coded(doc: Doc, codes: dict[str, str], code: str, make: Callable[[str], Actor]) -> str:
     """The id of the document's actor with this code, else of a new one ``make`` builds for a free id."""
     actors = get_list(doc, "dyad_actors")
@@ -83,16 +66,3 @@ def _actor_coded(doc: Doc, codes: dict[str, str], code: str, make: Callable[[str
         actors.append(actor)
         codes[actor.id] = code
     return actor.id
-
-
-def _where(doc: Doc, mention: tuple[int, int], head: Token) -> bool:
-    """A place named in the event's own clause after in, near, at ("a bombing near the town of Hilla")."""
-    span = doc.char_span(*mention, alignment_mode="expand")
-    if span is None or not (head.left_edge.i <= span.root.i <= head.right_edge.i):
-        return False
-    token = span.root
-    for _ in range(4):  # Hilla <- of <- town <- near
-        if token.dep_ == "prep" and token.lower_ in LOCATION_PREPS:
-            return True
-        token = token.head
-    return False
