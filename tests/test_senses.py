@@ -72,6 +72,15 @@ def test_attack_physical_or_verbal():
     assert types_of("The French president attacked the German government's budget plan.").get("attacked") == "ACCUSE"
 
 
+def test_pounding_positions_or_a_rival():
+    assert types_of("Russian artillery pounded Ukrainian positions near Bakhmut.").get("pounded") == "ASSAULT"
+    assert types_of("Bernie Sanders pounded Hillary Clinton on trade.").get("pounded") == "ACCUSE"
+
+
+def test_calling_someone_names_is_disapproval():
+    assert types_of("Vladimir Putin called Joe Biden a loser.").get("called") == "ACCUSE"
+
+
 def test_release_of_captives_or_of_papers():
     assert types_of("Hamas released three Israeli hostages on Monday.").get("released") == "RETREAT"
     assert "released" not in types_of("The Russian government released its budget figures on Monday.")
