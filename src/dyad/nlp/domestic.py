@@ -6,7 +6,8 @@ actors with the country the text gives them or the sentence is about, in this or
 actor's own words ("its forces", "doctors from American charities"), the places where the
 sentence happens ("blocked roads in Algiers": Algerian protesters), the one country of its
 domestic bodies ("the Fijian rebels"), the dateline (for officials named before any other
-country), the article's dominant country. "Ethnic Albanians in Macedonia" are coded the same
+country), the article's dominant country, and last the state English-language news means by a
+bare "Congress" or "Justice Department" (``usual_countries.tsv``). "Ethnic Albanians in Macedonia" are coded the same
 way: an ethnic group is a people of the country it lives in, not the state its demonym names.
 An unknown person takes the code of the title in apposition ("Juan Perez, a Bolivian diplomat").
 
@@ -234,9 +235,9 @@ def _usual_country(doc: Doc, actor: Actor) -> tuple[str, tuple[int, int]] | None
     usual = load_gazetteer().usual_countries
     for start, end in actor.mentions:
         words = doc.text[start:end].lower().split()
-        for n in range(len(words)):  # the name's last words: "members of Congress"
-            if " ".join(words[n:]) in usual:
-                return usual[" ".join(words[n:])], (start, end)
+        for tail in (" ".join(words[n:]) for n in range(len(words))):  # its last words: "members of Congress"
+            if tail in usual:
+                return usual[tail], (start, end)
     return None
 
 
