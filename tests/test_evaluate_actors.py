@@ -113,6 +113,7 @@ def test_locate_prefers_case_then_ignores_it_and_follows_ellipses():
 
 def test_iso_dates_only():
     assert iso_date("2017-04-01") == "2017-04-01"
+    assert iso_date("1998-02-06T22:19:00") == "1998-02-06"  # TimeBank's creation times: the day
     assert iso_date("Today") is None and iso_date("10 May 2015") is None and iso_date(None) is None
 
 

@@ -141,10 +141,13 @@ def _format_of(data: Any) -> str:
 
 
 def iso_date(value: Any) -> str | None:
-    """An ISO calendar date as given, else None ("Today", "10 May 2015" and blanks anchor nothing)."""
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    """An ISO calendar date, or the day of an ISO timestamp ("1998-02-27T08:17:00"), else None ("Today",
+    "10 May 2015" and blanks anchor nothing)."""
+    found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+                         value.strip()) if isinstance(value, str) else None
+    if found:
         try:
-            return date.fromisoformat(value.strip()).isoformat()
+            return date.fromisoformat(found.group(1)).isoformat()
         except ValueError:
             return None
     return None

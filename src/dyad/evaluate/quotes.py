@@ -210,7 +210,7 @@ def _article(data: Any, line: int) -> GoldArticle:
     items = data["attributions"]
     if not isinstance(items, list) or not all(isinstance(a, dict) for a in items):
         raise ValueError("attributions is not a list of objects")
-    date = iso_date(data["date"][:10]) if isinstance(data.get("date"), str) else None
+    date = iso_date(data.get("date"))
     attributions = [_attribution(a, text) for a in items]
     scored = [a for a in attributions if a.cue]
     return GoldArticle(str(data.get("doc_id") or f"line {line}"), str(data.get("annotator") or ""), line, date,

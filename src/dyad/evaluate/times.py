@@ -165,13 +165,10 @@ def _doc(data: Any, line: int) -> GoldDoc:
     timexes = data["timexes"]
     if not isinstance(timexes, list) or not all(isinstance(t, dict) for t in timexes):
         raise ValueError("timexes is not a list of objects")
-    return GoldDoc(str(data.get("doc_id") or f"line {line}"), line, _dct(data.get("dct")), text,
+    return GoldDoc(str(data.get("doc_id") or f"line {line}"), line, iso_date(data.get("dct")), text,
                    [_timex(t, text) for t in timexes])
 
 
-def _dct(value: Any) -> str | None:
-    """The creation date; TimeBank gives some with a clock time ("1998-02-06T22:19:00")."""
-    return iso_date(value[:10]) if isinstance(value, str) else None
 
 
 def _timex(data: dict, text: str) -> GoldTimex:
