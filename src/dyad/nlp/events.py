@@ -107,9 +107,6 @@ class EventCoder:
         self.require_actor = require_actor
         self.lexicon = load_triggers()
         self.verbs_of = {kind: self.lexicon.verbs_of(kind) for kind in {t.type for t in self.lexicon}}  # "shot and killed"
-        self.phrases: dict[str, list[Trigger]] = {}
-        for trigger in sorted(self.lexicon.phrases, key=lambda t: -len(t.phrase.split())):
-            self.phrases.setdefault(trigger.phrase.split()[0], []).append(trigger)
         self.words = defaultdict(frozenset, _modality_words())  # a group left out of the data is empty
         self.rules = load_word_sets("event_rules.tsv")
         self.families = load_word_sets("sense_families.tsv")
@@ -609,7 +606,7 @@ class EventCoder:
 
     def _phrase_at(self, token: Token) -> tuple[list[Token], Trigger] | None:
         """The longest phrase starting here, its sense chosen by context like a single word's."""
-        candidates = self.phrases.get(token.lemma_.lower(), ())
+        candidates = self.lexicon.phrases_starting(token.lemma_.lower())
         for trigger in candidates:
             tokens = _match_phrase(token, trigger.phrase.split())
             if tokens:
