@@ -330,8 +330,8 @@ def build_phoenix_people() -> list[list[str]]:
     Names lose leading titles (person_titles.txt), synonyms also roles and countries ("US
     President George Bush" → "George Bush"); a name with a body word ("Bush Administration",
     "Kosovo Assembly") is dropped. A one-word name is kept only as the surname of one of the
-    person's full names (or as Phoenix's only name: "Suharto") and when names_not_alone.txt does not list
-    it (common words such as Rice, King; shared given names such as Abdullah).
+    person's full names (or as Phoenix's only name: "Suharto") and when neither names_not_alone.txt
+    (shared given names such as Abdullah) nor surname_words.txt (common words such as Rice, King) lists it.
     """
     # the committed tables (countries.tsv, roles.tsv, name_order.tsv) give titles and name order
     from dyad.gazetteer import load_gazetteer
@@ -341,7 +341,7 @@ def build_phoenix_people() -> list[list[str]]:
     titles = {row[0] for row in read_curated("person_titles.txt")}
     prefixes = titles | set(gaz.roles) | set(gaz.countries)  # a name may begin "Christian", "Chad"
     states = {code for code, _ in gaz.countries.values()}
-    stop = {row[0].lower() for row in read_curated("names_not_alone.txt")}
+    stop = {row[0].lower() for name in ("names_not_alone.txt", "surname_words.txt") for row in read_curated(name)}
     rows, ids = [], set()
     seen: dict[tuple, set[str]] = {}  # dated codes -> the names of the persons kept with them
     for entry, source in _phoenix_persons():

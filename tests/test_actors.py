@@ -136,6 +136,15 @@ def test_a_bare_surname_names_the_one_government_member_of_that_name_in_office()
     assert [a.code for a in found if a.name == "Blair"] == ["GBRGOV"]
 
 
+def test_a_surname_that_is_also_a_word_is_a_name_where_the_text_writes_one():
+    from dyad.api import extract
+    # two Bakers served in the American government in mid-1987 (Treasury, Chief of Staff): one code
+    found = extract("The talks went well, Baker told reporters in Paris.", published="1987-06-01").actors
+    assert [a.code for a in found if a.name == "Baker"] == ["USAGOV"]
+    found = extract("Brown said Britain would send more troops.", published="2008-06-01").actors
+    assert [a.code for a in found if a.name == "Brown"] == ["GBRGOV"]
+
+
 def test_an_ancestry_names_no_state():
     from dyad.api import extract
     found = extract("Dock workers of Turkish origin went on strike in Germany.", published="2016-06-01").actors

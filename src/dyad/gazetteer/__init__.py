@@ -33,7 +33,8 @@ class Gazetteer:
     forms: dict[str, str] = field(default_factory=dict)  # lower phrase -> canonical case
     needs_capital: frozenset[str] = frozenset()
     family_name_first: frozenset[str] = frozenset()  # country codes
-    names_not_alone: frozenset[str] = frozenset()  # surnames that are also words or shared (rice, kim)
+    names_not_alone: frozenset[str] = frozenset()  # names many share (abdullah, kim): never a person alone
+    surname_words: frozenset[str] = frozenset()  # surnames that are also words (rice, baker): only as names
     names: dict[str, str] = field(default_factory=dict)  # code -> display name
     usual_countries: dict[str, str] = field(default_factory=dict)  # "congress" -> USA, when the text says no other
 
@@ -102,6 +103,7 @@ def load_gazetteer() -> Gazetteer:
         needs_capital=frozenset(w.lower() for w in _words("needs_capital.txt")),
         not_alone=frozenset(w.lower() for w in _words("roles_not_alone.txt")),
         names_not_alone=frozenset(w.lower() for w in _words("names_not_alone.txt")),
+        surname_words=frozenset(w.lower() for w in _words("surname_words.txt")),
         locative={word: kind for word, kind in _rows("locative_cues.tsv")},
         family_name_first=frozenset(code for code, how in order if how == "family_first"),
         names=dict(_rows("country_names.tsv")),

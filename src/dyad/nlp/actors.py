@@ -647,7 +647,7 @@ class _DocActors:
             if ent.label_ != "PERSON" or self.used.intersection(range(ent.start, ent.end)):
                 continue
             name = _strip_possessive(ent)
-            if not len(name):
+            if not len(name) or self._word_not_name(name):
                 continue
             key = _name_key(name.text)
             draft = self._find_person(key)
@@ -659,6 +659,10 @@ class _DocActors:
                 how = "surname"
             draft.mentions.append((name.start, name.end, how))
             self.used.update(range(name.start, name.end))
+
+    def _word_not_name(self, name: Span) -> bool:
+        """A surname that is also a word, tagged PERSON where it only modifies a noun: "Rice prices"."""
+        return len(name) == 1 and name[0].lower_ in self.gaz.surname_words and name[0].dep_ not in NAME_HEAD_DEPS
 
     # ------------------------------------------------------------ the dated actor registry
 
@@ -736,8 +740,9 @@ class _DocActors:
         """"Arafat said": a bare surname (not a word such as Rice, nor one many share such as Kim) is
         the registry person of that surname in office on the publication date (with no date, now):
         of several, the one in government, then the one of the curated leaders' tables rather than
-        Phoenix's background persons. Entries that carry one code that day are one person listed
-        twice ("Kofi Annan", "K. Annan"): all are returned, and ``_namesakes`` codes them."""
+        Phoenix's background persons. Entries that carry one code that day are returned together,
+        and ``_namesakes`` codes them: one person listed twice ("Kofi Annan", "K. Annan"), or two
+        of one government ("Baker" in 1987: the Treasury Secretary and the Chief of Staff)."""
         if actor.name.lower() in self.gaz.names_not_alone:
             return []
         day = self.published
@@ -746,11 +751,10 @@ class _DocActors:
         one_country = len({p.country for p in namesakes if (p.code_at(day) or "ELI")[3:6] != "ELI"}) == 1
         serving = [p for p in namesakes if p.serving(day) and actor.country in (None, p.country)
                    and (actor.code or self._plausible(p, day, one_country))]
-        if len({(p.country, p.code_at(day)) for p in serving}) == 1:
-            return serving
         governing = [p for p in serving if (p.code_at(day) or "")[3:6] == "GOV"]
         leading = [p for p in governing if p.id not in self.registry.background]
-        return next((group for group in (governing, leading) if len(group) == 1), [])
+        return next((group for group in (serving, governing, leading)
+                     if len({(p.country, p.code_at(day)) for p in group}) == 1), [])
 
     def _plausible(self, person: Person, day: str | None, one_country: bool) -> bool:
         """A bare surname with no title names a curated leader, an IGO's chief official (Phoenix lists
