@@ -75,6 +75,7 @@ def test_attack_physical_or_verbal():
 def test_pounding_positions_or_a_rival():
     assert types_of("Russian artillery pounded Ukrainian positions near Bakhmut.").get("pounded") == "ASSAULT"
     assert types_of("Bernie Sanders pounded Hillary Clinton on trade.").get("pounded") == "ACCUSE"
+    assert types_of("Jeb Bush kept pounding him on immigration.").get("pounding") == "ACCUSE"  # a person's pronoun
 
 
 def test_calling_someone_names_is_disapproval():
@@ -130,6 +131,15 @@ def test_vowing_sanctions_or_arrests_is_a_threat():
     event = event_for("Tehran vowed to prosecute the Danish journalists.", "vowed")
     assert event is not None and (event.type, event.mode) == ("THREATEN", "arrest")
     assert types_of("Seoul promised to support Manila at the summit.").get("promised") == "AGREE"
+
+
+def test_a_vow_takes_the_type_the_vowed_act_would_have_in_the_future():
+    # the vowed act is a phrase whose "to" is not the infinitive's, and no family lists it
+    assert types_of("The governor vowed to bring the arsonists to justice.").get("vowed") == "THREATEN"
+    assert types_of("Ankara swore to jail the smugglers.").get("swore") == "THREATEN"
+    assert types_of("Cairo pledged to boycott the talks.").get("pledged") == "REJECT"  # refusing to meet
+    # lifting sanctions is no threat, though the words of the infinitive include "sanctions"
+    assert types_of("Brussels promised to lift the sanctions on Minsk.").get("promised") == "AGREE"
 
 
 def test_blocking_roads_is_protest_blocking_a_resolution_rejection():

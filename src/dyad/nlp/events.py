@@ -286,6 +286,7 @@ class EventCoder:
                 kept.append(item)
                 continue
             folded_into[id(event)] = governor
+            self._promised_force(governor, trigger_of[id(governor)], event)
             if not governor.target:
                 own_subject = head.dep_ in ("ccomp", "acl") and _has_subject(head) and event.source != governor.source
                 governor.target = (event.source if own_subject else event.target)[:]
@@ -298,6 +299,13 @@ class EventCoder:
                 item.event.target = _unique(m.actor_id for c in xcomps
                                             for m in self._objects_named(c, mentions, source, c.i not in by_head))
         return sorted(kept, key=lambda item: item.span.start)
+
+    def _promised_force(self, promise: Event, verb: Token, content: Event) -> None:
+        """A vow of what the conventions made a threat or a refusal is that threat or refusal ("vowed
+        to bring the bombers to justice", "pledged to boycott the talks"), not an AGREE."""
+        if (promise.type == "AGREE" and content.type in ("THREATEN", "REJECT")
+                and verb.lemma_.lower() in self.rules["promise_verb"]):
+            _recode(promise, content.type)
 
     def _own_order(self, order: Event, verb: Token, content: Token, codes: dict[str, str], sector_only: set[str]) -> bool:
         """A request ("ordered", "authorized") whose infinitive is what its addressees, the orderer's own
@@ -1008,16 +1016,19 @@ def _match_phrase(token: Token, lemmas: list[str]) -> list[Token] | None:
     if [t.lemma_.lower() for t in words[: len(lemmas)]] == lemmas:
         last = words[len(lemmas) - 1]
         return list(doc[token.i : last.i + 1])
-    if token.pos_ == "VERB":
-        # each further word is a dependent of one already found: children only, never the whole
-        # subtree, so a very long sentence costs no more per verb than a short one
-        found = [token]
-        for lemma in lemmas[1:]:
-            child = next((c for f in found for c in _kids(f) if c.lemma_.lower() == lemma and c not in found), None)
-            if child is None:
-                return None
-            found.append(child)
+    return _dependents_match([token], lemmas[1:]) if token.pos_ == "VERB" else None
+
+
+def _dependents_match(found: list[Token], lemmas: list[str]) -> list[Token] | None:
+    """Each further word a dependent of one already found, trying every such dependent ("vowed to
+    bring them to justice": the infinitive's "to" is not the phrase's). Children only, never the whole
+    subtree, so a very long sentence costs no more per verb than a short one."""
+    if not lemmas:
         return found
+    for child in (c for f in found for c in _kids(f) if c.lemma_.lower() == lemmas[0] and c not in found):
+        match = _dependents_match(found + [child], lemmas[1:])
+        if match:
+            return match
     return None
 
 
