@@ -33,6 +33,13 @@ def test_organisations_of_no_one_country_stay_so():
     assert found["Amnesty International"].startswith("NGO")
 
 
+def test_an_international_militant_group_takes_only_a_country_its_own_words_name():
+    record = extract("Al Qaeda bombed a hotel in Mombasa.", published=PUBLISHED)
+    assert [a.code[:3] for a in record.actors if "Qaeda" in a.name] == ["IMG"]  # not Kenya's
+    record = extract("Yemen's Al Qaeda branch bombed a hotel in Mombasa.", published=PUBLISHED)
+    assert [a.country for a in record.actors if "Qaeda" in a.name] == ["YEM"]
+
+
 def test_an_ethnic_group_belongs_to_the_country_it_lives_in():
     found, _ = codes("Police arrested dozens of ethnic Uzbeks in southern Kyrgyzstan.")
     assert found["ethnic Uzbeks"] == "KGZ" and found["Police"] == "KGZCOP"

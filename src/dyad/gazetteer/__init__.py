@@ -113,7 +113,9 @@ def load_gazetteer() -> Gazetteer:
     return gaz
 
 
-IDENTITY_PREFIXES = {"IGO", "NGO"}  # these codes hold the organisation's identity, not a place
+# codes that hold an organisation's identity, not a place: intergovernmental, non-governmental,
+# international militant groups (Al Qaeda: IMGMUSALQ) and multinational companies
+IDENTITY_PREFIXES = {"IGO", "NGO", "IMG", "MNC"}
 LEADING_KINDS = {"name", "demonym", "adjective", "informal"}
 
 
@@ -123,8 +125,8 @@ def _localise_regional(gaz: Gazetteer) -> None:
     country_codes = {code for code, _ in gaz.countries.values()}
     for key, entry in gaz.organisations.items():
         prefix = entry.code[:3]
-        if entry.country or prefix in country_codes or prefix in IDENTITY_PREFIXES:
-            continue
+        if entry.country or prefix in country_codes or (prefix in IDENTITY_PREFIXES and prefix != "IMG"):
+            continue  # an international militant group named for a country is that country's ("Malaysian ...")
         country = _leading_country(gaz, entry.name)
         if country is not None:
             gaz.organisations[key] = OrgEntry(entry.name, country + _own_sector(gaz, entry), entry.kind, country)

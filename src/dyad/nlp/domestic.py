@@ -22,7 +22,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dyad.gazetteer import load_gazetteer
+from dyad.gazetteer import IDENTITY_PREFIXES, load_gazetteer
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.lexicon import load_word_sets
 from dyad.records import Actor, Mention, next_actor_id
@@ -30,10 +30,10 @@ from dyad.records import Actor, Mention, next_actor_id
 register_extensions()
 
 DOCUMENT_SHARE = 2 / 3  # the article's country must hold this share of its country mentions
-NOT_COUNTRIES = {"IGO", "NGO", "MNC"}  # organisation codes that belong to no one country
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}
 OWNER_PREPS = {"of", "from", "in"}
+INTERNATIONAL_GROUP = "IMG"  # CAMEO's international militant groups (Al Qaeda: IMGMUSALQ)
 INFERRED_COUNTRY = "dyad_inferred_country"  # doc.user_data key: ids of actors given a country here
 
 
@@ -55,11 +55,14 @@ class DomesticCoder:
         fallback = self._split_ethnic_groups(doc, actors, mentions)
         every, clues = _country_mentions(doc, actors)
         for actor in actors:
-            if actor.country or not (actor.id in fallback or self._sector_only(actor)):
+            # an international militant group takes only a country the text gives it ("Iraq's Al-Qaeda")
+            international = (actor.code or "").startswith(INTERNATIONAL_GROUP)
+            if actor.country or not (actor.id in fallback or self._sector_only(actor) or international):
                 continue
             stated = _possessor(doc, actor, actors, mentions) or _owner_phrase(doc, actor, clues)
-            found = (stated or _sentence_country(doc, actor, clues) or _dateline(actor, every)
-                     or _document_country(clues, every) or _usual_country(doc, actor))
+            found = (stated or _named_within(actor, every)) if international else (
+                stated or _sentence_country(doc, actor, clues) or _dateline(actor, every)
+                or _document_country(clues, every) or _usual_country(doc, actor))
             country, evidence = found or (fallback.get(actor.id), None)
             if country:
                 _set_country(actor, country, evidence)
@@ -73,7 +76,7 @@ class DomesticCoder:
         return len(span) > 1 and entry is not None and entry[0] == country and entry[1] in ("demonym", "adjective")
 
     def _sector_only(self, actor: Actor) -> bool:
-        return bool(actor.code) and actor.code[:3] in self.sectors - NOT_COUNTRIES
+        return bool(actor.code) and actor.code[:3] in self.sectors - IDENTITY_PREFIXES
 
     def _split_ethnic_groups(self, doc: Doc, actors: list[Actor], mentions: list[Mention]) -> dict[str, str]:
         """"ethnic Albanians", "ethnic Albanian guerrillas": a mention that starts with Albania's demonym
@@ -133,7 +136,7 @@ def _country_mentions(doc: Doc, actors: list[Actor]) -> tuple[list, list]:
     found = [(p.country, span, True, _where(doc, span))
              for p in get_list(doc, "dyad_places") if p.country for span in p.mentions]
     found += [(a.country, span, False, bool(a.sector) or _modifies(doc, span))
-              for a in actors if a.country and a.country not in NOT_COUNTRIES for span in a.mentions]
+              for a in actors if a.country and a.country not in IDENTITY_PREFIXES for span in a.mentions]
     found.sort(key=lambda c: c[1])
     return [c[:3] for c in found], [c[:3] for c in found if c[3]]
 
@@ -163,7 +166,7 @@ def _modifies(doc: Doc, span: tuple[int, int]) -> bool:
 
 def _possessor(doc: Doc, actor: Actor, actors: list[Actor], mentions: list[Mention]):
     """"Iraq said its forces sank ...": the country a possessive names (through coreference)."""
-    countries = {a.id: a.country for a in actors if a.country and a.country not in NOT_COUNTRIES}
+    countries = {a.id: a.country for a in actors if a.country and a.country not in IDENTITY_PREFIXES}
     owner_of = {m.start: m for m in mentions if m.actor_id in countries}
     for start, end in actor.mentions:
         words = doc.char_span(start, end, alignment_mode="expand")
@@ -172,6 +175,13 @@ def _possessor(doc: Doc, actor: Actor, actors: list[Actor], mentions: list[Menti
             if owner is not None:
                 return countries[owner.actor_id], (owner.start, owner.end)
     return None
+
+
+def _named_within(actor: Actor, every: list) -> tuple[str, tuple[int, int]] | None:
+    """The one country named inside the actor's own mention ("Iraq's Al-Qaeda frontman Abu Musab")."""
+    inside = {(country, span) for country, span, _ in every
+              if any(start <= span[0] and span[1] <= end for start, end in actor.mentions)}
+    return min(inside) if len({country for country, _ in inside}) == 1 else None
 
 
 def _owner_phrase(doc: Doc, actor: Actor, clues) -> tuple[str, tuple[int, int]] | None:
