@@ -271,6 +271,11 @@ def test_reported_verdict_is_the_speakers_disapproval_or_praise():
     assert (e.type, e.cameo, e.source_codes, e.target_codes) == ("SUPPORT", "051", ["KENGOV"], ["UGA"])
 
 
+def test_laying_the_blame_on_someone_blames_them():
+    assert dyads("Ankara laid the blame for the clashes squarely on Athens.") == {("ACCUSE", ("TURGOV",), ("GRCGOV",))}
+    assert dyads("Turkey put the blame on Greece.") == {("ACCUSE", ("TUR",), ("GRC",))}
+
+
 def test_a_verdict_on_no_actor_or_by_no_speaker_is_no_event():
     assert all(e.type != "ACCUSE" for e in events("Officials in Peru said the storm was dangerous.").values())
     assert all(e.type != "ACCUSE" for e in events("The Danish embargo was a disaster for fishermen.").values())

@@ -341,6 +341,8 @@ def test_calling_something_a_disaster_is_disapproval_calling_a_meeting_is_nothin
     assert types_of("The Brazilian minister called the Argentine decision a disaster.").get("called") == "ACCUSE"
     assert types_of("The Brazilian minister called the Argentine proposal unacceptable.").get("called") == "ACCUSE"
     assert "called" not in types_of("The Brazilian minister called an early election.")
+    # the parser may hang conjoined adjectives on the object ("the plan [dangerous and reckless]")
+    assert types_of("The Peruvian senator called the Chilean plan dangerous and reckless.").get("called") == "ACCUSE"
 
 
 def test_demonstrating_resolve_is_no_protest():

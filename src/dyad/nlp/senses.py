@@ -194,7 +194,8 @@ def _verb_roles(token: Token) -> dict[str, list[Token]]:
     # "called the plan a disaster", "called him divisive": the object's predicate, which the parser
     # also hangs on the object ("called [the plan [a disaster]]", "branded [the militia, [a group]]")
     complements = [c for c in children if c.dep_ in ("oprd", "acomp")]
-    complements += [c for o in objects for c in o.children if c.dep_ in ("dobj", "oprd", "appos")]
+    complements += [c for o in objects for c in o.children if c.dep_ in ("dobj", "oprd", "appos")
+                    or (c.dep_ == "amod" and c.i > o.i)]  # "called [the plan [dangerous and reckless]]"
     # "deemed the plan a disaster", "considers the law unsatisfactory", "described it as unacceptable"
     complements += [c for c in children if c.dep_ == "dobj" and objects and c is not objects[0]]
     complements += [c for c in children if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN")]
