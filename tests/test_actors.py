@@ -145,6 +145,15 @@ def test_a_surname_that_is_also_a_word_is_a_name_where_the_text_writes_one():
     assert [a.code for a in found if a.name == "Brown"] == ["GBRGOV"]
 
 
+def test_a_world_region_is_no_country():
+    from dyad.api import extract
+    # "American" inside "Latin American" or "Central American" is no United States: CAMEO's region codes
+    found = extract("Latin American debtors and North American banks met in Caracas.", published="1987-06-01").actors
+    assert "USA" not in {a.country for a in found} and "NMRBUS" in {a.code for a in found}
+    found = extract("Central American leaders criticised the American embargo.", published="1987-06-01").actors
+    assert sorted(a.code for a in found) == ["LAMGOV", "USA"]
+
+
 def test_an_ancestry_names_no_state():
     from dyad.api import extract
     found = extract("Dock workers of Turkish origin went on strike in Germany.", published="2016-06-01").actors

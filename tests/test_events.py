@@ -271,6 +271,11 @@ def test_reported_verdict_is_the_speakers_disapproval_or_praise():
     assert (e.type, e.cameo, e.source_codes, e.target_codes) == ("SUPPORT", "051", ["KENGOV"], ["UGA"])
 
 
+def test_a_document_calling_for_something_is_its_presenters_demand():
+    assert dyads("The Andean Pact presented a document calling for talks with Chile.") == {
+        ("REQUEST", ("IGOSAM",), ("CHL",))}
+
+
 def test_laying_the_blame_on_someone_blames_them():
     assert dyads("Ankara laid the blame for the clashes squarely on Athens.") == {("ACCUSE", ("TURGOV",), ("GRCGOV",))}
     assert dyads("Turkey put the blame on Greece.") == {("ACCUSE", ("TUR",), ("GRC",))}
