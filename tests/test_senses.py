@@ -246,6 +246,9 @@ def test_idioms_and_shows_are_no_events():
 def test_a_state_or_an_official_protesting_speaks_crowds_demonstrate():
     assert types_of("The Chinese foreign ministry protested to Japan.").get("protested") == "ACCUSE"
     assert types_of("Thousands of Kenyans protested against the government in Nairobi.").get("protested") == "PROTEST"
+    assert types_of("Slovakia protested to Hungary over the dam.").get("protested") == "ACCUSE"  # NER: ORG
+    # a protest delivered, filed or sent is a diplomatic one, and no delivery of aid
+    assert types_of("Seoul delivered a formal protest to Tokyo.").get("delivered") == "ACCUSE"
 
 
 def test_one_named_politician_attacking_another_speaks():
