@@ -35,6 +35,13 @@ def test_negation_is_kept_with_the_event():
     assert e.modality == "negated" and e.source_codes == ["EGY"]
 
 
+def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
+    e = events("Syria did not attend the talks with Turkey.")["talks"]
+    assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])
+    e = events("Chile decided not to cooperate with the Peruvian inquiry.")["cooperate"]
+    assert (e.type, e.modality, e.source_codes) == ("REJECT", "asserted", ["CHL"])
+
+
 def test_denied_event_is_negated_and_the_denial_is_an_event():
     found = events("Iran denied that it had supplied drones to Russia.")
     assert (found["denied"].type, found["denied"].source_codes) == ("REJECT", ["IRN"])
