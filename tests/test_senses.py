@@ -348,6 +348,11 @@ def test_calling_something_a_disaster_is_disapproval_calling_a_meeting_is_nothin
     assert types_of("The Peruvian senator called the Chilean plan dangerous and reckless.").get("called") == "ACCUSE"
 
 
+def test_cancelling_tariffs_or_sanctions_eases_them():
+    assert types_of("Washington cancelled the tariffs on Japanese chips.").get("cancelled") == "RETREAT"
+    assert types_of("Seoul cancelled the summit with Tokyo.").get("cancelled") == "REJECT"
+
+
 def test_demonstrating_resolve_is_no_protest():
     assert "demonstration" not in types_of("Seoul called the drill a demonstration of Japan's resolve.")
     assert types_of("Students staged a demonstration against the Chilean government.").get("demonstration") == "PROTEST"
