@@ -348,6 +348,11 @@ def test_calling_something_a_disaster_is_disapproval_calling_a_meeting_is_nothin
     assert types_of("The Peruvian senator called the Chilean plan dangerous and reckless.").get("called") == "ACCUSE"
 
 
+def test_crowds_arriving_pay_no_visit_a_delegation_does():
+    assert "arrived" not in types_of("Hundreds of tourists from Japan arrived in Seoul.")
+    assert types_of("A Japanese delegation arrived in Seoul.").get("arrived") == "CONSULT"
+
+
 def test_cancelling_tariffs_or_sanctions_eases_them():
     assert types_of("Washington cancelled the tariffs on Japanese chips.").get("cancelled") == "RETREAT"
     assert types_of("Seoul cancelled the summit with Tokyo.").get("cancelled") == "REJECT"
