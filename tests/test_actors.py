@@ -154,6 +154,15 @@ def test_a_world_region_is_no_country():
     assert sorted(a.code for a in found) == ["LAMGOV", "USA"]
 
 
+def test_a_country_inside_a_company_name_is_the_companys_not_the_state():
+    from dyad.api import extract
+    found = extract("Maple Canada Corp. said it would sell its stake.", published="1987-06-01").actors
+    assert [(a.name, a.code) for a in found] == [("Maple Canada Corp.", "CANBUS")]
+    # a commercial bank named after its country is no central bank
+    found = extract("Union Bank of Finland raised its rates; the Bank of Finland did not.", published="1987-06-01").actors
+    assert sorted(a.code for a in found) == ["FINBUS", "FINGOVBUS"]
+
+
 def test_an_ancestry_names_no_state():
     from dyad.api import extract
     found = extract("Dock workers of Turkish origin went on strike in Germany.", published="2016-06-01").actors

@@ -52,6 +52,7 @@ COUNTRY, ORG, ROLE = "COUNTRY", "ORG", "ROLE"
 MODIFIER_DEPS = {"amod", "nmod", "compound"}  # "Hungarian and Romanian officials": Hungarian officials too
 PEOPLE = "PEOPLE"  # a plural demonym after a country: "Bosnian Serbs", an ethnic group of that country
 PEOPLE_SECTOR = "CVL"  # an ethnic group is civilians, as CAMEO codes it
+BUSINESS = "BUS"  # a company of a country ("Unicorp Canada Corp."), as CAMEO codes it
 MODIFIER = "modifier"  # role kind of "former": changes the sector, names no one alone
 PRIORITY = {ORG: 0, COUNTRY: 1, ROLE: 2}  # on equal spans, the more specific reading wins
 NAME_KINDS = {"name", "informal", "iso3", "historical"}
@@ -201,7 +202,7 @@ class _DocActors:
     def run(self) -> None:
         chains = self._chains()
         self._share_roles(chains)
-        chains = self._unknown_organisations(chains)
+        chains = self._companies(self._unknown_organisations(chains))
         claimed = self._titled_persons(chains)
         for chain in chains:
             if id(chain) not in claimed:
@@ -397,6 +398,27 @@ class _DocActors:
                 self._mention(("org", code, span.text.lower()), actor, span, "name")
                 chains = [c for c in chains if id(c) not in inside]
         return chains
+
+    def _companies(self, chains: list[Chain]) -> list[Chain]:
+        """"Unicorp Canada Corp.", "Union Bank of Finland": a company's name uses up the country (or the
+        central bank) in it, which is no state actor; the company is that country's business (CAMEO BUS)."""
+        for span in _longest([s for s in map(self._name_around, self._company_words()) if s is not None]):
+            inside = [c for c in chains if span.start <= c.start and c.end <= span.end]
+            if not inside or any(c.org is not None and c.org.start == span.start for c in inside) or any(
+                    c.start < span.end and span.start < c.end and c not in inside for c in chains):
+                continue  # the gazetteer's own organisation ("Bank of Japan"), or a chain that runs on out of the name
+            countries = {self._chain_code(c)[1] for c in inside} - {None}
+            if len(countries) != 1:
+                continue
+            country = countries.pop()
+            actor = Actor("", span.text, country + BUSINESS, country, BUSINESS, "organisation")
+            self._mention(("org", country + BUSINESS, span.text.lower()), actor, span, "name")
+            chains = [c for c in chains if c not in inside]
+        return chains
+
+    def _company_words(self) -> list[Token]:
+        """Capitalised words that end a company's name (Corp., Ltd, Bank: organisation_not_heads.txt)."""
+        return [t for t in self.doc if t.text[:1].isupper() and t.lower_.rstrip(".") in self.org.not_heads]
 
     def _organisation_names(self) -> list[tuple[Span, Token]]:
         """(name, head word) of every capitalised name around a head word, longest first."""
