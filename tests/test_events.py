@@ -283,6 +283,11 @@ def test_a_document_calling_for_something_is_its_presenters_demand():
         ("REQUEST", ("IGOSAM",), ("CHL",))}
 
 
+def test_a_noun_describing_an_organisation_is_no_event():
+    assert dyads("Its Thai joint venture Siam Motors Ltd will cut imports from Japan.") == set()
+    assert dyads("Thailand and Japan formed a joint venture.") != set()
+
+
 def test_laying_the_blame_on_someone_blames_them():
     assert dyads("Ankara laid the blame for the clashes squarely on Athens.") == {("ACCUSE", ("TURGOV",), ("GRCGOV",))}
     assert dyads("Turkey put the blame on Greece.") == {("ACCUSE", ("TUR",), ("GRC",))}

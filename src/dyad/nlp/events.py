@@ -594,7 +594,7 @@ class EventCoder:
             if found is None:
                 reported = self._reported_act(token, mentions)
                 found = ([token], reported[0]) if reported else None
-            if found is None:
+            if found is None or _describes_name(_head_of(found[0])):
                 continue
             tokens, trigger = found
             taken.update(t.i for t in tokens)
@@ -1080,6 +1080,13 @@ def _governing_event(item: Found, owner: dict[int, Found]) -> Found | None:
         if token.pos_ in ("VERB", "AUX"):
             return None
     return None
+
+
+def _describes_name(token: Token) -> bool:
+    """"its joint venture Maruti Udyog Ltd", "DD Corp., a partnership of two firms": a noun in
+    apposition with an organisation's name says what the organisation is, not what happened."""
+    partners = [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
+    return any(p.pos_ == "PROPN" and p.ent_type_ == "ORG" for p in partners)
 
 
 def _is_modifier_noun(token: Token) -> bool:
