@@ -119,30 +119,21 @@ def test_a_lone_surname_the_ner_missed_is_the_leader_in_office_then():
     assert [a.code for a in found if a.name == "Mitterrand"] == ["FRAGOV"]
 
 
-def test_a_bare_surname_names_the_curated_official_before_obscure_ones_of_other_countries():
-    from dyad.api import extract
+@pytest.mark.parametrize("text, day, name, code", [
     # Phoenix lists an Irish official called Ryan in 2016 and Cuban and Cape Verdean ones called Cruz;
     # the curated tables know the Speaker and the senator, who are the ones in American news
-    found = extract("Trump met Ryan in Washington on Thursday.", published="2016-06-01").actors
-    assert [a.code for a in found if a.name == "Ryan"] == ["USALEG"]
-    found = extract("Cruz called on Trump to apologize.", published="2016-06-01").actors
-    assert [a.code for a in found if a.name == "Cruz"] == ["USALEG"]
-
-
-def test_a_bare_surname_names_the_one_government_member_of_that_name_in_office():
-    from dyad.api import extract
+    ("Trump met Ryan in Washington on Thursday.", "2016-06-01", "Ryan", "USALEG"),
+    ("Cruz called on Trump to apologize.", "2016-06-01", "Cruz", "USALEG"),
     # Phoenix also lists an American admiral called Blair, an elite then, in office nowhere
-    found = extract("Blair pledged to stand by Washington against Baghdad.", published="1998-02-01").actors
-    assert [a.code for a in found if a.name == "Blair"] == ["GBRGOV"]
-
-
-def test_a_surname_that_is_also_a_word_is_a_name_where_the_text_writes_one():
+    ("Blair pledged to stand by Washington against Baghdad.", "1998-02-01", "Blair", "GBRGOV"),
+    # a surname that is also a word is a name where the text writes one; two Bakers served in the
+    # American government in mid-1987 (Treasury, Chief of Staff): one code
+    ("The talks went well, Baker told reporters in Paris.", "1987-06-01", "Baker", "USAGOV"),
+    ("Brown said Britain would send more troops.", "2008-06-01", "Brown", "GBRGOV"),
+])
+def test_a_bare_surname_names_the_official_in_office_that_day(text, day, name, code):
     from dyad.api import extract
-    # two Bakers served in the American government in mid-1987 (Treasury, Chief of Staff): one code
-    found = extract("The talks went well, Baker told reporters in Paris.", published="1987-06-01").actors
-    assert [a.code for a in found if a.name == "Baker"] == ["USAGOV"]
-    found = extract("Brown said Britain would send more troops.", published="2008-06-01").actors
-    assert [a.code for a in found if a.name == "Brown"] == ["GBRGOV"]
+    assert [a.code for a in extract(text, published=day).actors if a.name == name] == [code]
 
 
 def test_a_world_region_is_no_country():
