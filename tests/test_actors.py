@@ -152,6 +152,9 @@ def test_a_country_inside_a_company_name_is_the_companys_not_the_state():
     # a commercial bank named after its country is no central bank
     found = extract("Union Bank of Finland raised its rates; the Bank of Finland did not.", published="1987-06-01").actors
     assert sorted(a.code for a in found) == ["FINBUS", "FINGOVBUS"]
+    # an outlet or a group of states named after a country is no company
+    found = extract("Kabul Radio said the Lima Group had met.", published="1987-06-01").actors
+    assert not any(a.code.endswith("BUS") for a in found if a.code)
 
 
 def test_an_ancestry_names_no_state():

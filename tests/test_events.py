@@ -36,7 +36,7 @@ def test_negation_is_kept_with_the_event():
 
 
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
-    e = events("Syria did not attend the talks with Turkey.")["talks"]
+    e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])
     e = events("Chile decided not to cooperate with the Peruvian inquiry.")["cooperate"]
     assert (e.type, e.modality, e.source_codes) == ("REJECT", "asserted", ["CHL"])
@@ -286,6 +286,8 @@ def test_a_document_calling_for_something_is_its_presenters_demand():
 def test_a_noun_describing_an_organisation_is_no_event():
     assert dyads("Its Thai joint venture Siam Motors Ltd will cut imports from Japan.") == set()
     assert dyads("Thailand and Japan formed a joint venture.") != set()
+    # a named operation in apposition is still an offensive
+    assert {kind for kind, _, _ in dyads("The Thai army began an offensive, Operation Thunder, against the rebels.")} == {"ASSAULT"}
 
 
 def test_laying_the_blame_on_someone_blames_them():

@@ -76,6 +76,7 @@ def test_pounding_positions_or_a_rival():
     assert types_of("Russian artillery pounded Ukrainian positions near Bakhmut.").get("pounded") == "ASSAULT"
     assert types_of("Bernie Sanders pounded Hillary Clinton on trade.").get("pounded") == "ACCUSE"
     assert types_of("Jeb Bush kept pounding him on immigration.").get("pounding") == "ACCUSE"  # a person's pronoun
+    assert types_of("Iraqi troops pounded them with artillery.").get("pounded") == "ASSAULT"  # "them": maybe troops
 
 
 def test_calling_someone_names_is_disapproval():
@@ -137,7 +138,7 @@ def test_a_vow_takes_the_type_the_vowed_act_would_have_in_the_future():
     # the vowed act is a phrase whose "to" is not the infinitive's, and no family lists it
     assert types_of("The governor vowed to bring the arsonists to justice.").get("vowed") == "THREATEN"
     assert types_of("Ankara swore to jail the smugglers.").get("swore") == "THREATEN"
-    assert types_of("Cairo pledged to boycott the talks.").get("pledged") == "REJECT"  # refusing to meet
+    assert types_of("The militia pledged to reject violence.").get("pledged") == "AGREE"  # no refusal
     # lifting sanctions is no threat, though the words of the infinitive include "sanctions"
     assert types_of("Brussels promised to lift the sanctions on Minsk.").get("promised") == "AGREE"
 
@@ -246,7 +247,7 @@ def test_idioms_and_shows_are_no_events():
 def test_a_state_or_an_official_protesting_speaks_crowds_demonstrate():
     assert types_of("The Chinese foreign ministry protested to Japan.").get("protested") == "ACCUSE"
     assert types_of("Thousands of Kenyans protested against the government in Nairobi.").get("protested") == "PROTEST"
-    assert types_of("Slovakia protested to Hungary over the dam.").get("protested") == "ACCUSE"  # NER: ORG
+    assert types_of("Solidarity protested against the government in Gdansk.").get("protested") == "PROTEST"
     # a protest delivered, filed or sent is a diplomatic one, and no delivery of aid
     assert types_of("Seoul delivered a formal protest to Tokyo.").get("delivered") == "ACCUSE"
 

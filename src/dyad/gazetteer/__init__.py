@@ -166,6 +166,7 @@ class OrgWords:
 
     heads: dict[str, OrgHead]  # lower head word -> how it is coded
     not_heads: frozenset[str]  # words of company and outlet names
+    companies: frozenset[str]  # of those, the words of company names (Corp, Ltd, Bank)
     markers: dict[str, str]  # lower word -> international | domestic
 
 
@@ -177,7 +178,8 @@ def load_org_words() -> OrgWords:
     heads = {head: OrgHead(value(named), value(alone), members == "yes", value(lower), int(words))
              for head, named, alone, members, lower, words in _rows("organisation_heads.tsv")}
     markers = {word: kind for word, kind in _rows("organisation_markers.tsv")}
-    return OrgWords(heads, frozenset(_words("organisation_not_heads.txt")), markers)
+    companies = frozenset(_words("company_words.txt"))
+    return OrgWords(heads, companies | frozenset(_words("organisation_not_heads.txt")), companies, markers)
 
 
 __all__ = ["Gazetteer", "OrgEntry", "OrgHead", "OrgWords", "load_gazetteer", "load_org_words"]

@@ -417,8 +417,8 @@ class _DocActors:
         return chains
 
     def _company_words(self) -> list[Token]:
-        """Capitalised words that end a company's name (Corp., Ltd, Bank: organisation_not_heads.txt)."""
-        return [t for t in self.doc if t.text[:1].isupper() and t.lower_.rstrip(".") in self.org.not_heads]
+        """Capitalised words of a company's name (Corp., Ltd, Bank: company_words.txt)."""
+        return [t for t in self.doc if t.text[:1].isupper() and t.lower_.rstrip(".") in self.org.companies]
 
     def _organisation_names(self) -> list[tuple[Span, Token]]:
         """(name, head word) of every capitalised name around a head word, longest first."""
@@ -683,8 +683,11 @@ class _DocActors:
             self.used.update(range(name.start, name.end))
 
     def _word_not_name(self, name: Span) -> bool:
-        """A surname that is also a word, tagged PERSON where it only modifies a noun: "Rice prices"."""
-        return len(name) == 1 and name[0].lower_ in self.gaz.surname_words and name[0].dep_ not in NAME_HEAD_DEPS
+        """A surname that is also a word, tagged PERSON where the tagger reads no name heading a noun
+        phrase: "Rice prices", "Brown and white rice"."""
+        word = name[0]
+        return len(name) == 1 and word.lower_ in self.gaz.surname_words and (
+            word.pos_ != "PROPN" or word.dep_ not in NAME_HEAD_DEPS)
 
     # ------------------------------------------------------------ the dated actor registry
 
@@ -759,7 +762,7 @@ class _DocActors:
         return curated if len(people) > 1 and curated else people
 
     def _serving_surname(self, actor: Actor) -> list[Person]:
-        """"Arafat said": a bare surname (not a word such as Rice, nor one many share such as Kim) is
+        """"Arafat said": a bare surname (not one many share, such as Kim) is
         the registry person of that surname in office on the publication date (with no date, now):
         of several, the one in government, then the one of the curated leaders' tables rather than
         Phoenix's background persons. Entries that carry one code that day are returned together,

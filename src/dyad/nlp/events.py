@@ -29,7 +29,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dyad.gazetteer import load_gazetteer
+from dyad.gazetteer import load_gazetteer, load_org_words
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.dating import clamp_to_publication, dated_ahead, event_date, starts_when, time_anchors
 from dyad.nlp.dedup import one_per_code, without_duplicates, without_partial
@@ -301,11 +301,11 @@ class EventCoder:
         return sorted(kept, key=lambda item: item.span.start)
 
     def _promised_force(self, promise: Event, verb: Token, content: Event) -> None:
-        """A vow of what the conventions made a threat or a refusal is that threat or refusal ("vowed
-        to bring the bombers to justice", "pledged to boycott the talks"), not an AGREE."""
-        if (promise.type == "AGREE" and content.type in ("THREATEN", "REJECT")
-                and verb.lemma_.lower() in self.rules["promise_verb"]):
-            _recode(promise, content.type)
+        """A vow of what the future convention made a threat is a threat ("vowed to bring the bombers
+        to justice", "pledged to hunt them down"): PLOVER THREATEN, not AGREE. (A vow to reject
+        violence is no refusal: vowed rejections stay AGREE.)"""
+        if promise.type == "AGREE" and content.type == "THREATEN" and verb.lemma_.lower() in self.rules["promise_verb"]:
+            _recode(promise, "THREATEN")
 
     def _own_order(self, order: Event, verb: Token, content: Token, codes: dict[str, str], sector_only: set[str]) -> bool:
         """A request ("ordered", "authorized") whose infinitive is what its addressees, the orderer's own
@@ -1084,9 +1084,10 @@ def _governing_event(item: Found, owner: dict[int, Found]) -> Found | None:
 
 def _describes_name(token: Token) -> bool:
     """"its joint venture Maruti Udyog Ltd", "DD Corp., a partnership of two firms": a noun in
-    apposition with an organisation's name says what the organisation is, not what happened."""
-    partners = [c for c in token.children if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
-    return any(p.pos_ == "PROPN" and p.ent_type_ == "ORG" for p in partners)
+    apposition with a company's name says what the company is, not what happened."""
+    partners = [c for c in _kids(token) if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
+    companies = load_org_words().companies
+    return any(p.pos_ == "PROPN" and any(t.lower_.rstrip(".") in companies for t in _kids(p) + [p]) for p in partners)
 
 
 def _is_modifier_noun(token: Token) -> bool:
