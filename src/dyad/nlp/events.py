@@ -25,6 +25,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Container, Iterable
 from functools import cache
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -73,6 +74,7 @@ CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "csubj",
 # a verb trigger below one of these is an argument of the clause above, never its background
 ARGUMENT_EDGES = {"ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
 MAX_TITLE_WORDS = 4  # "Trade and Industry Minister Ana Ruiz"
+PHRASE_TRIES = 3  # dependents tried per phrase word: "to" may be the infinitive's or the phrase's
 # what a future event is coded as, by event_rules.tsv group (PLOVER manual, AGREE, THREATEN, CONCEDE)
 FUTURE_RECODES = (("future_as_agree", "AGREE"), ("future_as_threaten", "THREATEN"), ("future_as_concede", "CONCEDE"))
 # "X said Y must V" with V no trigger of its own: a demand all the same
@@ -1020,12 +1022,14 @@ def _match_phrase(token: Token, lemmas: list[str]) -> list[Token] | None:
 
 
 def _dependents_match(found: list[Token], lemmas: list[str]) -> list[Token] | None:
-    """Each further word a dependent of one already found, trying every such dependent ("vowed to
-    bring them to justice": the infinitive's "to" is not the phrase's). Children only, never the whole
-    subtree, so a very long sentence costs no more per verb than a short one."""
+    """Each further word a dependent of one already found, trying the first few such dependents
+    ("vowed to bring them to justice": the infinitive's "to" is not the phrase's). Children only,
+    never the whole subtree, and a few tries a word, so a very long sentence costs no more per verb
+    than a short one."""
     if not lemmas:
         return found
-    for child in (c for f in found for c in _kids(f) if c.lemma_.lower() == lemmas[0] and c not in found):
+    candidates = (c for f in found for c in _kids(f) if c.lemma_.lower() == lemmas[0] and c not in found)
+    for child in islice(candidates, PHRASE_TRIES):
         match = _dependents_match(found + [child], lemmas[1:])
         if match:
             return match
