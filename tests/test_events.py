@@ -290,6 +290,11 @@ def test_a_noun_describing_an_organisation_is_no_event():
     assert {kind for kind, _, _ in dyads("The Thai army began an offensive, Operation Thunder, against the rebels.")} == {"ASSAULT"}
 
 
+def test_lending_by_companies_alone_is_business_not_aid():
+    assert dyads("Japanese banks joined a loan to finance a power plant in Vietnam.") == set()
+    assert dyads("Japan extended a loan to Vietnam.") == {("AID", ("JPN",), ("VNM",))}
+
+
 def test_laying_the_blame_on_someone_blames_them():
     assert dyads("Ankara laid the blame for the clashes squarely on Athens.") == {("ACCUSE", ("TURGOV",), ("GRCGOV",))}
     assert dyads("Turkey put the blame on Greece.") == {("ACCUSE", ("TUR",), ("GRC",))}

@@ -158,6 +158,8 @@ class EventCoder:
         # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
         if not any(codes.get(a, a) != a for a in event.source + event.target) and self.require_actor:
             return []
+        if self._commercial(event, codes):
+            return []
         return self._directions(event, codes, item.mutual)
 
     def _conventions(self, item: Found, heads: set[int]) -> None:
@@ -181,6 +183,13 @@ class EventCoder:
         if kind in self.rules["untargeted_at_place"] and event.location:
             return domestic_target(doc, event, codes, fallback="none")
         return []
+
+    def _commercial(self, event: Event, codes: dict[str, str]) -> bool:
+        """A loan or a financing by companies alone ("Taiwan banks joined a loan to finance a gas
+        project") is business, not the aid PLOVER codes (given by states and international bodies)."""
+        sectors = [codes.get(a, "")[3:6] for a in event.source]
+        return (event.type.lower() in self.rules["not_by_business"] and bool(sectors)
+                and all(s == "BUS" for s in sectors))
 
     def _joint_exercise(self, event: Event, head: Token, codes: dict[str, str]) -> None:
         """Exercises held by two or more countries are joint military operations: COOPERATE (PLOVER manual)."""
