@@ -354,6 +354,11 @@ def test_crowds_arriving_pay_no_visit_a_delegation_does():
     assert types_of("A Japanese delegation arrived in Seoul.").get("arrived") == "CONSULT"
 
 
+def test_granting_a_request_yields_granting_a_loan_aids():
+    assert types_of("Egypt granted the Israeli request for talks.").get("granted") == "CONCEDE"
+    assert types_of("Japan granted Vietnam a loan.").get("granted") == "AID"
+
+
 def test_cancelling_tariffs_or_sanctions_eases_them():
     assert types_of("Washington cancelled the tariffs on Japanese chips.").get("cancelled") == "RETREAT"
     assert types_of("Seoul cancelled the summit with Tokyo.").get("cancelled") == "REJECT"
