@@ -359,6 +359,11 @@ def test_granting_a_request_yields_granting_a_loan_aids():
     assert types_of("Japan granted Vietnam a loan.").get("granted") == "AID"
 
 
+def test_accepting_a_resignation_is_no_agreement_the_resignation_is_the_event():
+    found = types_of("The Greek president accepted the resignation of his foreign minister.")
+    assert "accepted" not in found and found.get("resignation") == "RETREAT"
+
+
 def test_cancelling_tariffs_or_sanctions_eases_them():
     assert types_of("Washington cancelled the tariffs on Japanese chips.").get("cancelled") == "RETREAT"
     assert types_of("Seoul cancelled the summit with Tokyo.").get("cancelled") == "REJECT"
