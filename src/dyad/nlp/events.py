@@ -30,7 +30,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dyad.gazetteer import load_gazetteer, load_org_words
+from dyad.gazetteer import IDENTITY_PREFIXES, load_gazetteer, load_org_words
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.dating import clamp_to_publication, dated_ahead, event_date, starts_when, time_anchors
 from dyad.nlp.dedup import one_per_code, without_duplicates, without_partial
@@ -187,9 +187,9 @@ class EventCoder:
     def _commercial(self, event: Event, codes: dict[str, str]) -> bool:
         """A loan or a financing by companies alone ("Taiwan banks joined a loan to finance a gas
         project") is business, not the aid PLOVER codes (given by states and international bodies)."""
-        sectors = [codes.get(a, "")[3:6] for a in event.source]
-        return (event.type.lower() in self.rules["not_by_business"] and bool(sectors)
-                and all(s == "BUS" for s in sectors))
+        sources = [codes.get(a, "") for a in event.source]
+        return (event.type.lower() in self.rules["not_by_business"] and bool(sources)
+                and all(_business(code) for code in sources))
 
     def _joint_exercise(self, event: Event, head: Token, codes: dict[str, str]) -> None:
         """Exercises held by two or more countries are joint military operations: COOPERATE (PLOVER manual)."""
@@ -1093,6 +1093,12 @@ def _governing_event(item: Found, owner: dict[int, Found]) -> Found | None:
         if token.pos_ in ("VERB", "AUX"):
             return None
     return None
+
+
+def _business(code: str) -> bool:
+    """A company's code: USABUS, a bare BUS, a multinational (MNC); not a state bank (JPNGOVBUS) or
+    an IGO whose identity block says BUS (IGOBUSIMF, the IMF)."""
+    return code.startswith(("BUS", "MNC")) or (code[:3] not in IDENTITY_PREFIXES and code[3:6] == "BUS")
 
 
 def _describes_name(token: Token) -> bool:
