@@ -116,6 +116,7 @@ def load_gazetteer() -> Gazetteer:
 # codes that hold an organisation's identity, not a place: intergovernmental, non-governmental,
 # international militant groups (Al Qaeda: IMGMUSALQ) and multinational companies
 IDENTITY_PREFIXES = {"IGO", "NGO", "IMG", "MNC"}
+INTERNATIONAL_GROUP = "IMG"  # CAMEO's international militant groups: of no state unless their name says one
 LEADING_KINDS = {"name", "demonym", "adjective", "informal"}
 
 
@@ -125,7 +126,7 @@ def _localise_regional(gaz: Gazetteer) -> None:
     country_codes = {code for code, _ in gaz.countries.values()}
     for key, entry in gaz.organisations.items():
         prefix = entry.code[:3]
-        if entry.country or prefix in country_codes or (prefix in IDENTITY_PREFIXES and prefix != "IMG"):
+        if entry.country or prefix in country_codes or (prefix in IDENTITY_PREFIXES and prefix != INTERNATIONAL_GROUP):
             continue  # an international militant group named for a country is that country's ("Malaysian ...")
         country = _leading_country(gaz, entry.name)
         if country is not None:
@@ -168,6 +169,10 @@ class OrgWords:
     not_heads: frozenset[str]  # words of company and outlet names
     companies: frozenset[str]  # of those, the words of company names (Corp, Ltd, Bank)
     markers: dict[str, str]  # lower word -> international | domestic
+
+    def company_word(self, text: str) -> bool:
+        """A word of a company's name ("Corp.", "Ltd", "Bank")."""
+        return text.lower().rstrip(".") in self.companies
 
 
 @lru_cache(maxsize=1)

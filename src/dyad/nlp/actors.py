@@ -418,7 +418,7 @@ class _DocActors:
 
     def _company_words(self) -> list[Token]:
         """Capitalised words of a company's name (Corp., Ltd, Bank: company_words.txt)."""
-        return [t for t in self.doc if t.text[:1].isupper() and t.lower_.rstrip(".") in self.org.companies]
+        return [t for t in self.doc if t.text[:1].isupper() and self.org.company_word(t.text)]
 
     def _organisation_names(self) -> list[tuple[Span, Token]]:
         """(name, head word) of every capitalised name around a head word, longest first."""

@@ -22,7 +22,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dyad.gazetteer import IDENTITY_PREFIXES, load_gazetteer
+from dyad.gazetteer import IDENTITY_PREFIXES, INTERNATIONAL_GROUP, load_gazetteer
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.lexicon import load_word_sets
 from dyad.records import Actor, Mention, next_actor_id
@@ -33,7 +33,6 @@ DOCUMENT_SHARE = 2 / 3  # the article's country must hold this share of its coun
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}
 OWNER_PREPS = {"of", "from", "in"}
-INTERNATIONAL_GROUP = "IMG"  # CAMEO's international militant groups (Al Qaeda: IMGMUSALQ)
 INFERRED_COUNTRY = "dyad_inferred_country"  # doc.user_data key: ids of actors given a country here
 
 

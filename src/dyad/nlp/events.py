@@ -1105,8 +1105,8 @@ def _describes_name(token: Token) -> bool:
     """"its joint venture Maruti Udyog Ltd", "DD Corp., a partnership of two firms": a noun in
     apposition with a company's name says what the company is, not what happened."""
     partners = [c for c in _kids(token) if c.dep_ == "appos"] + ([token.head] if token.dep_ == "appos" else [])
-    companies = load_org_words().companies
-    return any(p.pos_ == "PROPN" and any(t.lower_.rstrip(".") in companies for t in _kids(p) + [p]) for p in partners)
+    words = load_org_words()
+    return any(p.pos_ == "PROPN" and any(words.company_word(t.text) for t in _kids(p) + [p]) for p in partners)
 
 
 def _is_modifier_noun(token: Token) -> bool:
