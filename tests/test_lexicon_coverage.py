@@ -72,6 +72,8 @@ def test_aid_deliveries_and_financial_support():
     coded("The United States shipped artillery shells to Ukraine.", "shipped", "AID", ["USA"])
     coded("The IMF disbursed $1 billion to Pakistan.", "disbursed", "AID", target=["PAK"])
     coded("Jordan airdropped food into Gaza.", "airdropped", "AID", ["JOR"])
+    coded("The Asian Development Bank approved a loan for Mongolia.", "approved", "AID", target=["MNG"])
+    coded("Norway announced emergency assistance for Malawi.", "assistance", "AID", ["NOR"], ["MWI"])
 
 
 # -- 08 yield: CONCEDE (080-083) and RETREAT (084-087) ------------------------
@@ -134,6 +136,16 @@ def test_threaten_reprisals():
     coded("Hezbollah threatened reprisals against Israel.", "threatened reprisals", "THREATEN")
 
 
+def test_warnings_target_whom_they_threaten():
+    # what the warner says it will do, and to whom, is the threat: one event, against that party
+    found = events("Tehran warned it would retaliate against Saudi tankers.")
+    assert [e.type for e in found.values()] == ["THREATEN"], found
+    assert [code[:3] for code in found["warned"].target_codes] == ["SAU"]
+    coded("Beijing warned that Manila would pay a heavy price.", "warned", "THREATEN", target=["PHLGOV"])
+    # the one warned, not the one the warning is about
+    coded("Ankara warned Greek voters that Athens could lose its aid.", "warned", "THREATEN", target=["GRCCVL"])
+
+
 # -- 14 protest -----------------------------------------------------------------
 
 
@@ -142,6 +154,8 @@ def test_protesters_gathering_storming_occupying():
     coded("Protesters stormed the Swedish embassy in Baghdad.", "stormed", "PROTEST")
     coded("Protesters occupied the main square in Yerevan.", "occupied", "PROTEST")
     coded("French unions took industrial action.", "took industrial action", "PROTEST")
+    coded("Coal miners in Ukraine staged a hunger strike.", "hunger strike", "PROTEST", ["UKRLAB"])
+    coded("Dockworkers walked off the job in Chile.", "walked", "PROTEST", ["CHLLAB"])
 
 
 def test_gathering_leaders_and_storming_troops_are_not_protest():
@@ -158,6 +172,10 @@ def test_sanction_cuts_recalls_and_exits():
     coded("China imposed an export ban on gallium.", "export ban", "SANCTION", ["CHN"])
     coded("Hamas pulled out of the talks in Cairo.", "pulled", "SANCTION")
     coded("Sudan ordered UN observers out of the country.", "ordered", "SANCTION", ["SDN"])
+    coded("Brussels slapped punitive duties on Chinese bicycles.", "slapped", "SANCTION", target=["CHN"])
+    coded("Canada imposed duties on American lumber.", "imposed duties", "SANCTION", ["CAN"], ["USA"])
+    coded("The ministry announced anti-dumping duties on Japanese steel.", "anti-dumping duties", "SANCTION", target=["JPN"])
+    assert not events("He said the first duty of the ministry is to protect farmers.")
 
 
 def test_mobilize_alerts_launches_and_troop_moves():

@@ -125,6 +125,12 @@ def test_trigger_fields_are_valid(lexicon):
         assert all(p.isalpha() for p in t.target_preps), t
 
 
+def test_each_trigger_is_listed_once(lexicon):
+    # a second row for the same words would never be read: the first is the usual sense
+    seen = [(t.phrase, t.pos) for t in lexicon]
+    assert sorted(k for k in set(seen) if seen.count(k) > 1) == []
+
+
 def test_trigger_cameo_codes_agree_with_plover(lexicon):
     for t in lexicon:
         assert cameo_entry(t.cameo) is not None, t

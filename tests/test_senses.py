@@ -379,6 +379,12 @@ def test_trade_figures_are_no_events():
     assert types_of("Chile exported arms to Peru last year.").get("exported") == "COOPERATE"
 
 
+def test_a_verdict_judges_its_complements_subject_not_a_reason_clause():
+    # the parser may hang "because ..." as a second complement: its subject is not judged
+    judged = event_for("Canada considers the Mexican plan unfair, not least because Canadian farmers will pay more.", "considers")
+    assert (judged.type, [code[:3] for code in judged.target_codes]) == ("ACCUSE", ["MEX"])
+
+
 def test_a_verdict_is_read_in_the_complement_only():
     assert "called" not in types_of("The Brazilian minister called the threat from Argentina serious.")
     assert types_of("Brazil pledged to extradite the suspects to Argentina.").get("pledged") == "AGREE"

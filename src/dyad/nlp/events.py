@@ -496,7 +496,7 @@ class EventCoder:
         for _ in range(MAX_CLIMB):
             if token.head.i == token.i:
                 return False
-            if token.dep_ == "advcl" and any(c.dep_ == "mark" and self._background_prep(c) for c in _kids(token)):
+            if token.dep_ == "advcl" and self._opened_by_background(token):
                 return True
             if token.dep_ in ("pobj", "pcomp") and self._background_prep(token.head):
                 return True  # "after fighting with guerrillas who overran it": all of the phrase
@@ -507,6 +507,11 @@ class EventCoder:
                 return True  # "a bill that seeks to curb imports": what a text would do
             token = token.head
         return False
+
+    def _opened_by_background(self, clause: Token) -> bool:
+        """A clause opened by "because", "after", "since"... (the parser may hang one as a verb's
+        complement: "considers the plan unsatisfactory, not least because U.K. firms will pay")."""
+        return any(c.dep_ == "mark" and self._background_prep(c) for c in _kids(clause))
 
     def _about(self, holder: Token) -> bool:
         """A noun of discussion or inquiry, or a verb whose object is one ("closed its probe into X":
@@ -747,6 +752,7 @@ class EventCoder:
         of_target = trigger.type.lower() in self.rules["of_names_target"]
         # "demanded that Russia withdraw": whoever must act is the one asked
         content_target = trigger.type.lower() in self.rules["content_subject_is_target"]
+        speaker_says_pronoun = trigger.type.lower() in self.rules["content_pronoun_is_speaker"]  # "warned it would"
         doer_is_target = trigger.mode == "disapprove" and trigger.type.lower() in self.rules["content_doer_is_target"]
         own_object = f"{trigger.type}:{trigger.mode}".lower() in self.rules["object_is_own"]
         stative = head.lemma_.lower() in self.rules["stative_passive"]  # "X is committed to": X acts
@@ -812,11 +818,13 @@ class EventCoder:
                 between += objects_of(child, mentions)  # "talks between X and Y"
             elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS and head.pos_ == "NOUN":
                 source += objects_of(child, mentions)  # "a visit by X", "criticism from X"
-            elif child.dep_ == "ccomp" and content_target:
-                content += _content_doers(child, mentions)
+            elif child.dep_ == "ccomp" and content_target and not self._opened_by_background(child):
+                content += [m for m in _content_doers(child, mentions) if not (m.how == "pronoun" and speaker_says_pronoun)]
         source = source or modifier
-        if content:
-            target = content if trigger.type.lower() in self.rules["content_not_addressee"] else target + content
+        if content and trigger.type.lower() in self.rules["content_not_addressee"]:
+            target = content
+        elif content and not (target and trigger.type.lower() in self.rules["addressee_not_content"]):
+            target = target + content
         if not target and head.pos_ == "VERB" and not any(c.dep_ in OBJECT_DEPS for c in _kids(head)):
             target = _shared_object(head, self.verbs_of.get(trigger.type, set()), mentions)  # "shot and killed X"
         if not target and trigger.type == "ASSAULT":
