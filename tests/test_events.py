@@ -196,6 +196,19 @@ def test_relative_pronoun_subject_is_the_noun_it_stands_for():
     assert attacked[2] == ["CHNMIL"] and attacked[3] == ["IND"]
 
 
+def test_an_arrest_told_without_its_doer_is_by_the_authorities_of_its_place():
+    e = events("A Chilean priest was detained in Peru on Monday.")["detained"]
+    assert e.source_codes == ["PER"] and e.target_codes[0].startswith("CHL")
+    # the police that report it, when the text gives their country
+    e = events("A Chilean priest was detained on Monday, Peruvian police said.")["detained"]
+    assert e.source_codes == ["PERCOP"]
+    # a story's dateline is where it happened
+    e = events("LIMA, Peru (AP) -- A Chilean priest has been released from jail.")["released"]
+    assert e.source_codes == ["PER"]
+    # attacks and withdrawals are no acts of the place's authorities
+    assert events("Two Chilean soldiers were killed in Peru.")["killed"].source_codes == []
+
+
 def test_passive_participle_after_as_targets_the_noun_it_describes():
     found, _ = coded("The Kenyan election, as reported by AFP and criticised by the United States, was tense.")
     criticised = next(f for f in found if f[0] == "criticised")

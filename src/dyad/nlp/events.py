@@ -136,6 +136,9 @@ class EventCoder:
             claim_own_people(item.event, item.own_people, by_id, codes, inferred)
         owner = {t.i: item for item in found for t in item.tokens}
         found = [item for item in found if not self._background(item, owner, mentions)]
+        for item in found:
+            if not item.event.source and self._done_by_authorities(item.span.root):
+                item.event.source = self._authorities(doc, item, mentions, codes, sector_only)
         coded = [(item.span, event) for item in self._without_terms(found, mentions)
                  for event in self._dyads(doc, item, codes, sector_only)]
         events = get_list(doc, "dyad_events")
@@ -183,6 +186,29 @@ class EventCoder:
         if kind in self.rules["untargeted_at_place"] and event.location:
             return domestic_target(doc, event, codes, fallback="none")
         return []
+
+    def _done_by_authorities(self, head: Token) -> bool:
+        """An arrest, a detention or a release told without its doer ("was arrested in Lebanon"):
+        the police or court that reports it did it, else the country where it happened (PLOVER
+        gives it to that country: only its authorities arrest, jail or free)."""
+        return head.tag_ == "VBN" and head.lemma_.lower() in self.rules["authorities_act"]
+
+    def _authorities(self, doc: Doc, item: Found, mentions, codes: dict[str, str], sector_only: set[str]) -> list[str]:
+        """Who did an act only authorities do: the reporting police of a known country, else the
+        country of the place or the dateline, else police of no known country."""
+        reporting = self._reporting_authority(item.span.root, mentions, codes, sector_only)
+        located = [a for a in reporting if a not in sector_only]
+        return located or domestic_target(doc, item.event, codes, fallback="dateline") or reporting
+
+    def _reporting_authority(self, head: Token, mentions, codes: dict[str, str], sector_only: set[str]) -> list[str]:
+        """"... have been arrested, police said": the police or court whose statement tells the act."""
+        clause = next((t for t in _clause_chain(head) if t.dep_ == "ccomp"), None)
+        speech = clause.head if clause is not None else None
+        if speech is None or speech.lemma_.lower() not in self.words["speech_verbs"]:
+            return []
+        speakers = [m.actor_id for c in _kids(speech) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions)]
+        return [a for a in _unique(speakers)
+                if _sector(codes.get(a, a), a in sector_only) in self.rules["authority_sector"]]
 
     def _commercial(self, event: Event, codes: dict[str, str]) -> bool:
         """A loan or a financing by companies alone ("Taiwan banks joined a loan to finance a gas
@@ -357,7 +383,11 @@ class EventCoder:
     def _folds(self, governor: Event, event: Event, head: Token) -> bool:
         """A complement its governor's type folds ("offered to hand over"), or a purpose of the same
         type ("went on hunger strike to protest X": one protest, against X) or of a protest ("blocked
-        roads to demand reforms": the demand is what the protest says)."""
+        roads to demand reforms": the demand is what the protest says), or what a threat says its
+        own actor will do."""
+        own_act = head.dep_ == "ccomp" and bool(event.source) and set(event.source) <= set(governor.source)
+        if own_act and governor.type.lower() in self.rules["folds_own_ccomp"]:
+            return True  # "warned it would retaliate": the threat itself; "warned Russia could invade" is not
         if head.dep_ != "advcl":  # "ordered the paper to suspend publication": one COERCE
             return governor.type.lower() in self.rules[f"folds_{head.dep_}"] or governor.type == event.type
         return purpose_clause(head) and (governor.type == event.type or governor.type.lower() in self.rules["folds_advcl"])
@@ -1270,8 +1300,10 @@ def _standing(clause: Token, stance_verbs: frozenset[str]) -> bool:
 
 
 def _sector(code: str, sector_only: bool) -> str:
-    """The (first) sector of a code: "MIL" of ISRMIL and of a bare MIL."""
-    return (code[:3] if sector_only else code[3:6]).lower()
+    """The (first) sector of a code: "MIL" of ISRMIL, of a bare MIL and of a KENMIL whose country
+    was only inferred."""
+    bare = sector_only and code[:3] in load_gazetteer().sectors
+    return (code[:3] if bare else code[3:6]).lower()
 
 
 def _past_tense(head: Token) -> bool:
