@@ -521,6 +521,17 @@ def test_the_owner_of_a_rejected_proposal_is_the_target():
     assert dyads("Pakistan rejected India's offer of talks.") >= {("REJECT", ("PAK",), ("IND",))}
 
 
+def test_a_proposal_or_demand_rejected_in_the_passive_is_no_event_of_its_own():
+    # made before, and refused now: one REJECT against its owner, no negated offer or demand
+    assert dyads("Pakistan's offer of talks was rejected by India.") == {("REJECT", ("IND",), ("PAK",))}
+    assert dyads("Pakistan's demand was rejected by India.") == {("REJECT", ("IND",), ("PAK",))}
+
+
+def test_a_warning_noun_targets_the_subject_of_its_that_clause():
+    e = events("Beijing issued a warning that Hanoi would pay a heavy price.")["warning"]
+    assert (e.type, [code[:3] for code in e.target_codes]) == ("THREATEN", ["VNM"])
+
+
 def test_the_indirect_object_of_a_support_verb_is_the_target():
     e = events("Japan will give Kenya a loan of 10 million dollars.")["loan"]
     assert (e.type, e.source_codes, e.target_codes) == ("AGREE", ["JPN"], ["KEN"])

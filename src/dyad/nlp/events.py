@@ -450,10 +450,11 @@ class EventCoder:
         """A noun event that is the object of a demand or a threat, or the agreement a refusal breaks:
         its content, not an event. A support verb's object stays the event ("ordered patrols")."""
         noun, verb = phrase_head(item.span.root), governor.span.root
-        held = noun.head.i == verb.i if noun.dep_ == "dobj" else noun.dep_ == "pobj" and noun.head.head.i == verb.i
-        if held and governor.event.type == "REJECT" and item.event.type == "AGREE":
-            return True  # "rejected the accord", "reneged on his commitment": what is refused was made before
-        if noun.dep_ != "dobj" or not held:
+        acted_on = noun.dep_ == "dobj" or (noun.dep_ == "nsubjpass" and verb.tag_ == "VBN")  # "the demand was rejected"
+        held = noun.head.i == verb.i if acted_on else noun.dep_ == "pobj" and noun.head.head.i == verb.i
+        if held and governor.event.type == "REJECT" and item.event.type in ("AGREE", "REQUEST"):
+            return True  # "rejected the accord", "reneged on his commitment", "the demand was rejected": made before
+        if not acted_on or not held:
             return False
         if verb.lemma_.lower() in self.rules["object_no_event"]:
             return True  # "signed a pact": one signing, not a signing and an agreement
@@ -848,7 +849,8 @@ class EventCoder:
                 between += objects_of(child, mentions)  # "talks between X and Y"
             elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS and head.pos_ == "NOUN":
                 source += objects_of(child, mentions)  # "a visit by X", "criticism from X"
-            elif child.dep_ == "ccomp" and content_target and not self._opened_by_background(child):
+            elif (child.dep_ == "ccomp" or child.dep_ == "acl" and head.pos_ == "NOUN" and _has_subject(child)) and (
+                    content_target and not self._opened_by_background(child)):  # "warned that X", "a warning that X"
                 content += [m for m in _content_doers(child, mentions) if not (m.how == "pronoun" and speaker_says_pronoun)]
         source = source or modifier
         if content and trigger.type.lower() in self.rules["content_not_addressee"]:
