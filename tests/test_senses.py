@@ -349,6 +349,12 @@ def test_calling_something_a_disaster_is_disapproval_calling_a_meeting_is_nothin
     assert types_of("The Peruvian senator called the Chilean plan dangerous and reckless.").get("called") == "ACCUSE"
 
 
+def test_refusing_to_comment_is_no_rejection_refusing_to_attend_is():
+    assert "refused" not in types_of("The Chilean central bank refused to comment on the report.")
+    assert "declined" not in types_of("A Peruvian spokesman declined to confirm the figures.")
+    assert types_of("Chile refused to attend the talks in Lima.").get("refused") == "REJECT"
+
+
 def test_crowds_arriving_pay_no_visit_a_delegation_does():
     assert "arrived" not in types_of("Hundreds of tourists from Japan arrived in Seoul.")
     assert types_of("A Japanese delegation arrived in Seoul.").get("arrived") == "CONSULT"
