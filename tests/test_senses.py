@@ -404,6 +404,13 @@ def test_joining_an_alliance_is_support_other_joinings_are_not():
     assert event_for("Estonia acceded to the WTO in 1999.", "acceded").type == "SUPPORT"
 
 
+def test_an_alliance_admitting_a_state_supports_it_other_admissions_are_not_events():
+    admitted = event_for("NATO admitted Slovenia in 2004.", "admitted")
+    assert (admitted.type, admitted.target_codes) == ("SUPPORT", ["SVN"])
+    assert event_for("The Peruvian minister admitted that Chile had been right.", "admitted") is None
+    assert event_for("Peru admitted 3,000 Chilean refugees.", "admitted").type == "AID"
+
+
 def test_refugees_taken_in_are_aid_and_refused_ones_a_rejection():
     taken = event_for("Peru has accepted 11,000 Chilean refugees this year.", "accepted")
     assert (taken.type, taken.target_codes) == ("AID", ["CHLREF"])
