@@ -29,6 +29,15 @@ def test_a_verbless_sentence_gets_its_verb_back(bare, text, verb, subject):
     assert (root.text, [c.text for c in root.children if c.dep_ == "nsubj"]) == (verb, [subject])
 
 
+def test_a_subject_inside_the_participles_own_clause_does_not_hide_the_missing_verb(bare):
+    text = ("Maria Lopez, the senior Liberal on the Senate Finance Committee, called on President Duque to "
+            "sanction Venezuela -- a step the Colombian senator said is long overdue.")
+    misparsed = bare(text)
+    assert misparsed[:].root.text == "Lopez" and any(t.dep_ == "nsubj" for t in misparsed)  # the misparse this repairs
+    root = shared_pipeline()(text)[:].root
+    assert (root.text, [c.text for c in root.children if c.dep_ == "nsubj"]) == ("called", ["Lopez"])
+
+
 def test_a_doubled_subject_of_the_reporting_verb_is_what_was_reported(bare):
     text = "Bolivian miners resorted to blocking the main highway, officials said on Monday."
     said = next(t for t in bare(text) if t.text == "said")

@@ -43,13 +43,19 @@ class VerblessRoot:
 
 
 def _subject_without_verb(sentence: Span) -> Token | None:
-    """A root noun in a sentence with no subject anywhere, or the first of two subjects of the root
-    ("..., officials said" with both nouns the subjects of "said")."""
+    """A root noun in a sentence with no subject but inside its participles' clauses ("X, the top
+    Democrat, called on Y to act -- meddling the congressman said ..."), or the first of two subjects
+    of the root ("..., officials said" with both nouns the subjects of "said")."""
     root = sentence.root
     if root.pos_ in ("NOUN", "PROPN"):
-        return None if any(t.dep_ in ("nsubj", "nsubjpass") for t in sentence) else root
+        subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and not _under_participle(t)]
+        return None if subjects else root
     subjects = [c for c in root.children if c.dep_ == "nsubj"]
     return subjects[0] if len(subjects) > 1 else None
+
+
+def _under_participle(token: Token) -> bool:
+    return any(t.dep_ == "acl" for t in token.ancestors)
 
 
 def _participle_after(noun: Token) -> Token | None:
