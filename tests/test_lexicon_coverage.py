@@ -142,6 +142,9 @@ def test_warnings_target_whom_they_threaten():
     assert [e.type for e in found.values()] == ["THREATEN"], found
     assert [code[:3] for code in found["warned"].target_codes] == ["SAU"]
     coded("Beijing warned that Manila would pay a heavy price.", "warned", "THREATEN", target=["PHLGOV"])
+    # a forecast names no one threatened
+    assert events("The IMF warned that Chile's economy would shrink.")["warned"].target_codes == []
+    assert events("Analysts warned that Russia could invade Georgia.")["warned"].target_codes == []
     # the one warned, not the one the warning is about
     coded("Ankara warned Greek voters that Athens could lose its aid.", "warned", "THREATEN", target=["GRCCVL"])
 
@@ -172,8 +175,10 @@ def test_sanction_cuts_recalls_and_exits():
     coded("China imposed an export ban on gallium.", "export ban", "SANCTION", ["CHN"])
     coded("Hamas pulled out of the talks in Cairo.", "pulled", "SANCTION")
     coded("Sudan ordered UN observers out of the country.", "ordered", "SANCTION", ["SDN"])
-    coded("Brussels slapped punitive duties on Chinese bicycles.", "slapped", "SANCTION", target=["CHN"])
-    coded("Canada imposed duties on American lumber.", "imposed duties", "SANCTION", ["CAN"], ["USA"])
+    coded("Brussels slapped punitive duties on Chinese bicycles.", "punitive duties", "SANCTION", target=["CHN"])
+    coded("Washington levied tariffs on Japanese chips.", "tariffs", "SANCTION", target=["JPN"])
+    coded("Canada imposed import duties on American lumber.", "import duties", "SANCTION", ["CAN"], ["USA"])
+    assert not events("Britain imposed a duty on landlords to check the papers of tenants.")
     coded("The ministry announced anti-dumping duties on Japanese steel.", "anti-dumping duties", "SANCTION", target=["JPN"])
     assert not events("He said the first duty of the ministry is to protect farmers.")
 

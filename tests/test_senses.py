@@ -349,6 +349,12 @@ def test_calling_something_a_disaster_is_disapproval_calling_a_meeting_is_nothin
     assert types_of("The Peruvian senator called the Chilean plan dangerous and reckless.").get("called") == "ACCUSE"
 
 
+def test_plans_are_executed_and_batteries_charged_without_events():
+    assert "executed" not in types_of("The Peruvian contract was executed in Lima.")
+    assert "charged" not in types_of("The battery was charged overnight in Lima.")
+    assert types_of("Peru executed two Chilean smugglers.").get("executed") == "ASSAULT"
+
+
 def test_refusing_to_comment_is_no_rejection_refusing_to_attend_is():
     assert "refused" not in types_of("The Chilean central bank refused to comment on the report.")
     assert "declined" not in types_of("A Peruvian spokesman declined to confirm the figures.")
@@ -408,6 +414,7 @@ def test_an_alliance_admitting_a_state_supports_it_other_admissions_are_not_even
     admitted = event_for("NATO admitted Slovenia in 2004.", "admitted")
     assert (admitted.type, admitted.target_codes) == ("SUPPORT", ["SVN"])
     assert event_for("The Peruvian minister admitted that Chile had been right.", "admitted") is None
+    assert event_for("NATO admitted that its air strike had killed Afghan civilians.", "admitted") is None
     assert event_for("Peru admitted 3,000 Chilean refugees.", "admitted").type == "AID"
 
 

@@ -137,7 +137,7 @@ class EventCoder:
         owner = {t.i: item for item in found for t in item.tokens}
         found = [item for item in found if not self._background(item, owner, mentions)]
         for item in found:
-            if not item.event.source and self._done_by_authorities(item.span.root):
+            if not item.event.source and item.event.target and self._done_by_authorities(item.span.root):
                 item.event.source = self._authorities(doc, item, mentions, codes, sector_only)
         coded = [(item.span, event) for item in self._without_terms(found, mentions)
                  for event in self._dyads(doc, item, codes, sector_only)]
@@ -188,17 +188,18 @@ class EventCoder:
         return []
 
     def _done_by_authorities(self, head: Token) -> bool:
-        """An arrest, a detention or a release told without its doer ("was arrested in Lebanon"):
-        the police or court that reports it did it, else the country where it happened (PLOVER
-        gives it to that country: only its authorities arrest, jail or free)."""
-        return head.tag_ == "VBN" and head.lemma_.lower() in self.rules["authorities_act"]
+        """An arrest or a detention told in the passive without its doer ("was arrested in Lebanon",
+        "a journalist detained in Russia"): the police or court that reports it did it, else the
+        country where it happened (PLOVER gives it to that country: only its authorities do these)."""
+        passive = head.dep_ == "acl" or any(c.dep_ == "auxpass" for c in _kids(head))
+        return head.tag_ == "VBN" and passive and head.lemma_.lower() in self.rules["authorities_act"]
 
     def _authorities(self, doc: Doc, item: Found, mentions, codes: dict[str, str], sector_only: set[str]) -> list[str]:
         """Who did an act only authorities do: the reporting police of a known country, else the
-        country of the place or the dateline, else police of no known country."""
+        country of its place, else police of no known country."""
         reporting = self._reporting_authority(item.span.root, mentions, codes, sector_only)
         located = [a for a in reporting if a not in sector_only]
-        return located or domestic_target(doc, item.event, codes, fallback="dateline") or reporting
+        return located or domestic_target(doc, item.event, codes, fallback="none") or reporting
 
     def _reporting_authority(self, head: Token, mentions, codes: dict[str, str], sector_only: set[str]) -> list[str]:
         """"... have been arrested, police said": the police or court whose statement tells the act."""
@@ -450,11 +451,11 @@ class EventCoder:
         """A noun event that is the object of a demand or a threat, or the agreement a refusal breaks:
         its content, not an event. A support verb's object stays the event ("ordered patrols")."""
         noun, verb = phrase_head(item.span.root), governor.span.root
-        acted_on = noun.dep_ == "dobj" or (noun.dep_ == "nsubjpass" and verb.tag_ == "VBN")  # "the demand was rejected"
-        held = noun.head.i == verb.i if acted_on else noun.dep_ == "pobj" and noun.head.head.i == verb.i
-        if held and governor.event.type == "REJECT" and item.event.type in ("AGREE", "REQUEST"):
+        held = noun.head.i == verb.i if noun.dep_ == "dobj" else noun.dep_ == "pobj" and noun.head.head.i == verb.i
+        refused = held or (noun.dep_ == "nsubjpass" and noun.head.i == verb.i)  # "the demand was rejected"
+        if refused and governor.event.type == "REJECT" and item.event.type in ("AGREE", "REQUEST"):
             return True  # "rejected the accord", "reneged on his commitment", "the demand was rejected": made before
-        if not acted_on or not held:
+        if noun.dep_ != "dobj" or not held:
             return False
         if verb.lemma_.lower() in self.rules["object_no_event"]:
             return True  # "signed a pact": one signing, not a signing and an agreement
@@ -781,8 +782,6 @@ class EventCoder:
         target: list[Mention] = []
         target_preps = set(trigger.target_preps)
         of_target = trigger.type.lower() in self.rules["of_names_target"]
-        # "demanded that Russia withdraw": whoever must act is the one asked
-        content_target = trigger.type.lower() in self.rules["content_subject_is_target"]
         speaker_says_pronoun = trigger.type.lower() in self.rules["content_pronoun_is_speaker"]  # "warned it would"
         doer_is_target = trigger.mode == "disapprove" and trigger.type.lower() in self.rules["content_doer_is_target"]
         own_object = f"{trigger.type}:{trigger.mode}".lower() in self.rules["object_is_own"]
@@ -849,8 +848,7 @@ class EventCoder:
                 between += objects_of(child, mentions)  # "talks between X and Y"
             elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS and head.pos_ == "NOUN":
                 source += objects_of(child, mentions)  # "a visit by X", "criticism from X"
-            elif (child.dep_ == "ccomp" or child.dep_ == "acl" and head.pos_ == "NOUN" and _has_subject(child)) and (
-                    content_target and not self._opened_by_background(child)):  # "warned that X", "a warning that X"
+            elif child.dep_ in ("ccomp", "acl") and self._aimed_content(child, head, trigger.type.lower()):
                 content += [m for m in _content_doers(child, mentions) if not (m.how == "pronoun" and speaker_says_pronoun)]
         source = source or modifier
         if content and trigger.type.lower() in self.rules["content_not_addressee"]:
@@ -885,6 +883,18 @@ class EventCoder:
             source = inherited_subject(head, mentions, self.rules["subject_control"])
             borrowed = bool(source)
         return source, target, borrowed, mutual
+
+    def _aimed_content(self, clause: Token, head: Token, kind: str) -> bool:
+        """A that-clause whose subject the event is aimed at: who a demand or an accusation says must
+        act or acted ("demanded that Russia withdraw"), or who a warning says will pay for it ("warned
+        that Taiwan would pay a heavy price", "a warning that Hanoi would suffer"; "warned that the
+        economy would shrink" only forecasts). A clause opened by "because" is no content."""
+        if self._opened_by_background(clause):
+            return False
+        if clause.dep_ == "ccomp" and kind in self.rules["content_subject_is_target"]:
+            return True
+        said = clause.dep_ == "ccomp" or (head.pos_ == "NOUN" and _has_subject(clause))
+        return said and kind in self.rules["warns_of_consequence"] and clause.lemma_.lower() in self.rules["consequence_verb"]
 
     def _low_agent(self, prep: Token, head: Token, mentions) -> list[Mention]:
         """"the attack on the embassy by militiamen": the parser hangs a noun event's "by" on the actor

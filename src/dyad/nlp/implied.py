@@ -42,8 +42,7 @@ def domestic_target(doc: Doc, event: Event, codes: dict[str, str], fallback: str
     """The country a protest with no named target happens in, as its target (PLOVER codes domestic
     protest against that country): the country of its place, else of its one source country.
     ``fallback`` says which sources may give it: "any", "bodies" (a body of its country, not the
-    state as a whole), "none" (the place only) or "dateline" (the place, else the story's dateline:
-    "CAPE TOWN (AP) - A man has been arrested").
+    state as a whole) or "none" (the place only).
 
     The country's actor is the document's own when it has one, else a new one with no mentions.
     """
@@ -52,8 +51,6 @@ def domestic_target(doc: Doc, event: Event, codes: dict[str, str], fallback: str
     sources = {countries.get(a) for a in event.source
                if fallback == "any" or (fallback == "bodies" and len(codes.get(a, "")) > 3)} - {None}
     country = places.get(event.location) or (sources.pop() if len(sources) == 1 else None)
-    if country is None and fallback == "dateline":
-        country = next((p.country for p in get_list(doc, "dyad_places") if p.mentions and p.mentions[0][0] == 0), None)
     if country is None:
         return []
     return [_actor_coded(doc, codes, country, lambda aid: Actor(aid, load_gazetteer().country_name(country),
