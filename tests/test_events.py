@@ -49,6 +49,14 @@ def test_denied_event_is_negated_and_the_denial_is_an_event():
     assert found["supplied"].target_codes == ["RUS"]
 
 
+def test_the_accused_did_the_crime_they_are_charged_with_not_the_accuser():
+    # the parser hangs "of murder" on the soldiers; the murder is still theirs, and only alleged
+    murder = events("Peru accused two Chilean soldiers of murder.")["murder"]
+    assert (murder.source_codes, murder.modality) == (["CHLMIL"], "alleged")
+    # an accused the text does not name is no reason to give the crime to the police
+    assert "murder" not in events("Police in Lima charged him with murder.")
+
+
 def test_accusation_object_is_the_alleged_doer():
     found = events("The United States accused China of hacking government computers.")
     accuse = found["accused"]

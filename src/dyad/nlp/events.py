@@ -880,9 +880,21 @@ class EventCoder:
             target = inherited_subject(head, mentions, self.rules["subject_control"])  # "X arrived and was met by Y"
             borrowed = bool(target)
         elif not passive and not source and not is_modifier_clause(head):
-            source = inherited_subject(head, mentions, self.rules["subject_control"])
+            charged = self._charged(head)  # "accused him of murder": him, named or not, never the accuser
+            source = actors_of(charged, mentions) if charged else inherited_subject(head, mentions, self.rules["subject_control"])
             borrowed = bool(source)
         return source, target, borrowed, mutual
+
+    def _charged(self, head: Token) -> Token | None:
+        """The accused in "accused two soldiers of murder", "charged him with fraud": they did what
+        they are charged with, though the parser hangs the "of" on them ("[soldiers of murder]")."""
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ not in ("of", "with"):
+            return None
+        verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+        if verb.lemma_.lower() not in self.rules["charges_object"]:
+            return None
+        return next((c for c in _kids(verb) if c.dep_ == "dobj"), None)
 
     def _aimed_content(self, clause: Token, head: Token, kind: str) -> bool:
         """A that-clause whose subject the event is aimed at: who a demand or an accusation says must
