@@ -918,7 +918,11 @@ def _lone_name(token: Token, common_nouns: frozenset[str]) -> bool:
     unless the NER took it for a name ("Mitterrand said": WordNet lists him)."""
     doc = token.doc
     neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-    unknown = token.lower_ not in common_nouns or (token.is_sent_start and token.ent_type_ in NAME_ENTITIES)
+    # "Blair met Clinton": a proper noun doing something to a named party, though WordNet lists the word
+    # ("Horn sounded at the border" names none)
+    acting = token.is_sent_start and token.pos_ == "PROPN" and token.dep_ == "nsubj" and token.head.pos_ == "VERB" and any(
+        o.dep_ in ("dobj", "pobj") and o.ent_type_ in NAME_ENTITIES for o in token.head.subtree)
+    unknown = token.lower_ not in common_nouns or (token.is_sent_start and token.ent_type_ in NAME_ENTITIES) or acting
     proper = (token.pos_ == "PROPN" and (unknown or not token.is_sent_start)) or (token.pos_ == "NOUN" and unknown)
     whole_entity = not token.ent_type_ or (token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"))
     return (proper and whole_entity and token.is_alpha and token.text[:1].isupper() and not token.text.isupper()
