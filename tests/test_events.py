@@ -35,6 +35,12 @@ def test_negation_is_kept_with_the_event():
     assert e.modality == "negated" and e.source_codes == ["EGY"]
 
 
+def test_no_on_the_object_negates_the_act():
+    assert events("Chile sent no troops to Bolivia.")["sent"].modality == "negated"
+    assert events("No talks were held between Chile and Bolivia.")["held"].modality == "negated"
+    assert events("Chile sent troops to Bolivia.")["sent troops"].modality == "asserted"
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])

@@ -994,6 +994,8 @@ class EventCoder:
             deps = list(_kids(token))
             if token.i == head.i and _shares_auxiliaries(head):  # "did not attack or invade": both negated
                 deps += [c for c in _kids(head.head) if c.dep_ in ("neg", "aux", "auxpass")]
+            if token.i == head.i:  # "sent no troops", "no talks were held": the object's "no" negates the act
+                deps += [d for c in deps if c.dep_ in ("dobj", "nsubjpass") for d in _kids(c) if d.dep_ == "det"]
             negated = any(c.dep_ == "neg" or c.lower_ in words["negation"] for c in deps)
             if negated and not (token.i != head.i and token.lemma_.lower() in words["negated_reluctance"]):
                 return "negated"  # but "will not hesitate to use force" will use it
