@@ -207,8 +207,7 @@ class EventCoder:
         speech = clause.head if clause is not None else None
         if speech is None or speech.lemma_.lower() not in self.words["speech_verbs"]:
             return []
-        speakers = [m.actor_id for c in _kids(speech) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions)]
-        return [a for a in _unique(speakers)
+        return [a for a in _subject_actors(speech, mentions)
                 if _sector(codes.get(a, a), a in sector_only) in self.rules["authority_sector"]]
 
     def _commercial(self, event: Event, codes: dict[str, str]) -> bool:
@@ -757,9 +756,8 @@ class EventCoder:
             kind = self._verdict(head, kids)
         if kind is None:
             return None
-        speaker = _unique(m.actor_id for c in _kids(speech) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions))
-        subject = _unique(m.actor_id for c in kids if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions))
-        subject = [a for a in subject if a not in speaker]
+        speaker = _subject_actors(speech, mentions)
+        subject = [a for a in _subject_actors(head, mentions) if a not in speaker]
         return (kind, speaker, subject) if speaker and subject else None
 
     def _verdict(self, copula: Token, kids: list[Token]) -> Trigger | None:
@@ -1402,6 +1400,11 @@ def _confidence(event: Event, head: Token) -> float:
 
 def _unique(ids: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(i for i in ids if i))
+
+
+def _subject_actors(verb: Token, mentions) -> list[str]:
+    """The actor ids a verb's subjects name, each once."""
+    return _unique(m.actor_id for c in _kids(verb) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions))
 
 
 @Language.factory("dyad_events", default_config={"require_actor": True})
