@@ -41,6 +41,12 @@ def test_no_on_the_object_negates_the_act():
     assert events("Chile sent troops to Bolivia.")["sent troops"].modality == "asserted"
 
 
+def test_a_negation_said_of_a_noun_event_does_not_undo_it():
+    assert events("Chile said the raid on Bolivia was not linked to the strike.")["raid"].modality == "asserted"
+    assert events("Talks between Chile and Peru were not fruitful.")["Talks"].modality == "asserted"
+    assert events("The summit between Chile and Peru did not take place.")["summit"].modality == "negated"
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])

@@ -980,6 +980,21 @@ class EventCoder:
         return not any(t.lemma_.lower() in self.words["denial_verbs"] for t in governors)
 
     def _modality(self, head: Token, kind: str) -> str:
+        modality = self._clause_modality(head, kind)
+        if modality == "negated" and self._said_of_it(head):
+            return self._own_modality(head)  # "the raid is not linked to the probe": the raid took place
+        return modality
+
+    def _said_of_it(self, head: Token) -> bool:
+        """A noun event that is the subject of a predicate saying something of it, not that it happened
+        ("the attack did not kill anyone", "the talks were not productive"); "the summit did not take
+        place" and "no talks were held" say it did not."""
+        noun = phrase_head(head) if head.pos_ in ("NOUN", "PROPN") else None
+        return (noun is not None and noun.dep_ in ("nsubj", "nsubjpass")
+                and noun.head.lemma_.lower() not in self.words["occurrence_verbs"]
+                and not any(c.dep_ == "neg" or c.lower_ in self.words["negation"] for c in _kids(noun)))
+
+    def _clause_modality(self, head: Token, kind: str) -> str:
         """The strongest marker on the trigger or the clauses that govern it."""
         words = self.words
         noun = phrase_head(head) if head.pos_ in ("NOUN", "PROPN") else None
