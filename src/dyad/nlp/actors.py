@@ -753,7 +753,7 @@ class _DocActors:
             return []
         found = [p for p in self.registry.lookup(actor.name) if actor.country in (None, p.country)]
         if not found and len(actor.name.split()) == 1:
-            found = self._serving_surname(actor)
+            found = self._serving_surname(actor) or self._titled_surname(actor)
         people = [p for p in found if len(found) == 1 or p.role_at(self.published) is not None]
         serving = [p for p in people if not (p.code_at(self.published) or "").endswith(FORMER)]
         people = serving if len(people) > 1 and serving else people
@@ -780,6 +780,18 @@ class _DocActors:
         leading = [p for p in governing if p.id not in self.registry.background]
         return next((group for group in (serving, governing, leading)
                      if len({(p.country, p.code_at(day)) for p in group}) == 1), [])
+
+    def _titled_surname(self, actor: Actor) -> list[Person]:
+        """"President Reagan" in a story dated after his term (or given a placeholder date): the title
+        says the surname is an office holder's, and the registry's persons of that surname, the
+        curated leaders before Phoenix's background persons, name one country."""
+        if not (actor.code and self._sector_only(actor.code)) or actor.name.lower() in self.gaz.names_not_alone:
+            return []
+        namesakes = self.registry.by_surname(actor.name, self.gaz.family_name)
+        for group in ([p for p in namesakes if p.id not in self.registry.background], namesakes):
+            if group:
+                return group if len({p.country for p in group}) == 1 else []
+        return []
 
     def _plausible(self, person: Person, day: str | None, one_country: bool) -> bool:
         """A bare surname with no title names a curated leader, an IGO's chief official (Phoenix lists
