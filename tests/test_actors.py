@@ -296,8 +296,9 @@ def test_title_without_country_takes_the_country_from_the_registry(nlp):
     ("President Reagan spoke to reporters.", "2000-01-01", "USAGOV"),  # out of office that day
     ("Prime Minister Thatcher spoke to reporters.", "2000-01-01", "GBRGOV"),
     ("President Kim spoke to reporters.", "2000-01-01", "GOV"),  # surname of several countries' leaders
+    ("Reporters asked Rabin about the talks.", "2000-01-01", "ISRELI"),  # no title: a former leader, an elite
 ])
-def test_a_title_with_the_surname_of_a_past_leader_names_that_leaders_country(nlp, text, published, code):
+def test_the_surname_of_a_leader_out_of_office_names_that_leaders_country(nlp, text, published, code):
     doc = nlp.make_doc(text)
     doc._.dyad_document = Document(text=doc.text, published=published)
     person = next(a for a in nlp(doc)._.dyad_actors if a.kind == "person")

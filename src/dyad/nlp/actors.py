@@ -753,7 +753,7 @@ class _DocActors:
             return []
         found = [p for p in self.registry.lookup(actor.name) if actor.country in (None, p.country)]
         if not found and len(actor.name.split()) == 1:
-            found = self._serving_surname(actor) or self._titled_surname(actor)
+            found = self._serving_surname(actor) or self._leader_surname(actor)
         people = [p for p in found if len(found) == 1 or p.role_at(self.published) is not None]
         serving = [p for p in people if not (p.code_at(self.published) or "").endswith(FORMER)]
         people = serving if len(people) > 1 and serving else people
@@ -781,14 +781,17 @@ class _DocActors:
         return next((group for group in (serving, governing, leading)
                      if len({(p.country, p.code_at(day)) for p in group}) == 1), [])
 
-    def _titled_surname(self, actor: Actor) -> list[Person]:
-        """"President Reagan" in a story dated after his term (or given a placeholder date): the title
-        says the surname is an office holder's, and the registry's persons of that surname, the
-        curated leaders before Phoenix's background persons, name one country."""
-        if not (actor.code and self._sector_only(actor.code)) or actor.name.lower() in self.gaz.names_not_alone:
+    def _leader_surname(self, actor: Actor) -> list[Person]:
+        """"Mitterrand", "President Reagan" in a story dated after their terms (or given a placeholder
+        date): the curated members of government of that surname, when they are one country's ("Frank"
+        is no Barney Frank). With a title, any curated person and then Phoenix's background persons."""
+        if actor.name.lower() in self.gaz.names_not_alone:
             return []
         namesakes = self.registry.by_surname(actor.name, self.gaz.family_name)
-        for group in ([p for p in namesakes if p.id not in self.registry.background], namesakes):
+        titled = bool(actor.code) and self._sector_only(actor.code)
+        curated = [p for p in namesakes if p.id not in self.registry.background and (
+            titled or any(r.code[3:6] == "GOV" for r in p.roles))]
+        for group in (curated, namesakes if titled else []):
             if group:
                 return group if len({p.country for p in group}) == 1 else []
         return []
@@ -814,8 +817,8 @@ class _DocActors:
         if actor.code is not None:
             if self._sector_only(actor.code):
                 actor.code, actor.country = self._titled(actor.code, found), country
-        elif len(codes) == 1 and None not in codes:
-            code = codes.pop()
+        elif len(codes) == 1:
+            code = codes.pop() or country + FORMER  # leaders all out of office that day: an elite
             actor.code, actor.country, actor.sector = code, country, code[3:6] or None
 
     def _surnames(self) -> None:
