@@ -47,6 +47,14 @@ def test_a_negation_said_of_a_noun_event_does_not_undo_it():
     assert events("The summit between Chile and Peru did not take place.")["summit"].modality == "negated"
 
 
+def test_a_persons_possessive_on_an_arrest_or_a_murder_is_the_one_it_was_done_to():
+    found = events("Mandela's arrest angered Kenya.", published="1995-06-01")["arrest"]
+    assert (found.source_codes, found.target_codes) == ([], ["ZAFGOV"])
+    condemned = events("Kenya condemned Mandela's arrest.", published="1995-06-01")["condemned"]
+    assert (condemned.source_codes, condemned.target_codes) == (["KEN"], [])  # the arresters are not named
+    assert events("Kenya condemned Nigeria's arrest of Mandela.", published="1995-06-01")["condemned"].target_codes == ["NGA"]
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])

@@ -757,8 +757,14 @@ class EventCoder:
         if kind is None:
             return None
         speaker = _subject_actors(speech, mentions)
-        subject = [a for a in _subject_actors(head, mentions) if a not in speaker]
+        judged = [c for c in _kids(head) if c.dep_ in SUBJECT_DEPS and not self._suffered_by_owner(c)]
+        subject = [a for a in _unique(m.actor_id for c in judged for m in actors_of(c, mentions)) if a not in speaker]
         return (kind, speaker, subject) if speaker and subject else None
+
+    def _suffered_by_owner(self, noun: Token) -> bool:
+        """A noun event a named person's possessive suffers: "Rabin's murder", "Mandela's release"."""
+        return noun.pos_ == "NOUN" and noun.lemma_.lower() in self.rules["person_possessor_suffers"] and any(
+            c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in _kids(noun))
 
     def _verdict(self, copula: Token, kids: list[Token]) -> Trigger | None:
         """"was a disaster", "is unacceptable", "was a welcome step": a judgement the copula passes."""
@@ -795,6 +801,7 @@ class EventCoder:
         modifier: list[Mention] = []  # a nationality on a noun event: its doer unless another is named
         conveyed: list[Mention] = []  # objects handed over to someone named ("extradited X to Y")
         content: list[Mention] = []  # who must act or is accused in a that-clause
+        suffered: list[Mention] = []  # a person's possessive on a noun event done to them
         for child in children:
             if own_object and child.i not in own:  # "the pullout of troops from Mali": the place left
                 target += self._place_left(child, target_preps, mentions)
@@ -815,7 +822,10 @@ class EventCoder:
                 if getattr(mentions.get(child.idx), "actor_id", None) and head.lemma_.lower() not in self.rules["victim_first"]:
                     modifier += actors_of(child, mentions)
                 continue
-            if child.dep_ in SUBJECT_DEPS or child.dep_ == "poss":
+            if child.dep_ == "poss" and self._suffered_by_owner(head):
+                suffered = actors_of(child, mentions)  # "Rabin's murder", "Mandela's release": done to him
+                target += suffered
+            elif child.dep_ in SUBJECT_DEPS or child.dep_ == "poss":
                 source += actors_of(child, mentions)
             elif child.dep_ in PASSIVE_SUBJECT_DEPS and stative:
                 source += actors_of(child, mentions)
@@ -824,7 +834,8 @@ class EventCoder:
             elif child.dep_ == "dative" and child.pos_ == "ADP":
                 target += objects_of(child, mentions)  # "sent aid to Iraq": the parser's dative "to"
             elif child.dep_ in object_deps and doer_is_target and child.lemma_.lower() in self.lexicon.nouns:
-                target += _doers_named(child, mentions)  # "condemned the raid on its embassy": the raiders
+                # "condemned the raid on its embassy": the raiders; "condemned Rabin's murder": unnamed
+                target += [] if self._suffered_by_owner(child) else _doers_named(child, mentions)
             elif child.dep_ in object_deps:
                 handed = actors_of(child, mentions) or self._through_object(child, mentions)
                 target += handed
@@ -877,7 +888,7 @@ class EventCoder:
         if passive and not target:
             target = inherited_subject(head, mentions, self.rules["subject_control"])  # "X arrived and was met by Y"
             borrowed = bool(target)
-        elif not passive and not source and not is_modifier_clause(head):
+        elif not passive and not source and not suffered and not is_modifier_clause(head):
             charged = self._charged(head)  # "accused him of murder": him, named or not, never the accuser
             source = actors_of(charged, mentions) if charged else inherited_subject(head, mentions, self.rules["subject_control"])
             borrowed = bool(source)
