@@ -292,6 +292,12 @@ def test_title_without_country_takes_the_country_from_the_registry(nlp):
     assert (putin.code, putin.country, putin.sector) == ("RUSGOV", "RUS", "GOV")
 
 
+def test_what_a_group_is_for_or_against_is_not_who_it_is(nlp):
+    found = codes_at(nlp, "Anti-government protesters and pro-Chinese groups met in Oslo.")
+    assert "government" not in " ".join(found) and "Chinese" not in " ".join(found)
+    assert found["protesters"][2] == "OPP"
+
+
 @pytest.mark.parametrize("text, published, code", [
     ("President Reagan spoke to reporters.", "2000-01-01", "USAGOV"),  # out of office that day
     ("Prime Minister Thatcher spoke to reporters.", "2000-01-01", "GBRGOV"),

@@ -147,7 +147,7 @@ class ActorTagger:
         for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
             label, key = doc.vocab.strings[match_id], span.text.lower()
-            if not self.gaz.case_ok(key, span.text) or (label == COUNTRY and _ancestry(span)):
+            if not self.gaz.case_ok(key, span.text) or (label == COUNTRY and _ancestry(span)) or _stance(span):
                 continue
             if label == ROLE or not _inside_longer_person(span):
                 found.append(Item(start, end, label, key))
@@ -165,6 +165,14 @@ def _ancestry(span: Span) -> bool:
     """"of Indian origin", "of Korean descent": a people's ancestry names no state."""
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in load_word_sets("actor_context.tsv")["origin_word"]
+
+
+def _stance(span: Span) -> bool:
+    """"anti-government protesters", "pro-Russian separatists": what a group is for or against is not
+    who it is."""
+    doc, start = span.doc, span.start
+    return start >= 2 and doc[start - 1].text == "-" and (
+        doc[start - 2].lower_ in load_word_sets("actor_context.tsv")["stance_prefix"])
 
 
 def _inside_longer_person(span: Span) -> bool:
