@@ -55,6 +55,11 @@ def test_a_persons_possessive_on_an_arrest_or_a_murder_is_the_one_it_was_done_to
     assert events("Kenya condemned Nigeria's arrest of Mandela.", published="1995-06-01")["condemned"].target_codes == ["NGA"]
 
 
+def test_a_reported_act_not_vouched_for_is_alleged():
+    assert events("Rebels allegedly killed 40 villagers in Chad.")["killed"].modality == "alleged"
+    assert events("Chile reportedly sent troops to Bolivia.")["sent troops"].modality == "alleged"
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])

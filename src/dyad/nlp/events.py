@@ -1028,6 +1028,8 @@ class EventCoder:
             if any(c.lower_ in words["not_yet"] for c in deps) and any(c.dep_ == "xcomp" for c in deps):
                 return "negated"  # "has yet to apologize"
             lemmas = {c.lower_ for c in deps if c.dep_ in ("aux", "auxpass", "advmod", "mark")}
+            if lemmas & words["allegation_adverbs"]:
+                return "alleged"  # "rebels allegedly killed 40 villagers"
             if lemmas & (words["hypothetical"] - words["reported_future"]) or (
                 lemmas & words["reported_future"] and not self._reported(token)
             ):
