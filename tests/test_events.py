@@ -60,6 +60,13 @@ def test_a_reported_act_not_vouched_for_is_alleged():
     assert events("Chile reportedly sent troops to Bolivia.")["sent troops"].modality == "alleged"
 
 
+def test_responsibility_claimed_or_denied_for_an_attack_makes_it_the_claimants():
+    claimed = events("The Tamil Tigers claimed responsibility for an attack on an Indian convoy.")["attack"]
+    assert (claimed.type, claimed.source_codes, claimed.target_codes) == ("ASSAULT", ["LKAREB"], ["IND"])
+    denied = events("The Tamil Tigers denied responsibility for the attack on the Indian convoy.")["attack"]
+    assert (denied.source_codes, denied.modality) == (["LKAREB"], "negated")
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])

@@ -564,7 +564,8 @@ class EventCoder:
             purpose = prep.lower_ in self.rules["purpose_prep"] and holder.pos_ in ("VERB", "ADJ")
             predicate = holder.lemma_.lower() in self.rules["copula"]  # "remained on alert", "went on strike"
             taking_part = any(w.lemma_.lower() in self.rules["take_part"] for w in _with_object(holder))
-            return holder.i not in owner and not (purpose or predicate or taking_part)
+            owned = holder.lemma_.lower() in self.rules["responsibility_noun"]  # "claimed responsibility for"
+            return holder.i not in owner and not (purpose or predicate or taking_part or owned)
         return False
 
     def _referred_to(self, noun: Token, owner: dict[int, Found]) -> bool:
