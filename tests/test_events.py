@@ -67,6 +67,12 @@ def test_responsibility_claimed_or_denied_for_an_attack_makes_it_the_claimants()
     assert (denied.source_codes, denied.modality) == (["LKAREB"], "negated")
 
 
+def test_calling_a_leader_is_a_phone_call_and_a_date_makes_no_call_on():
+    call = events("Chile's president called the Bolivian president on Friday.")["called"]
+    assert (call.type, call.mode, call.source_codes, call.target_codes) == ("CONSULT", "phone", ["CHLGOV"], ["BOLGOV"])
+    assert events("Chile's president called the Bolivian plan a disgrace.")["called"].type == "ACCUSE"
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])

@@ -1118,7 +1118,15 @@ def _match_phrase(token: Token, lemmas: list[str]) -> list[Token] | None:
     if [t.lemma_.lower() for t in words[: len(lemmas)]] == lemmas:
         last = words[len(lemmas) - 1]
         return list(doc[token.i : last.i + 1])
-    return _dependents_match([token], lemmas[1:]) if token.pos_ == "VERB" else None
+    match = _dependents_match([token], lemmas[1:]) if token.pos_ == "VERB" else None
+    if match and any(t.pos_ == "ADP" and _dates(t) for t in match):
+        return None  # "called Bush on Friday" is no "call on"
+    return match
+
+
+def _dates(prep: Token) -> bool:
+    """A preposition whose object is a date or a time ("on Friday", "for a week")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in _kids(prep))
 
 
 def _dependents_match(found: list[Token], lemmas: list[str]) -> list[Token] | None:
