@@ -73,6 +73,14 @@ def test_calling_a_leader_is_a_phone_call_and_a_date_makes_no_call_on():
     assert events("Chile's president called the Bolivian plan a disgrace.")["called"].type == "ACCUSE"
 
 
+def test_troops_sent_or_ordered_to_a_border_face_the_state_across_it():
+    massed = events("Chile massed troops on the border with Bolivia.")["massed troops"]
+    assert (massed.type, massed.source_codes, massed.target_codes) == ("MOBILIZE", ["CHL"], ["BOL"])
+    assert events("Chile deployed troops along the Peruvian border.")["deployed"].target_codes == ["PER"]
+    ordered = events("The Chilean president ordered 2,000 troops to Bolivia.")["ordered"]
+    assert (ordered.type, ordered.target_codes) == ("MOBILIZE", ["BOL"])
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])

@@ -869,6 +869,9 @@ class EventCoder:
             target = _shared_object(head, self.verbs_of.get(trigger.type, set()), mentions)  # "shot and killed X"
         if not target and trigger.type == "ASSAULT":
             target = self._victims(head, mentions)  # "attacked a bus, killing 12 Israelis"
+        if not target and trigger.type.lower() in self.rules["faces_the_frontier"]:
+            near = [c for i in sorted(own) for c in _kids(head.doc[i])]
+            target = self._across_frontier(near + [c for o in near if o.dep_ == "dobj" for c in _kids(o)], mentions)
         recipients = [m for m in target if m not in conveyed]
         if conveyed and recipients:  # "extradited X to Britain": Britain is the one dealt with
             target = recipients
@@ -940,6 +943,18 @@ class EventCoder:
         """"..., killing 12": a subjectless participle telling what the event above it did."""
         return (clause.dep_ == "advcl" and clause.tag_ == "VBG" and not _has_subject(clause)
                 and clause.lemma_.lower() in self.rules["result_participle"])
+
+    def _across_frontier(self, children: list[Token], mentions) -> list[Mention]:
+        """"deployed troops along the border with Pakistan", "massed troops on the Afghan frontier": the
+        state across it (the parser often hangs "with X" on the verb, after the border's phrase)."""
+        for prep in children:
+            border = next((o for o in _kids(prep) if o.dep_ == "pobj" and o.lemma_.lower() in self.rules["frontier_noun"]), None)
+            if prep.dep_ != "prep" or border is None:
+                continue
+            after = [c for c in children if c.dep_ == "prep" and c.lower_ == "with" and c.i == border.right_edge.i + 1]
+            withs = [c for c in _kids(border) if c.dep_ == "prep" and c.lower_ == "with"] + after
+            return [m for w in withs for m in objects_of(w, mentions)] or actors_of(border, mentions)
+        return []
 
     def _place_left(self, child: Token, target_preps: set[str], mentions) -> list[Mention]:
         """The target a moved object's own preposition names ("withdrew troops from Syria", "the
