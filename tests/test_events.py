@@ -81,6 +81,13 @@ def test_troops_sent_or_ordered_to_a_border_face_the_state_across_it():
     assert (ordered.type, ordered.target_codes) == ("MOBILIZE", ["BOL"])
 
 
+def test_what_two_parties_can_only_do_together_goes_both_ways_and_a_shared_praise_does_not():
+    signed = extract("Chile and Peru signed a fishing treaty.", published=PUBLISHED).events
+    assert sorted((e.source_codes[0], e.target_codes[0]) for e in signed) == [("CHL", "PER"), ("PER", "CHL")]
+    praised = extract("Chile and Peru praised the plan.", published=PUBLISHED).events
+    assert [(e.source_codes, e.target_codes) for e in praised] == [(["CHL", "PER"], [])]
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])

@@ -163,7 +163,8 @@ class EventCoder:
             return []
         if self._commercial(event, codes):
             return []
-        return self._directions(event, codes, item.mutual)
+        joint = item.mutual or item.span.root.lemma_.lower() in self.rules["reciprocal_verb"]
+        return self._directions(event, codes, joint)
 
     def _conventions(self, item: Found, heads: set[int]) -> None:
         """PLOVER's type conventions for intentions, readiness and refusals."""
