@@ -88,6 +88,12 @@ def test_what_two_parties_can_only_do_together_goes_both_ways_and_a_shared_prais
     assert [(e.source_codes, e.target_codes) for e in praised] == [(["CHL", "PER"], [])]
 
 
+def test_a_recalled_envoy_is_the_senders_own_and_the_deported_are_the_target_not_their_destination():
+    assert events("Chile recalled its ambassador to Peru.")["recalled"].target_codes == ["PER"]
+    assert events("Chile recalled its ambassador from Peru.")["recalled"].target_codes == ["PER"]
+    assert events("Chile deported six Peruvian activists to Bolivia.")["deported"].target_codes == ["PEROPP"]
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])

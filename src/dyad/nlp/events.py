@@ -801,7 +801,7 @@ class EventCoder:
         children += [c for i in sorted(own) if head.doc[i].pos_ == "NOUN" for c in self._support_participle_args(head.doc[i])]
         between: list[Mention] = []
         modifier: list[Mention] = []  # a nationality on a noun event: its doer unless another is named
-        conveyed: list[Mention] = []  # objects handed over to someone named ("extradited X to Y")
+        conveyed: list[Mention] = []  # the objects: handed over ("extradited X to Y"), deported...
         content: list[Mention] = []  # who must act or is accused in a that-clause
         suffered: list[Mention] = []  # a person's possessive on a noun event done to them
         for child in children:
@@ -832,7 +832,9 @@ class EventCoder:
             elif child.dep_ in PASSIVE_SUBJECT_DEPS and stative:
                 source += actors_of(child, mentions)
             elif child.dep_ in PASSIVE_SUBJECT_DEPS:
-                target += actors_of(child, mentions) or self._through_object(child, mentions)
+                handed = actors_of(child, mentions) or self._through_object(child, mentions)
+                target += handed
+                conveyed += handed
             elif child.dep_ == "dative" and child.pos_ == "ADP":
                 target += objects_of(child, mentions)  # "sent aid to Iraq": the parser's dative "to"
             elif child.dep_ in object_deps and doer_is_target and child.lemma_.lower() in self.lexicon.nouns:
@@ -841,7 +843,7 @@ class EventCoder:
             elif child.dep_ in object_deps:
                 handed = actors_of(child, mentions) or self._through_object(child, mentions)
                 target += handed
-                conveyed += handed if head.lemma_.lower() in self.rules["conveys_object"] else []
+                conveyed += handed
             elif child.dep_ == "prt" and object_deps:  # "kidnapped up to 16 advisers": the parser's "up" + "to"
                 target += [m for obj in up_to(child) for m in actors_of(obj, mentions)]
             elif child.dep_ == "agent":
@@ -874,8 +876,10 @@ class EventCoder:
             near = [c for i in sorted(own) for c in _kids(head.doc[i])]
             target = self._across_frontier(near + [c for o in near if o.dep_ == "dobj" for c in _kids(o)], mentions)
         recipients = [m for m in target if m not in conveyed]
-        if conveyed and recipients:  # "extradited X to Britain": Britain is the one dealt with
-            target = recipients
+        if conveyed and recipients and head.lemma_.lower() in self.rules["conveys_object"]:
+            target = recipients  # "extradited X to Britain": Britain is the one dealt with
+        elif conveyed and head.lemma_.lower() in self.rules["object_over_destination"]:
+            target = conveyed  # "deported four Palestinians to Lebanon": the Palestinians
         # "talks between X and Y" are X's and Y's; "X mediated between Y and Z" are X's, with Y and Z
         mutual = not source and not target and len(between) > 1
         if source:
