@@ -94,6 +94,12 @@ def test_a_recalled_envoy_is_the_senders_own_and_the_deported_are_the_target_not
     assert events("Chile deported six Peruvian activists to Bolivia.")["deported"].target_codes == ["PEROPP"]
 
 
+def test_a_warning_of_consequences_is_a_threat_and_its_terms_no_event_but_a_warning_of_a_recession_is_none():
+    found = events("Chile warned Peru of grave consequences if it did not free the fishermen.")
+    assert [(e.type, e.source_codes, e.target_codes) for e in found.values()] == [("THREATEN", ["CHL"], ["PER"])]
+    assert events("The Chilean central bank warned of a recession in Peru.") == {}
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])
