@@ -320,8 +320,9 @@ class EventCoder:
                 orders_carried.add(id(governor))
                 kept.append(item)
                 continue
-            if governor is None or governor is event or not self._folds(governor, event, head):
-                kept.append(item)
+            if governor is None or governor is event or not self._folds(governor, event, head) or (
+                    trigger_of[id(governor)].lemma_.lower() in self.rules["keeps_content"]):
+                kept.append(item)  # "denied torturing prisoners": the torture stays, negated
                 continue
             folded_into[id(event)] = governor
             self._promised_force(governor, trigger_of[id(governor)], event)
