@@ -107,6 +107,11 @@ def test_an_act_denied_as_a_gerund_stays_an_event_negated():
     assert (sent.type, sent.modality, sent.source_codes, sent.target_codes) == ("MOBILIZE", "negated", ["CHL"], ["BOL"])
 
 
+def test_who_a_call_for_names_as_the_infinitives_subject_is_its_target():
+    found = events("Chile called for Peru to withdraw its troops from Bolivia.")["called for"]
+    assert (found.type, found.source_codes, found.target_codes) == ("REQUEST", ["CHL"], ["PER"])
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])

@@ -327,7 +327,8 @@ class EventCoder:
             folded_into[id(event)] = governor
             self._promised_force(governor, trigger_of[id(governor)], event)
             if not governor.target:
-                own_subject = head.dep_ in ("ccomp", "acl") and _has_subject(head) and event.source != governor.source
+                own_subject = (head.dep_ in ("ccomp", "acl") or _for_to(head)) and _has_subject(head) and (
+                    event.source != governor.source)
                 governor.target = (event.source if own_subject else event.target)[:]
         kept = [item for item in kept if id(item.event) not in orders_carried]
         for item in kept:  # "agreed to open its ports to UN inspectors": no event, still a target
@@ -862,7 +863,7 @@ class EventCoder:
                 between += objects_of(child, mentions)  # "talks between X and Y"
             elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS and head.pos_ == "NOUN":
                 source += objects_of(child, mentions)  # "a visit by X", "criticism from X"
-            elif child.dep_ in ("ccomp", "acl") and self._aimed_content(child, head, trigger.type.lower()):
+            elif child.dep_ in ("ccomp", "acl", "advcl") and self._aimed_content(child, head, trigger.type.lower()):
                 content += [m for m in _content_doers(child, mentions) if not (m.how == "pronoun" and speaker_says_pronoun)]
         source = source or modifier
         if content and trigger.type.lower() in self.rules["content_not_addressee"]:
@@ -922,7 +923,8 @@ class EventCoder:
         economy would shrink" only forecasts). A clause opened by "because" is no content."""
         if self._opened_by_background(clause):
             return False
-        if clause.dep_ == "ccomp" and kind in self.rules["content_subject_is_target"]:
+        said = clause.dep_ == "ccomp" or (clause.dep_ == "advcl" and _for_to(clause))  # "called for Syria to withdraw"
+        if said and kind in self.rules["content_subject_is_target"]:
             return True
         said = clause.dep_ == "ccomp" or (head.pos_ == "NOUN" and _has_subject(clause))
         return said and kind in self.rules["warns_of_consequence"] and clause.lemma_.lower() in self.rules["consequence_verb"]
@@ -1337,6 +1339,12 @@ def _content_head(head: Token, by_head: Container[int]) -> Token:
             return head
         head = verb
     return head
+
+
+def _for_to(clause: Token) -> bool:
+    """An infinitive with its own subject after "for": "called for Syria to withdraw"."""
+    kids = list(_kids(clause))
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in kids) and any(c.dep_ == "nsubj" for c in kids)
 
 
 def _content_doers(clause: Token, mentions) -> list[Mention]:
