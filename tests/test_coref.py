@@ -92,6 +92,11 @@ def test_object_pronoun_is_not_its_clause_subject(nlp):
     assert linked(run(nlp, text), "him") == ["Wang Yi"]
 
 
+def test_object_pronoun_of_a_participle_is_not_the_sentence_subject(nlp):
+    text = "Foreign Minister Sergei Lavrov met Wang Yi in Moscow, urging him to stay."
+    assert linked(run(nlp, text), "him") == ["Wang Yi"]
+
+
 def test_it_is_in_a_clause_an_actor_reports_is_the_speaker(nlp):
     doc = run(nlp, "Chile says it is ready to reopen its embassy in Peru.")
     assert linked(doc, "it") == ["Chile"]

@@ -517,12 +517,14 @@ def _within(token: Token, head: Token) -> bool:
 
 
 def _clause_subjects(token: Token) -> set[int]:
-    """Token indices of the subject of the clause a pronoun sits in (through "with", "and")."""
+    """Token indices of the subject of the clause a pronoun sits in (through "with", "and", and a
+    participle's: "Bush met Sharon, urging him to ...": Bush urges)."""
     verb = token.head
     while verb.dep_ == "prep" and verb.head.i != verb.i:
         verb = verb.head
     while True:
         subjects = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
-        if subjects or verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+        shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"))
+        if subjects or not shares or verb.head.i == verb.i:
             return subjects
         verb = verb.head
