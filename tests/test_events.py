@@ -112,6 +112,12 @@ def test_who_a_call_for_names_as_the_infinitives_subject_is_its_target():
     assert (found.type, found.source_codes, found.target_codes) == ("REQUEST", ["CHL"], ["PER"])
 
 
+def test_the_owner_of_a_phrases_object_is_its_target_but_a_doer_named_on_the_event_noun_is_not():
+    assert events("Chile froze Peruvian assets.")["froze"].target_codes == ["PER"]
+    imposed = events("Chile imposed Peruvian sanctions on Bolivia.")
+    assert [e.target_codes for e in imposed.values()] == [["BOL"]]
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])

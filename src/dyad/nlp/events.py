@@ -815,6 +815,8 @@ class EventCoder:
                 own_mention = mentions.get(child.idx)
                 if own_mention is not None and own_mention.actor_id and child.dep_ in object_deps:
                     target.append(own_mention)
+                elif child.dep_ in object_deps and child.lemma_.lower() not in self.lexicon.nouns:
+                    target += actors_of(child, mentions)  # "froze Iraqi assets": the owner; not "U.S. sanctions"
                 continue
             if child.head.i in own and child.head.i != head.i and child.head.lemma_.lower() in self.rules["proposal_noun"]:
                 if child.dep_ in ("poss", "amod", "compound"):  # "rejected a Chinese proposal"
