@@ -118,6 +118,15 @@ def test_the_owner_of_a_phrases_object_is_its_target_but_a_doer_named_on_the_eve
     assert [e.target_codes for e in imposed.values()] == [["BOL"]]
 
 
+def test_aid_measured_in_an_amount_and_a_visitor_received_in_the_passive():
+    given = events("Chile was given $5 million in aid by Peru.")["aid"]
+    assert (given.type, given.source_codes, given.target_codes) == ("AID", ["PER"], ["CHL"])
+    assert events("Peru gave Chile $5 million in emergency aid.")["aid"].target_codes == ["CHL"]
+    greeted = events("The Chilean president was greeted at the airport by the Peruvian president.")["greeted"]
+    assert (greeted.type, greeted.source_codes, greeted.target_codes) == ("CONSULT", ["PERGOV"], ["CHLGOV"])
+    assert events("Markets greeted the news from Chile with dismay.") == {}
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])

@@ -559,6 +559,7 @@ class EventCoder:
 
     def _idle_noun(self, noun: Token, owner: dict[int, Found]) -> bool:
         """A noun event held by an object or a prepositional slot that no trigger or support verb governs."""
+        noun = _amount_of(noun)
         if noun.dep_ == "dobj":
             verb = noun.head
             return verb.i not in owner and verb.lemma_.lower() not in self.rules["support_verb"]
@@ -977,12 +978,12 @@ class EventCoder:
 
     def _support_verb_args(self, head: Token, own: set[int]) -> list[Token]:
         """"X held a rally in Cairo against Y": a support verb's subject and prepositions are its noun's."""
-        noun = head.head if head.dep_ == "compound" else head  # "a mediation bid"
+        noun = _amount_of(head.head if head.dep_ == "compound" else head)  # "a mediation bid", "$5 million in aid"
         verb = noun.head
         if head.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in self.rules["support_verb"]:
             return []
         return [c for c in _kids(verb) if c.i not in own and c.i != noun.i
-                and (c.dep_ in SUBJECT_DEPS or c.dep_ in ("prep", "agent", "dative"))]  # "gave Tanzania a grant"
+                and (c.dep_ in SUBJECT_DEPS or c.dep_ in ("prep", "agent", "dative", "nsubjpass"))]  # "gave Tanzania a grant"
 
     def _support_participle_args(self, noun: Token) -> list[Token]:
         """"the sanctions imposed on Iraq by the UN", "aid given to Chad", "the sanctions Reagan
@@ -1341,6 +1342,16 @@ def _content_head(head: Token, by_head: Container[int]) -> Token:
             return head
         head = verb
     return head
+
+
+def _amount_of(noun: Token) -> Token:
+    """"gave Chad $5 million in aid": the amount a noun event measures stands in its place."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ in ("NOUN", "NUM", "SYM") and (
+            prep.head.pos_ == "NUM" or any(c.dep_ in ("nummod", "quantmod", "compound") and c.like_num or c.pos_ == "NUM"
+                                           for c in prep.head.subtree if c.i < prep.head.i)):
+        return prep.head
+    return noun
 
 
 def _for_to(clause: Token) -> bool:
