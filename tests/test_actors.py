@@ -292,6 +292,15 @@ def test_title_without_country_takes_the_country_from_the_registry(nlp):
     assert (putin.code, putin.country, putin.sector) == ("RUSGOV", "RUS", "GOV")
 
 
+@pytest.mark.parametrize("text, name, code", [
+    ("ISIS fighters crossed the border.", "ISIS", "IMGMUSISI"),  # after Phoenix's dictionaries
+    ("The Houthis fired missiles.", "Houthis", "YEMREB"),
+    ("The IRA claimed the bombing.", "IRA", "GBRREB"),
+])
+def test_armed_groups_the_phoenix_dictionaries_lack(nlp, text, name, code):
+    assert by_name(actors(nlp, text), name).code == code
+
+
 def test_what_a_group_is_for_or_against_is_not_who_it_is(nlp):
     found = codes_at(nlp, "Anti-government protesters and pro-Chinese groups met in Oslo.")
     assert "government" not in " ".join(found) and "Chinese" not in " ".join(found)
