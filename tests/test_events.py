@@ -127,6 +127,13 @@ def test_aid_measured_in_an_amount_and_a_visitor_received_in_the_passive():
     assert events("Markets greeted the news from Chile with dismay.") == {}
 
 
+def test_a_second_object_whose_verb_is_left_out_is_a_target_too():
+    met = events("The Chilean president met the Peruvian president on Monday and the Bolivian president on Tuesday.")
+    assert met["met"].target_codes == ["PERGOV", "BOLGOV"]
+    attacked = events("Chile attacked Peru on Monday and Bolivia protested on Tuesday.")["attacked"]
+    assert attacked.target_codes == ["PER"]  # Bolivia is the next verb's subject
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])

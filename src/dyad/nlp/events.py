@@ -869,6 +869,8 @@ class EventCoder:
             elif child.dep_ in ("ccomp", "acl", "advcl") and self._aimed_content(child, head, trigger.type.lower()):
                 content += [m for m in _content_doers(child, mentions) if not (m.how == "pronoun" and speaker_says_pronoun)]
         source = source or modifier
+        if object_deps and target and head.pos_ == "VERB":  # "met the king on Tuesday and the president on Wednesday"
+            target += [m for noun in _gapped_objects(head) for m in actors_of(noun, mentions)]
         if content and trigger.type.lower() in self.rules["content_not_addressee"]:
             target = content
         elif content and not (target and trigger.type.lower() in self.rules["addressee_not_content"]):
@@ -1342,6 +1344,23 @@ def _content_head(head: Token, by_head: Container[int]) -> Token:
             return head
         head = verb
     return head
+
+
+def _gapped_objects(verb: Token) -> list[Token]:
+    """A verb's second object with the verb left out ("met the king on Tuesday and the president on
+    Wednesday"), which the parser coordinates with the verb or with the first object's date."""
+    if not any(c.dep_ == "dobj" for c in _kids(verb)):
+        return []
+    dates = [o for p in _kids(verb) if p.dep_ == "prep" for o in _kids(p) if o.dep_ == "pobj" and o.ent_type_ == "DATE"]
+    return [c for holder in (verb, *dates) for c in _kids(holder) if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+            and c.ent_type_ != "DATE" and not any(k.dep_ in SUBJECT_DEPS for k in _kids(c)) and not _subject_of_next(c)]
+
+
+def _subject_of_next(noun: Token) -> bool:
+    """"... on Monday and Ukraine protested": a noun right before a verb is that verb's subject,
+    however the parser hangs it."""
+    after = noun.right_edge.i + 1
+    return after < len(noun.doc) and noun.doc[after].pos_ in ("VERB", "AUX")
 
 
 def _amount_of(noun: Token) -> Token:
