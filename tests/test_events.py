@@ -134,6 +134,13 @@ def test_a_second_object_whose_verb_is_left_out_is_a_target_too():
     assert attacked.target_codes == ["PER"]  # Bolivia is the next verb's subject
 
 
+def test_a_cancelled_meeting_did_not_happen_and_a_postponed_one_may_yet():
+    assert events("The summit between Chile and Peru was cancelled.")["summit"].modality == "negated"
+    assert events("The visit by the Chilean president to Peru was postponed.")["visit"].modality == "hypothetical"
+    cancelled = events("Chile cancelled the meeting with Peru.")["cancelled"]
+    assert (cancelled.type, cancelled.target_codes) == ("REJECT", ["PER"])
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])

@@ -1031,7 +1031,7 @@ class EventCoder:
         place" and "no talks were held" say it did not."""
         noun = phrase_head(head) if head.pos_ in ("NOUN", "PROPN") else None
         return (noun is not None and noun.dep_ in ("nsubj", "nsubjpass")
-                and noun.head.lemma_.lower() not in self.words["occurrence_verbs"]
+                and noun.head.lemma_.lower() not in self.words["occurrence_verbs"] | self.words["cancellation_verbs"]
                 and not any(c.dep_ == "neg" or c.lower_ in self.words["negation"] for c in _kids(noun)))
 
     def _clause_modality(self, head: Token, kind: str) -> str:
@@ -1067,8 +1067,10 @@ class EventCoder:
                 return "future"
             if token.i != head.i:
                 lemma = token.lemma_.lower()
-                if lemma in words["denial_verbs"] or lemma in words["failure_verbs"]:
+                if lemma in words["denial_verbs"] or lemma in words["failure_verbs"] or lemma in words["cancellation_verbs"]:
                     return "negated"
+                if lemma in words["postponement_verbs"]:
+                    return "hypothetical"  # put off: may still happen, and no intention announced
                 if lemma in words["allegation_verbs"]:
                     return "alleged"
                 if lemma in words["future_verbs"]:
