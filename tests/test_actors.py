@@ -312,6 +312,7 @@ def test_what_a_group_is_for_or_against_is_not_who_it_is(nlp):
     ("Prime Minister Thatcher spoke to reporters.", "2000-01-01", "GBRGOV"),
     ("President Kim spoke to reporters.", "2000-01-01", "GOV"),  # surname of several countries' leaders
     ("Reporters asked Rabin about the talks.", "2000-01-01", "ISRELI"),  # no title: a former leader, an elite
+    ("Reporters asked Jackson about the talks.", "1999-06-01", None),  # no head of government of that name
 ])
 def test_the_surname_of_a_leader_out_of_office_names_that_leaders_country(nlp, text, published, code):
     doc = nlp.make_doc(text)

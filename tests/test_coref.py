@@ -95,6 +95,8 @@ def test_object_pronoun_is_not_its_clause_subject(nlp):
 def test_object_pronoun_of_a_participle_is_not_the_sentence_subject(nlp):
     text = "Foreign Minister Sergei Lavrov met Wang Yi in Moscow, urging him to stay."
     assert linked(run(nlp, text), "him") == ["Wang Yi"]
+    text = "Wang Yi rejected the plan, prompting Foreign Minister Sergei Lavrov to criticise him."
+    assert linked(run(nlp, text), "him") == ["Wang Yi"]  # Lavrov criticises: the infinitive's own doer
 
 
 def test_it_is_in_a_clause_an_actor_reports_is_the_speaker(nlp):

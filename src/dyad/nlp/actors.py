@@ -797,12 +797,18 @@ class _DocActors:
             return []
         namesakes = self.registry.by_surname(actor.name, self.gaz.family_name)
         titled = bool(actor.code) and self._sector_only(actor.code)
-        curated = [p for p in namesakes if p.id not in self.registry.background and (
-            titled or any(r.code[3:6] == "GOV" for r in p.roles))]
+        curated = [p for p in namesakes if p.id not in self.registry.background and (titled or self._led(p))]
         for group in (curated, namesakes if titled else []):
             if group:
                 return group if len({p.country for p in group}) == 1 else []
         return []
+
+    def _led(self, person: Person) -> bool:
+        """Head of state or government before the publication date ("Mitterrand"; not a governor,
+        a minister or a vice-president, whose surnames are too common to stand alone)."""
+        heads = load_word_sets("actor_context.tsv")["head_title"]
+        return any(r.code[3:6] == "GOV" and (r.title or "").lower() in heads
+                   and (self.published is None or (r.start or "") <= self.published) for r in person.roles)
 
     def _plausible(self, person: Person, day: str | None, one_country: bool) -> bool:
         """A bare surname with no title names a curated leader, an IGO's chief official (Phoenix lists

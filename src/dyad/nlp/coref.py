@@ -524,7 +524,8 @@ def _clause_subjects(token: Token) -> set[int]:
         verb = verb.head
     while True:
         subjects = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
+        controller = {c.i for c in verb.head.children if c.dep_ == "dobj"} if verb.dep_ == "xcomp" else set()
         shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"))
-        if subjects or not shares or verb.head.i == verb.i:
-            return subjects
+        if subjects or controller or not shares or verb.head.i == verb.i:
+            return subjects or controller  # "prompting NATO to threaten him": NATO threatens
         verb = verb.head

@@ -163,8 +163,18 @@ class EventCoder:
             return []
         if self._commercial(event, codes):
             return []
-        joint = item.mutual or item.span.root.lemma_.lower() in self.rules["reciprocal_verb"]
-        return self._directions(event, codes, joint)
+        return self._directions(event, codes, item.mutual or self._done_together(item))
+
+    def _done_together(self, item: Found) -> bool:
+        """"X and Y restored ties", "exchanged prisoners", "signed a treaty": what two parties can only
+        do together; a sign needs an accord ("signed a resolution condemning Z" is each one's)."""
+        root = item.span.root
+        lemma = root.lemma_.lower()
+        if lemma in self.rules["reciprocal_verb"]:
+            return True
+        objects = [t for t in (*item.tokens, *_kids(root)) if t.dep_ == "dobj"]
+        return lemma in self.rules["reciprocal_with_accord"] and any(
+            o.lemma_.lower() in self.families["deal"] for o in objects)
 
     def _conventions(self, item: Found, heads: set[int]) -> None:
         """PLOVER's type conventions for intentions, readiness and refusals."""
@@ -767,9 +777,12 @@ class EventCoder:
         return (kind, speaker, subject) if speaker and subject else None
 
     def _suffered_by_owner(self, noun: Token) -> bool:
-        """A noun event a named person's possessive suffers: "Rabin's murder", "Mandela's release"."""
+        """A noun event a named person's possessive suffers: "Rabin's murder", "Mandela's release";
+        with an "of" object the person does it ("Milosevic's arrest of opposition leaders")."""
+        kids = list(_kids(noun))
         return noun.pos_ == "NOUN" and noun.lemma_.lower() in self.rules["person_possessor_suffers"] and any(
-            c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in _kids(noun))
+            c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in kids) and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in kids)
 
     def _verdict(self, copula: Token, kids: list[Token]) -> Trigger | None:
         """"was a disaster", "is unacceptable", "was a welcome step": a judgement the copula passes."""
@@ -1026,13 +1039,18 @@ class EventCoder:
         return modality
 
     def _said_of_it(self, head: Token) -> bool:
-        """A noun event that is the subject of a predicate saying something of it, not that it happened
-        ("the attack did not kill anyone", "the talks were not productive"); "the summit did not take
-        place" and "no talks were held" say it did not."""
+        """A noun event that is the subject of a predicate saying something of it, not whether it
+        happened: a copula ("the talks were not productive"), an act with an object of its own ("the
+        attack did not kill anyone") or a relation ("the raid is not linked to the probe"). "The
+        summit did not take place", "the accord was not signed" and "no talks were held" say it did not."""
         noun = phrase_head(head) if head.pos_ in ("NOUN", "PROPN") else None
-        return (noun is not None and noun.dep_ in ("nsubj", "nsubjpass")
-                and noun.head.lemma_.lower() not in self.words["occurrence_verbs"] | self.words["cancellation_verbs"]
-                and not any(c.dep_ == "neg" or c.lower_ in self.words["negation"] for c in _kids(noun)))
+        if noun is None or noun.dep_ not in ("nsubj", "nsubjpass") or any(
+                c.dep_ == "neg" or c.lower_ in self.words["negation"] for c in _kids(noun)):
+            return False
+        predicate = noun.head
+        lemma = predicate.lemma_.lower()
+        return lemma not in self.words["occurrence_verbs"] and (
+            lemma == "be" or lemma in self.words["relation_verbs"] or any(c.dep_ == "dobj" for c in _kids(predicate)))
 
     def _clause_modality(self, head: Token, kind: str) -> str:
         """The strongest marker on the trigger or the clauses that govern it."""
