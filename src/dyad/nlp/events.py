@@ -941,11 +941,10 @@ class EventCoder:
         economy would shrink" only forecasts). A clause opened by "because" is no content."""
         if self._opened_by_background(clause):
             return False
-        said = clause.dep_ == "ccomp" or (clause.dep_ == "advcl" and _for_to(clause))  # "called for Syria to withdraw"
-        if said and kind in self.rules["content_subject_is_target"]:
-            return True
-        said = clause.dep_ == "ccomp" or (head.pos_ == "NOUN" and _has_subject(clause))
-        return said and kind in self.rules["warns_of_consequence"] and clause.lemma_.lower() in self.rules["consequence_verb"]
+        if kind in self.rules["content_subject_is_target"]:
+            return clause.dep_ == "ccomp" or _for_to(clause)  # "demanded that Russia", "called for Syria to withdraw"
+        told = clause.dep_ == "ccomp" or (head.pos_ == "NOUN" and _has_subject(clause))
+        return told and kind in self.rules["warns_of_consequence"] and clause.lemma_.lower() in self.rules["consequence_verb"]
 
     def _low_agent(self, prep: Token, head: Token, mentions) -> list[Mention]:
         """"the attack on the embassy by militiamen": the parser hangs a noun event's "by" on the actor
@@ -1386,10 +1385,10 @@ def _subject_of_next(noun: Token) -> bool:
 def _amount_of(noun: Token) -> Token:
     """"gave Chad $5 million in aid": the amount a noun event measures stands in its place."""
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ in ("NOUN", "NUM", "SYM") and (
-            prep.head.pos_ == "NUM" or any(c.dep_ in ("nummod", "quantmod", "compound") and c.like_num or c.pos_ == "NUM"
-                                           for c in prep.head.subtree if c.i < prep.head.i)):
-        return prep.head
+    amount = prep.head
+    counted = amount.like_num or any(c.like_num for c in amount.subtree if c.i < amount.i)  # "$5 million", "billions"
+    if noun.dep_ == "pobj" and prep.lower_ == "in" and amount.pos_ in ("NOUN", "NUM", "SYM") and counted:
+        return amount
     return noun
 
 
