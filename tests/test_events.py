@@ -149,6 +149,12 @@ def test_a_cancelled_meeting_did_not_happen_and_a_postponed_one_may_yet():
     assert (cancelled.type, cancelled.target_codes) == ("REJECT", ["PER"])
 
 
+def test_what_a_denial_prompts_is_not_denied_but_keeps_its_tense():
+    found = events("Chile rejected the plan, prompting Peru to threaten Chile with sanctions.")
+    assert found["threaten"].modality == "asserted"
+    assert events("Chile will attack Peru, forcing Peru to withdraw its troops.")["withdraw"].modality == "future"
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])

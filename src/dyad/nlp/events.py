@@ -1060,8 +1060,12 @@ class EventCoder:
             return "asserted"  # "dismissed Sanders' accusations": the accusations were made
         if noun is not None and self._told_in_passing(noun):
             return self._own_modality(head)  # "did not comment on Moscow's accusations": they were made
+        result = False  # above a result participle ("rejected the plan, prompting NATO to threaten him")
         for token in _clause_chain(head):
             deps = list(_kids(token))
+            if result:  # what the clause above denies or fails at is not its consequence; its tense still counts
+                deps = [c for c in deps if c.dep_ in ("aux", "auxpass")]
+            result = result or (token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > token.head.i)
             if token.i == head.i and _shares_auxiliaries(head):  # "did not attack or invade": both negated
                 deps += [c for c in _kids(head.head) if c.dep_ in ("neg", "aux", "auxpass")]
             if token.i == head.i:  # "sent no troops", "no talks were held": the object's "no" negates the act
@@ -1082,7 +1086,7 @@ class EventCoder:
                 return "hypothetical"
             if lemmas & words["future"] or (lemmas & words["reported_future"] and self._reported(token)):
                 return "future"
-            if token.i != head.i:
+            if token.i != head.i and not result:
                 lemma = token.lemma_.lower()
                 if lemma in words["denial_verbs"] or lemma in words["failure_verbs"] or lemma in words["cancellation_verbs"]:
                     return "negated"
