@@ -155,6 +155,15 @@ def test_what_a_denial_prompts_is_not_denied_but_keeps_its_tense():
     assert events("Chile will attack Peru, forcing Peru to withdraw its troops.")["withdraw"].modality == "future"
 
 
+def test_ramming_airlifts_and_bars_on_leaving():
+    rammed = events("Chilean navy vessels rammed Peruvian fishing boats.")["rammed"]
+    assert (rammed.type, rammed.target_codes) == ("ASSAULT", ["PER"])
+    assert events("The Chilean government rammed the bill through parliament.") == {}
+    assert events("Chile airlifted food and medicine to Peru.")["airlifted"].type == "AID"
+    assert events("Chile airlifted troops to Peru.")["airlifted"].type == "MOBILIZE"
+    assert events("Chile barred Peruvians from leaving the country.")["barred"].type == "COERCE"
+
+
 def test_talks_not_attended_are_negated_cooperation_refused_is_a_rejection():
     e = events("Syria did not attend the talks with Turkey.")["attend"]
     assert (e.type, e.modality, e.source_codes, e.target_codes) == ("CONSULT", "negated", ["SYR"], ["TUR"])
