@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
 from functools import cache
 from itertools import islice
 
@@ -772,8 +772,8 @@ class EventCoder:
         if kind is None:
             return None
         speaker = _subject_actors(speech, mentions)
-        judged = [c for c in _kids(head) if c.dep_ in SUBJECT_DEPS and not self._suffered_by_owner(c)]
-        subject = [a for a in _unique(m.actor_id for c in judged for m in actors_of(c, mentions)) if a not in speaker]
+        # "said Rabin's murder was a crime": the murder is judged, not Rabin
+        subject = [a for a in _subject_actors(head, mentions, skip=self._suffered_by_owner) if a not in speaker]
         return (kind, speaker, subject) if speaker and subject else None
 
     def _suffered_by_owner(self, noun: Token) -> bool:
@@ -1390,10 +1390,10 @@ def _amount_of(noun: Token) -> Token:
     """"gave Chad $5 million in aid": the amount a noun event measures stands in its place."""
     prep = noun.head
     amount = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or amount.pos_ not in ("NOUN", "NUM", "SYM"):
+        return noun
     counted = amount.like_num or any(c.like_num for c in amount.subtree if c.i < amount.i)  # "$5 million", "billions"
-    if noun.dep_ == "pobj" and prep.lower_ == "in" and amount.pos_ in ("NOUN", "NUM", "SYM") and counted:
-        return amount
-    return noun
+    return amount if counted else noun
 
 
 def _for_to(clause: Token) -> bool:
@@ -1523,9 +1523,10 @@ def _unique(ids: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(i for i in ids if i))
 
 
-def _subject_actors(verb: Token, mentions) -> list[str]:
-    """The actor ids a verb's subjects name, each once."""
-    return _unique(m.actor_id for c in _kids(verb) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions))
+def _subject_actors(verb: Token, mentions, skip: Callable[[Token], bool] = lambda subject: False) -> list[str]:
+    """The actor ids a verb's subjects name, each once (but for the subjects ``skip`` rules out)."""
+    return _unique(m.actor_id for c in _kids(verb) if c.dep_ in SUBJECT_DEPS and not skip(c)
+                   for m in actors_of(c, mentions))
 
 
 @Language.factory("dyad_events", default_config={"require_actor": True})
