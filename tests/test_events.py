@@ -1375,3 +1375,28 @@ def test_a_reported_would_with_a_later_date_is_a_plan_not_a_guess():
 def test_will_not_hesitate_to_use_force_is_a_threat_to_use_it():
     found, _ = coded("Peru said it would not hesitate to use force against Chile.", published="1990-05-01")
     assert [(kind, modality) for _, kind, _, _, modality in found] == [("THREATEN", "future")]
+
+
+def test_unions_calling_a_strike_are_protesting_against_whom_they_name():
+    found = dyads("Chilean unions called a general strike against the government's price rises.", published="1988-03-01")
+    assert found == {("PROTEST", ("CHLLAB",), ("CHLGOV",))}
+    # a verdict on a strike is no strike of the judge's
+    assert kinds(dyads("The Chilean government called the strike illegal.", published="1988-03-01")) == {"ACCUSE"}
+
+
+def test_without_negates_what_it_holds_not_the_verb_it_hangs_on():
+    found, _ = coded("Chilean police detained 40 students without trial.", published="1988-03-01")
+    assert [(kind, modality) for _, kind, _, _, modality in found] == [("COERCE", "asserted")]
+    found, _ = coded("The Peruvian delegation left without signing the treaty with Chile.", published="1988-03-01")
+    assert ("SUPPORT", "negated") in {(kind, modality) for _, kind, _, _, modality in found}
+
+
+def test_a_name_before_a_noun_event_is_its_doer_once_the_noun_names_its_target():
+    assert ("SANCTION", ("USA",), ("CHL",)) in dyads("Copper sales rose despite U.S. sanctions against Chilean mines.",
+                                                     published="1988-03-01")
+    assert ("SANCTION", ("IGOUNO",), ("CHL",)) in dyads("Copper sales rose despite UN sanctions on Chile.", published="1988-03-01")
+
+
+def test_a_nouns_by_phrase_hung_on_the_verb_still_names_the_doer():
+    found = dyads("Peru protested the invasion of Ecuador by Chile.", published="1988-03-01")
+    assert ("ACCUSE", ("PER",), ("CHL",)) in found

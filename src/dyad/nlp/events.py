@@ -74,6 +74,7 @@ CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "csubj",
 # a verb trigger below one of these is an argument of the clause above, never its background
 ARGUMENT_EDGES = {"ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
 MAX_TITLE_WORDS = 4  # "Trade and Industry Minister Ana Ruiz"
+PLACE_KINDS = {"capital", "city", "place"}  # gazetteer kinds of a name that is a place before it is a state
 PHRASE_TRIES = 3  # dependents tried per phrase word: "to" may be the infinitive's or the phrase's
 # what a future event is coded as, by event_rules.tsv group (PLOVER manual, AGREE, THREATEN, CONCEDE)
 FUTURE_RECODES = (("future_as_agree", "AGREE"), ("future_as_threaten", "THREATEN"), ("future_as_concede", "CONCEDE"))
@@ -813,13 +814,14 @@ class EventCoder:
         children = [c for i in sorted(own) for c in _kids(head.doc[i])]
         if head.dep_ == "compound" and not _is_modifier_noun(head):  # "a mediation bid between X and Y"
             children += [c for c in _kids(head.head) if c.i not in own]
-        children += self._support_verb_args(head, own)
+        children += self._support_verb_args(head, own) or _stray_by(head)
         children += [c for i in sorted(own) if head.doc[i].pos_ == "NOUN" for c in self._support_participle_args(head.doc[i])]
         between: list[Mention] = []
         modifier: list[Mention] = []  # a nationality on a noun event: its doer unless another is named
         conveyed: list[Mention] = []  # the objects: handed over ("extradited X to Y"), deported...
         content: list[Mention] = []  # who must act or is accused in a that-clause
         suffered: list[Mention] = []  # a person's possessive on a noun event done to them
+        compound: list[Mention] = []  # a name before a noun event: its doer once the noun names a target
         for child in children:
             if own_object and child.i not in own:  # "the pullout of troops from Mali": the place left
                 target += self._place_left(child, target_preps, mentions)
@@ -841,6 +843,10 @@ class EventCoder:
                 # "Armenian genocide" was done to Armenians
                 if getattr(mentions.get(child.idx), "actor_id", None) and head.lemma_.lower() not in self.rules["victim_first"]:
                     modifier += actors_of(child, mentions)
+                continue
+            if child.dep_ == "compound" and child.head.i == head.i and head.pos_ == "NOUN":
+                if not _names_a_place(child, mentions):  # "U.S. sanctions against Japan", not "the Lima bombing"
+                    compound += actors_of(child, mentions)
                 continue
             if child.dep_ == "poss" and self._suffered_by_owner(head):
                 suffered = actors_of(child, mentions)  # "Rabin's murder", "Mandela's release": done to him
@@ -881,7 +887,7 @@ class EventCoder:
                 source += objects_of(child, mentions)  # "a visit by X", "criticism from X"
             elif child.dep_ in ("ccomp", "acl", "advcl") and self._aimed_content(child, head, trigger.type.lower()):
                 content += [m for m in _content_doers(child, mentions) if not (m.how == "pronoun" and speaker_says_pronoun)]
-        source = source or modifier
+        source = source or modifier or [m for m in compound if target and m not in target]
         if object_deps and target and head.pos_ == "VERB":  # "met the king on Tuesday and the president on Wednesday"
             target += [m for noun in _gapped_objects(head) for m in actors_of(noun, mentions)]
         if content and trigger.type.lower() in self.rules["content_not_addressee"]:
@@ -1070,7 +1076,10 @@ class EventCoder:
                 deps += [c for c in _kids(head.head) if c.dep_ in ("neg", "aux", "auxpass")]
             if token.i == head.i:  # "sent no troops", "no talks were held": the object's "no" negates the act
                 deps += [d for c in deps if c.dep_ in ("dobj", "nsubjpass") for d in _kids(c) if d.dep_ == "det"]
-            negated = any(c.dep_ == "neg" or c.lower_ in words["negation"] for c in deps)
+            # a negating preposition negates what it holds: "left without signing" (signing is
+            # negated), not the verb it hangs on ("detained them without trial": they were detained)
+            negated = any(c.dep_ == "neg" or (c.lower_ in words["negation"] and (c.dep_ != "prep" or c.is_ancestor(head)))
+                          for c in deps)
             if negated and not (token.i != head.i and token.lemma_.lower() in words["negated_reluctance"]):
                 return "negated"  # but "will not hesitate to use force" will use it
             if token.i == head.i and any(c.dep_ in SUBJECT_DEPS and c.lower_ in words["negative_subject"] for c in deps):
@@ -1468,7 +1477,24 @@ def _past_perfect(clause: Token) -> bool:
 def _doers_named(noun: Token, mentions) -> list[Mention]:
     """Who did what an event noun names, never to whom: "X's raid", "the Serb attack", "the raid by X"."""
     found = [m for c in _kids(noun) if c.dep_ in ("poss", "compound", "amod") for m in actors_of(c, mentions)]
-    return found + [m for c in _kids(noun) if c.dep_ == "prep" and c.lower_ == "by" for m in objects_of(c, mentions)]
+    by = [c for c in _kids(noun) if c.dep_ == "prep" and c.lower_ == "by"] + _stray_by(noun)
+    return found + [m for c in by for m in objects_of(c, mentions)]
+
+
+def _names_a_place(token: Token, mentions) -> bool:
+    """A city or capital by name: where a noun event happened, not who did it ("the Lima bombing")."""
+    mention = mentions.get(token.idx)
+    entry = load_gazetteer().countries.get(mention.text.lower()) if mention is not None else None
+    return entry is not None and entry[1] in PLACE_KINDS
+
+
+def _stray_by(noun: Token) -> list[Token]:
+    """"condemned the invasion of Kuwait by Iraq": the parser hangs the noun's "by" on the active
+    verb whose object it is; an active verb has no agent of its own."""
+    verb = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or any(c.dep_ == "auxpass" for c in _kids(verb)):
+        return []
+    return [c for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i]
 
 
 def _second_act(clause: Token, mentions) -> bool:
