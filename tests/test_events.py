@@ -1400,3 +1400,19 @@ def test_a_name_before_a_noun_event_is_its_doer_once_the_noun_names_its_target()
 def test_a_nouns_by_phrase_hung_on_the_verb_still_names_the_doer():
     found = dyads("Peru protested the invasion of Ecuador by Chile.", published="1988-03-01")
     assert ("ACCUSE", ("PER",), ("CHL",)) in found
+
+
+def test_whose_weapons_or_troops_a_passive_moves_is_the_one_who_moves_them():
+    assert dyads("Peruvian rockets were fired at Chilean towns.", published="1988-03-01") == {
+        ("ASSAULT", ("PER",), ("CHL",))}
+    assert ("MOBILIZE", ("PERMIL",), ("CHL",)) in dyads("Peruvian troops were sent to Chile.", published="1988-03-01")
+    assert ("RETREAT", ("PERMIL",), ("CHL",)) in dyads("Peruvian troops were withdrawn from Chile.", published="1988-03-01")
+    # weapons or troops acted on are the target, with the agent the doer
+    assert dyads("Two Peruvian warplanes were shot down by Chile.", published="1988-03-01") == {
+        ("ASSAULT", ("CHL",), ("PERMIL",))}
+
+
+def test_weapons_launched_or_thrown_at_someone_are_an_attack_on_them():
+    assert dyads("Peru launched missiles at Chilean ports.", published="1988-03-01") == {("ASSAULT", ("PER",), ("CHL",))}
+    assert dyads("Peruvian students threw petrol bombs at Chilean police.", published="1988-03-01") == {
+        ("ASSAULT", ("PEREDU",), ("CHLCOP",))}

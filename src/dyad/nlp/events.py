@@ -825,6 +825,9 @@ class EventCoder:
         for child in children:
             if own_object and child.i not in own:  # "the pullout of troops from Mali": the place left
                 target += self._place_left(child, target_preps, mentions)
+            if child.dep_ in PASSIVE_SUBJECT_DEPS and (child.i in own or own_object) and self._armament(child):
+                source += actors_of(child, mentions)  # "Chinese missiles were fired", "Iraqi troops were sent"
+                continue
             if child.i in own:
                 # "diplomats" in "expelled Canadian diplomats" names a target only through its own
                 # mention; "missiles" in "launched North Korean-made missiles" names none
@@ -928,6 +931,11 @@ class EventCoder:
             source = actors_of(charged, mentions) if charged else inherited_subject(head, mentions, self.rules["subject_control"])
             borrowed = bool(source)
         return source, target, borrowed, mutual
+
+    def _armament(self, noun: Token) -> bool:
+        """Weapons and forces: what a phrase's owner fires, sends or deploys."""
+        lemma = noun.lemma_.lower()
+        return any(lemma in self.families[group] for group in ("weapon", "munition", "military"))
 
     def _charged(self, head: Token) -> Token | None:
         """The accused in "accused two soldiers of murder", "charged him with fraud": they did what
