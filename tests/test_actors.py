@@ -560,3 +560,15 @@ def test_central_banks_and_ministries_known_by_their_own_name_carry_their_state(
     # a name that is also a word counts only when capitalised
     assert [a.code for a in extract("Farmers were fed up with the Bundesbank.", published="1987-04-01").actors
             if a.name.lower() == "fed"] == []
+
+
+def test_a_place_whose_name_ends_in_a_company_word_is_the_place(nlp):
+    found = codes_at(nlp, "Soldiers sealed off the West Bank on Monday.")
+    assert found["West Bank"][0] == "PSE"
+    assert codes_at(nlp, "Union Bank of Finland raised its rates.")["Union Bank of Finland"][0] == "FINBUS"
+
+
+def test_striking_miners_and_marchers_are_labour_and_opposition(nlp):
+    found = codes_at(nlp, "Bolivian miners and marchers blocked the road.")
+    assert {code for code, _, _ in found.values()} >= {"BOLLAB"}
+    assert codes_at(nlp, "Marchers filled the streets of La Paz.")["Marchers"][2] == "OPP"

@@ -1416,3 +1416,69 @@ def test_weapons_launched_or_thrown_at_someone_are_an_attack_on_them():
     assert dyads("Peru launched missiles at Chilean ports.", published="1988-03-01") == {("ASSAULT", ("PER",), ("CHL",))}
     assert dyads("Peruvian students threw petrol bombs at Chilean police.", published="1988-03-01") == {
         ("ASSAULT", ("PEREDU",), ("CHLCOP",))}
+
+
+def test_a_ban_on_trade_is_a_sanction_and_a_ban_on_a_party_is_coercion():
+    assert dyads("Norway banned imports of Chilean copper.", published="1987-06-15") == {("SANCTION", ("NOR",), ("CHL",))}
+    assert kinds(dyads("The Chilean government banned the Socialist Party.", published="1987-06-15")) == {"COERCE"}
+
+
+def test_what_is_deterred_or_foiled_did_not_happen():
+    found, _ = coded("Norway sent frigates to deter a Soviet attack on its oil rigs.", published="1987-06-15")
+    assert {(kind, modality) for _, kind, _, _, modality in found if kind == "ASSAULT"} == {("ASSAULT", "negated")}
+
+
+def test_retaliating_by_some_act_is_that_act_alone():
+    assert kinds(dyads("Norway retaliated by expelling four Soviet diplomats.", published="1987-06-15")) == {"SANCTION"}
+
+
+def test_economic_easing_and_ending_cooperation():
+    assert dyads("Norway lifted curbs on imports of Chilean fruit.", published="1987-06-15") == {("CONCEDE", ("NOR",), ("CHL",))}
+    assert dyads("Chile ceased all cooperation with Bolivia.", published="1987-06-15") == {("SANCTION", ("CHL",), ("BOL",))}
+
+
+def test_a_decision_taken_is_the_act_not_an_intention():
+    found, _ = coded("Norway's decision to ban trade with Chile angered Santiago.", published="1987-06-15")
+    assert ("SANCTION", ["CHL"], "asserted") in [(k, t, m) for _, k, _, t, m in found]
+
+
+def test_no_longer_and_not_ready_negate():
+    found, _ = coded("Chile said it would no longer cooperate with Bolivia.", published="1987-06-15")
+    assert ("REJECT", ["CHL"], ["BOL"]) in [(k, s, t) for _, k, s, t, _ in found]
+    found, _ = coded("Chile said it was not ready to recognise Bolivia's new government.", published="1987-06-15")
+    assert {modality for *_, modality in found} == {"negated"}
+
+
+def test_those_accused_of_an_act_are_its_alleged_doers():
+    found, _ = coded("Chile accused Bolivian jets of bombing a border village.", published="1987-06-15")
+    assert ("ASSAULT", ["BOL"], "alleged") in [(k, [c[:3] for c in s], m) for _, k, s, _, m in found]
+
+
+def test_expelling_people_of_a_nation_is_deporting_them():
+    assert dyads("Chile expelled hundreds of Bolivians.", published="1987-06-15") == {("COERCE", ("CHL",), ("BOL",))}
+    assert kinds(dyads("Chile expelled two Bolivian diplomats.", published="1987-06-15")) == {"SANCTION"}
+
+
+def test_an_allegation_is_aimed_at_who_its_that_clause_says_acted():
+    found = dyads("Allegations that Bolivian officials took bribes angered Chile.", published="1987-06-15")
+    assert ("ACCUSE", (), ("BOLGOV",)) in found
+
+
+def test_a_by_phrase_hung_on_the_object_of_an_event_noun_names_its_doer():
+    assert dyads("Chile criticized the shelling of its ports by Peru.", published="1987-06-15") == {
+        ("ACCUSE", ("CHL",), ("PER",))}
+
+
+def test_supporting_a_currency_or_prices_is_no_political_support():
+    assert dyads("The Chilean central bank intervened to support the peso.", published="1987-06-15") == set()
+    assert kinds(dyads("Chile supported Bolivia's bid.", published="1987-06-15")) == {"SUPPORT"}
+
+
+def test_troops_ordered_to_a_country_for_a_purpose_are_a_deployment():
+    found = dyads("The Chilean president ordered troops to Bolivia to deter a Peruvian attack.", published="1987-06-15")
+    assert ("MOBILIZE", ("CHLGOV",), ("BOL",)) in found
+
+
+def test_sanctions_lifted_against_a_country_are_lifted_on_it():
+    assert dyads("Chile lifted remaining economic sanctions against Bolivia.", published="1987-06-15") == {
+        ("RETREAT", ("CHL",), ("BOL",))}

@@ -415,6 +415,8 @@ class _DocActors:
             if not inside or any(c.org is not None and c.org.start == span.start for c in inside) or any(
                     c.start < span.end and span.start < c.end and c not in inside for c in chains):
                 continue  # the gazetteer's own organisation ("Bank of Japan"), or a chain that runs on out of the name
+            if any(c.start == span.start and c.end == span.end and c.country is not None for c in inside):
+                continue  # the name is a place's: "the West Bank"
             countries = {self._chain_code(c)[1] for c in inside} - {None}
             if len(countries) != 1:
                 continue

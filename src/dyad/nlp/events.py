@@ -180,7 +180,7 @@ class EventCoder:
     def _conventions(self, item: Found, heads: set[int]) -> None:
         """PLOVER's type conventions for intentions, readiness and refusals."""
         event = item.event
-        if self._willing(self._clause_of(item.span.root, heads)):  # "is ready to close the border"
+        if event.modality != "negated" and self._willing(self._clause_of(item.span.root, heads)):  # "is ready to close the border"
             self._willingness_convention(event)
         else:
             self._future_convention(event)
@@ -869,6 +869,8 @@ class EventCoder:
                 target += [] if self._suffered_by_owner(child) else _doers_named(child, mentions)
             elif child.dep_ in object_deps:
                 handed = actors_of(child, mentions) or self._through_object(child, mentions)
+                if not handed and trigger.type == "ACCUSE":
+                    handed = _doers_named(child, mentions)  # "blamed faulty repairs by Boeing": Boeing
                 target += handed
                 conveyed += handed
             elif child.dep_ == "prt" and object_deps:  # "kidnapped up to 16 advisers": the parser's "up" + "to"
@@ -941,7 +943,7 @@ class EventCoder:
         """The accused in "accused two soldiers of murder", "charged him with fraud": they did what
         they are charged with, though the parser hangs the "of" on them ("[soldiers of murder]")."""
         prep = head.head
-        if head.dep_ != "pobj" or prep.lower_ not in ("of", "with"):
+        if head.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("of", "with"):  # "of murder", "of bombing X"
             return None
         verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head
         if verb.lemma_.lower() not in self.rules["charges_object"]:
@@ -955,9 +957,9 @@ class EventCoder:
         economy would shrink" only forecasts). A clause opened by "because" is no content."""
         if self._opened_by_background(clause):
             return False
+        told = clause.dep_ == "ccomp" or (head.pos_ == "NOUN" and _has_subject(clause))  # "allegations that X took"
         if kind in self.rules["content_subject_is_target"]:
-            return clause.dep_ == "ccomp" or _for_to(clause)  # "demanded that Russia", "called for Syria to withdraw"
-        told = clause.dep_ == "ccomp" or (head.pos_ == "NOUN" and _has_subject(clause))
+            return told or _for_to(clause)  # "demanded that Russia", "called for Syria to withdraw"
         return told and kind in self.rules["warns_of_consequence"] and clause.lemma_.lower() in self.rules["consequence_verb"]
 
     def _low_agent(self, prep: Token, head: Token, mentions) -> list[Mention]:
@@ -1087,6 +1089,7 @@ class EventCoder:
             # a negating preposition negates what it holds: "left without signing" (signing is
             # negated), not the verb it hangs on ("detained them without trial": they were detained)
             negated = any(c.dep_ == "neg" or (c.lower_ in words["negation"] and (c.dep_ != "prep" or c.is_ancestor(head)))
+                          or (c.dep_ == "advmod" and any(g.lower_ in words["negation"] for g in _kids(c)))  # "no longer"
                           for c in deps)
             if negated and not (token.i != head.i and token.lemma_.lower() in words["negated_reluctance"]):
                 return "negated"  # but "will not hesitate to use force" will use it
@@ -1485,7 +1488,9 @@ def _past_perfect(clause: Token) -> bool:
 def _doers_named(noun: Token, mentions) -> list[Mention]:
     """Who did what an event noun names, never to whom: "X's raid", "the Serb attack", "the raid by X"."""
     found = [m for c in _kids(noun) if c.dep_ in ("poss", "compound", "amod") for m in actors_of(c, mentions)]
-    by = [c for c in _kids(noun) if c.dep_ == "prep" and c.lower_ == "by"] + _stray_by(noun)
+    # "the bombing of its ports by Iraq": the parser hangs the noun's "by" on its "of" object
+    nouns = [noun] + [o for p in _kids(noun) if p.dep_ == "prep" and p.lower_ == "of" for o in _kids(p) if o.dep_ == "pobj"]
+    by = [c for n in nouns for c in _kids(n) if c.dep_ == "prep" and c.lower_ == "by"] + _stray_by(noun)
     return found + [m for c in by for m in objects_of(c, mentions)]
 
 
