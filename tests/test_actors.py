@@ -572,3 +572,4 @@ def test_striking_miners_and_marchers_are_labour_and_opposition(nlp):
     found = codes_at(nlp, "Bolivian miners and marchers blocked the road.")
     assert {code for code, _, _ in found.values()} >= {"BOLLAB"}
     assert codes_at(nlp, "Marchers filled the streets of La Paz.")["Marchers"][2] == "OPP"
+

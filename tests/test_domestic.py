@@ -135,3 +135,15 @@ def test_a_body_named_as_news_names_one_states_is_that_states_when_the_text_says
 def test_state_bodies_from_the_country_dictionary_carry_their_state():
     found, _ = codes("The Knesset and the Bundestag welcomed the Federal Reserve's decision.")
     assert (found["Knesset"], found["Bundestag"], found["Federal Reserve"]) == ("ISRGOVLEG", "DEUGOVLEG", "USAGOVBUS")
+
+
+def test_a_leaders_name_before_a_body_gives_it_the_leaders_country():
+    record = extract("The Reagan administration raised tariffs on Chilean copper.", published="1987-06-15")
+    assert {a.name: a.code for a in record.actors}["administration"] == "USAGOV"
+
+
+def test_a_countrys_creditors_are_not_its_own():
+    record = extract("Chile and its creditor banks agreed on a new schedule.", published="1987-06-15")
+    assert {a.name: a.country for a in record.actors}["banks"] is None
+    record = extract("Chile and its banks agreed on a new schedule.", published="1987-06-15")
+    assert {a.name: a.country for a in record.actors}["banks"] == "CHL"

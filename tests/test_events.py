@@ -1482,3 +1482,21 @@ def test_troops_ordered_to_a_country_for_a_purpose_are_a_deployment():
 def test_sanctions_lifted_against_a_country_are_lifted_on_it():
     assert dyads("Chile lifted remaining economic sanctions against Bolivia.", published="1987-06-15") == {
         ("RETREAT", ("CHL",), ("BOL",))}
+
+
+def test_people_seized_are_abducted_and_goods_seized():
+    assert kinds(dyads("Peruvian gunmen seized two Chilean hostages.", published="1987-06-15")) == {"ASSAULT"}
+    assert kinds(dyads("Peru seized two Chilean fishing boats.", published="1987-06-15")) == {"COERCE"}
+
+
+def test_people_sent_back_are_deported_and_troops_sent_back_deployed():
+    assert kinds(dyads("Chile sent 300 Bolivians back across the border.", published="1987-06-15")) == {"COERCE"}
+    assert kinds(dyads("Chile sent troops back to the Bolivian border.", published="1987-06-15")) == {"MOBILIZE"}
+
+
+def test_forces_moving_or_landing_somewhere_deploy_there():
+    assert dyads("Peruvian troops moved into northern Chile.", published="1987-06-15") == {("MOBILIZE", ("PERMIL",), ("CHL",))}
+    assert dyads("Peruvian marines landed in Chile.", published="1987-06-15") == {("MOBILIZE", ("PERMIL",), ("CHL",))}
+    assert dyads("The Peruvian president's plane landed in Chile.", published="1987-06-15") == set()
+    # the verb's own subject is no word of its phrase: "troops moved" is no "moved troops"
+    assert dyads("Peru moved troops to the Chilean border.", published="1987-06-15") == {("MOBILIZE", ("PER",), ("CHL",))}

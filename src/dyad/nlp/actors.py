@@ -295,7 +295,9 @@ class _DocActors:
     def _owns_relation(self, item: Item) -> bool:
         """"the commander of Iran's proxy allies": the country owns the allies, someone else than itself."""
         root = self.doc[item.start:item.end].root
-        return root.dep_ == "poss" and root.head.lemma_.lower() in load_word_sets("event_rules.tsv")["relational_noun"]
+        relational = load_word_sets("event_rules.tsv")["relational_noun"]
+        held = [root.head] + [c for c in root.head.children if c.dep_ == "compound"]  # "Manila's creditor banks"
+        return root.dep_ == "poss" and any(t.lemma_.lower() in relational for t in held)
 
     def _owner_after(self, chain: Chain, gap: Span) -> bool:
         """Roles, then "of/in/from [the]" and the country: the preposition must hang on the roles."""

@@ -46,6 +46,7 @@ class DomesticCoder:
         self.name = name
         self.sectors = load_gazetteer().sectors
         self.ethnic_markers = load_word_sets("actor_context.tsv")["ethnic_marker"]
+        self.relational = load_word_sets("event_rules.tsv")["relational_noun"]
 
     def __call__(self, doc: Doc) -> Doc:
         actors = get_list(doc, "dyad_actors")
@@ -58,6 +59,8 @@ class DomesticCoder:
             international = (actor.code or "").startswith(INTERNATIONAL_GROUP)
             if actor.country or not (actor.id in fallback or self._sector_only(actor) or international):
                 continue
+            if self._relational(doc, actor):
+                continue  # "Brazil and its creditor banks": another country's, which the text does not name
             stated = _possessor(doc, actor, actors, mentions) or _owner_phrase(doc, actor, clues)
             found = (stated or _named_within(actor, every)) if international else (
                 stated or _sentence_country(doc, actor, clues) or _dateline(actor, every)
@@ -73,6 +76,13 @@ class DomesticCoder:
         """"Albanian guerrillas": the mention starts with the demonym of the group's country."""
         entry = load_gazetteer().countries.get(span[0].lower_)
         return len(span) > 1 and entry is not None and entry[0] == country and entry[1] in ("demonym", "adjective")
+
+    def _relational(self, doc: Doc, actor: Actor) -> bool:
+        for start, end in actor.mentions:
+            words = doc.char_span(start, end, alignment_mode="expand")
+            if words is not None and any(w.lemma_.lower() in self.relational for w in [*words, *words.root.children]):
+                return True
+        return False
 
     def _sector_only(self, actor: Actor) -> bool:
         return bool(actor.code) and actor.code[:3] in self.sectors - IDENTITY_PREFIXES
@@ -164,13 +174,14 @@ def _modifies(doc: Doc, span: tuple[int, int]) -> bool:
 
 
 def _possessor(doc: Doc, actor: Actor, actors: list[Actor], mentions: list[Mention]):
-    """"Iraq said its forces sank ...": the country a possessive names (through coreference)."""
+    """"Iraq said its forces sank ...": the country a possessive names (through coreference), or a
+    name before the role ("the Reagan administration", "the Mubarak government")."""
     countries = {a.id: a.country for a in actors if a.country and a.country not in IDENTITY_PREFIXES}
     owner_of = {m.start: m for m in mentions if m.actor_id in countries}
     for start, end in actor.mentions:
         words = doc.char_span(start, end, alignment_mode="expand")
         for child in (words.root.children if words is not None else ()):
-            owner = owner_of.get(child.idx) if child.dep_ == "poss" else None
+            owner = owner_of.get(child.idx) if child.dep_ in ("poss", "compound") else None
             if owner is not None:
                 return countries[owner.actor_id], (owner.start, owner.end)
     return None

@@ -870,7 +870,7 @@ class EventCoder:
             elif child.dep_ in object_deps:
                 handed = actors_of(child, mentions) or self._through_object(child, mentions)
                 if not handed and trigger.type == "ACCUSE":
-                    handed = _doers_named(child, mentions)  # "blamed faulty repairs by Boeing": Boeing
+                    handed = _agents_named(child, mentions)  # "blamed faulty repairs by Boeing": Boeing
                 target += handed
                 conveyed += handed
             elif child.dep_ == "prt" and object_deps:  # "kidnapped up to 16 advisers": the parser's "up" + "to"
@@ -1207,7 +1207,9 @@ def _dependents_match(found: list[Token], lemmas: list[str]) -> list[Token] | No
     than a short one."""
     if not lemmas:
         return found
-    candidates = (c for f in found for c in _kids(f) if c.lemma_.lower() == lemmas[0] and c not in found)
+    # a verb's active subject is never a word of its phrase: "troops moved" is no "move troops"
+    candidates = (c for f in found for c in _kids(f)
+                  if c.lemma_.lower() == lemmas[0] and c not in found and c.dep_ not in ("nsubj", "csubj"))
     for child in islice(candidates, PHRASE_TRIES):
         match = _dependents_match(found + [child], lemmas[1:])
         if match:
@@ -1488,10 +1490,15 @@ def _past_perfect(clause: Token) -> bool:
 def _doers_named(noun: Token, mentions) -> list[Mention]:
     """Who did what an event noun names, never to whom: "X's raid", "the Serb attack", "the raid by X"."""
     found = [m for c in _kids(noun) if c.dep_ in ("poss", "compound", "amod") for m in actors_of(c, mentions)]
-    # "the bombing of its ports by Iraq": the parser hangs the noun's "by" on its "of" object
+    return found + _agents_named(noun, mentions)
+
+
+def _agents_named(noun: Token, mentions) -> list[Mention]:
+    """Who a noun's "by" phrase names: "the raid by X", "the bombing of its ports by Iraq" (the parser
+    hangs the noun's "by" on its "of" object, or on the verb whose object the noun is)."""
     nouns = [noun] + [o for p in _kids(noun) if p.dep_ == "prep" and p.lower_ == "of" for o in _kids(p) if o.dep_ == "pobj"]
     by = [c for n in nouns for c in _kids(n) if c.dep_ == "prep" and c.lower_ == "by"] + _stray_by(noun)
-    return found + [m for c in by for m in objects_of(c, mentions)]
+    return [m for c in by for m in objects_of(c, mentions)]
 
 
 def _names_a_place(token: Token, mentions) -> bool:
