@@ -1500,3 +1500,9 @@ def test_forces_moving_or_landing_somewhere_deploy_there():
     assert dyads("The Peruvian president's plane landed in Chile.", published="1987-06-15") == set()
     # the verb's own subject is no word of its phrase: "troops moved" is no "moved troops"
     assert dyads("Peru moved troops to the Chilean border.", published="1987-06-15") == {("MOBILIZE", ("PER",), ("CHL",))}
+
+
+def test_attacking_enemy_positions_is_fighting_and_a_politicians_position_is_criticism():
+    assert kinds(dyads("Peru attacked Chilean positions near the border.", published="1987-06-15")) == {"ASSAULT"}
+    assert kinds(dyads("The Peruvian president attacked the Chilean president's position on trade.",
+                       published="1987-06-15")) == {"ACCUSE"}

@@ -1,4 +1,5 @@
-"""dyad_repair: a past tense the parser read as a participle on a noun is the sentence's verb.
+"""dyad_repair: a past tense the parser read as a participle on a noun is the sentence's verb; a finite verb
+read as a conjunct of an infinitive is the governing verb's.
 
 Every sentence is invented; each positive case asserts first that the bare model misparses it.
 """
@@ -62,3 +63,17 @@ def test_the_repaired_sentence_codes_its_event():
     record = dyad.extract("Bolivian miners resorted to occupying the town hall in Potosi.",
                           published="2024-01-15")
     assert record.events and all(e.source_codes for e in record.events)
+
+
+def test_a_finite_verb_conjoined_to_an_infinitive_is_the_governing_verbs_conjunct(bare):
+    text = "Chile agreed to reschedule the debt and extended new credits to Peru."
+    misparsed = bare(text)
+    extended = next(t for t in misparsed if t.text == "extended")
+    assert extended.dep_ == "conj" and extended.head.text == "reschedule"  # the misparse this repairs
+    repaired = next(t for t in shared_pipeline()(text) if t.text == "extended")
+    assert (repaired.dep_, repaired.head.text) == ("conj", "agreed")
+    # a bare infinitive conjunct is part of what was agreed
+    kept = next(t for t in shared_pipeline()("Chile agreed to reschedule the debt and extend new credits.") if t.text == "extend")
+    assert kept.head.text == "reschedule"
+    assert ("AID", ("CHL",), ("PER",)) in {(e.type, tuple(e.source_codes), tuple(e.target_codes))
+                                          for e in dyad.extract(text, published="1987-06-15").events}

@@ -1,4 +1,4 @@
-"""``dyad_repair``: mends one parse error of the small English model before anything reads the tree.
+"""``dyad_repair``: mends two parse errors of the small English model before anything reads the tree.
 
 "Striking miners resorted to blocking roads", "Volunteers from three charities donated and
 delivered food": the past tense is read as a participle modifying the noun (a reduced relative,
@@ -7,6 +7,10 @@ delivered food": the past tense is read as a participle modifying the noun (a re
 subject, so then the first such participle inside the subject is the verb: it takes the noun's
 place and the noun becomes its subject. A real participle with an agent ("a building hit by a missile"), or with
 nothing but its setting after it ("soldiers wounded in an ambush"), is left alone.
+
+"Moscow agreed to reschedule the debt and extended new credits": a finite verb is read as a
+conjunct of the infinitive before it, which makes it part of what was agreed. An infinitive has
+no tense, so a conjunct in the past or present tense is the governing verb's: it hangs there.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ PREDICATE_DEPS = {"dobj", "xcomp", "ccomp", "advcl", "oprd", "dative", "prt"}
 SETTING_PREPS = {"in", "at", "on", "near", "during", "after", "before", "since", "by", "from", "amid", "inside",
                  "outside", "across", "under", "over", "throughout"}
 NOUN_PHRASE_DEPS = {"prep", "pobj", "compound", "amod", "nmod", "appos", "conj"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 
 
 @Language.factory("dyad_repair")
@@ -37,9 +42,17 @@ class VerblessRoot:
             verb = _participle_after(noun) if noun is not None else None
             if verb is not None:
                 repairs.append((verb, noun))
-        if repairs:
-            _promote(doc, repairs)
+        finite = [t for t in doc if _finite_conjunct_of_infinitive(t)]
+        if repairs or finite:
+            _promote(doc, repairs, finite)
         return doc
+
+
+def _finite_conjunct_of_infinitive(token: Token) -> bool:
+    """"agreed to reschedule X and extended Y": a past or present tense conjoined to a "to" infinitive."""
+    head = token.head
+    return (token.dep_ == "conj" and token.tag_ in FINITE_TAGS and head.tag_ == "VB" and head.dep_ == "xcomp"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children))
 
 
 def _subject_without_verb(sentence: Span) -> Token | None:
@@ -86,11 +99,14 @@ def _predicate(verb: Token, conjunct: bool = True) -> bool:
         conjunct and any(c.dep_ == "conj" and c.pos_ == "VERB" and _predicate(c, False) for c in kids))
 
 
-def _promote(doc: Doc, repairs: list[tuple[Token, Token]]) -> None:
-    """Each verb takes its noun's place (root, or what the root says) and the noun as its subject; all
-    heads are set in one pass, as setting them one token at a time rebuilds the tree each time."""
+def _promote(doc: Doc, repairs: list[tuple[Token, Token]], finite: list[Token]) -> None:
+    """Each verb takes its noun's place (root, or what the root says) and the noun as its subject, and
+    each finite conjunct hangs on the verb above its infinitive; all heads are set in one pass, as
+    setting them one token at a time rebuilds the tree each time."""
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
+    for verb in finite:
+        heads[verb.i] = verb.head.head.i
     for verb, noun in repairs:
         for child in noun.children:
             if child.i > verb.i:  # the closing stop
