@@ -573,3 +573,9 @@ def test_striking_miners_and_marchers_are_labour_and_opposition(nlp):
     assert {code for code, _, _ in found.values()} >= {"BOLLAB"}
     assert codes_at(nlp, "Marchers filled the streets of La Paz.")["Marchers"][2] == "OPP"
 
+
+
+def test_a_title_the_registry_keeps_in_a_name_finds_its_person(nlp):
+    doc = nlp.make_doc("King Hussein met the American envoy in Washington.")
+    doc._.dyad_document = Document(text=doc.text, published="1987-06-15")
+    assert {a.name: a.code for a in nlp(doc)._.dyad_actors}["Hussein"] == "JORGOV"

@@ -1506,3 +1506,13 @@ def test_attacking_enemy_positions_is_fighting_and_a_politicians_position_is_cri
     assert kinds(dyads("Peru attacked Chilean positions near the border.", published="1987-06-15")) == {"ASSAULT"}
     assert kinds(dyads("The Peruvian president attacked the Chilean president's position on trade.",
                        published="1987-06-15")) == {"ACCUSE"}
+
+
+def test_trade_duties_and_halted_shipments_are_sanctions():
+    assert dyads("Chile imposed duties on Peruvian cement.", published="1987-06-15") == {("SANCTION", ("CHL",), ("PER",))}
+    assert dyads("Chile halted copper shipments to Peru.", published="1987-06-15") == {("SANCTION", ("CHL",), ("PER",))}
+
+
+def test_initialling_an_accord_is_signing_it_by_both_parties():
+    assert dyads("Chile and Peru initialled a border agreement.", published="1987-06-15") == {
+        ("SUPPORT", ("CHL",), ("PER",)), ("SUPPORT", ("PER",), ("CHL",))}

@@ -177,7 +177,7 @@ def test_sanction_cuts_recalls_and_exits():
     coded("Sudan ordered UN observers out of the country.", "ordered", "SANCTION", ["SDN"])
     coded("Brussels slapped punitive duties on Chinese bicycles.", "punitive duties", "SANCTION", target=["CHN"])
     coded("Washington levied tariffs on Japanese chips.", "tariffs", "SANCTION", target=["JPN"])
-    coded("Canada imposed import duties on American lumber.", "import duties", "SANCTION", ["CAN"], ["USA"])
+    coded("Canada imposed import duties on American lumber.", "imposed", "SANCTION", ["CAN"], ["USA"])
     assert not events("Britain imposed a duty on landlords to check the papers of tenants.")
     coded("The ministry announced anti-dumping duties on Japanese steel.", "anti-dumping duties", "SANCTION", target=["JPN"])
     assert not events("He said the first duty of the ministry is to protect farmers.")

@@ -77,3 +77,13 @@ def test_a_finite_verb_conjoined_to_an_infinitive_is_the_governing_verbs_conjunc
     assert kept.head.text == "reschedule"
     assert ("AID", ("CHL",), ("PER",)) in {(e.type, tuple(e.source_codes), tuple(e.target_codes))
                                           for e in dyad.extract(text, published="1987-06-15").events}
+
+
+def test_an_adjective_root_with_no_copula_gives_the_root_back_to_its_verb(bare):
+    text = "Government troops loyal to the president crushed the revolt in Lima."
+    assert bare(text)[:].root.text == "loyal"  # the misparse this repairs
+    repaired = shared_pipeline()(text)
+    root = repaired[:].root
+    assert (root.text, [c.text for c in root.children if c.dep_ == "nsubj"]) == ("crushed", ["troops"])
+    # with a copula the adjective is the predicate
+    assert shared_pipeline()("The troops were loyal to the president when they crushed the revolt.")[:].root.text == "were"

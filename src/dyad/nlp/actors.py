@@ -764,6 +764,10 @@ class _DocActors:
         if self.registry is None:
             return []
         found = [p for p in self.registry.lookup(actor.name) if actor.country in (None, p.country)]
+        if not found and actor.evidence:  # "King Hussein": a title the registry keeps in the name
+            start, end = actor.evidence[0]
+            titled = f"{self.doc.text[start:end]} {actor.name}"
+            found = [p for p in self.registry.lookup(titled) if actor.country in (None, p.country)]
         if not found and len(actor.name.split()) == 1:
             found = self._serving_surname(actor) or self._leader_surname(actor)
         people = [p for p in found if len(found) == 1 or p.role_at(self.published) is not None]

@@ -836,6 +836,8 @@ class EventCoder:
                     target.append(own_mention)
                 elif child.dep_ in object_deps and child.lemma_.lower() not in self.lexicon.nouns:
                     target += actors_of(child, mentions)  # "froze Iraqi assets": the owner; not "U.S. sanctions"
+                elif child.dep_ == "nsubj" and head.pos_ == "VERB" and self._armament(child):
+                    source += actors_of(child, mentions)  # "Syrian troops moved": whose they are moves them
                 continue
             if child.head.i in own and child.head.i != head.i and child.head.lemma_.lower() in self.rules["proposal_noun"]:
                 if child.dep_ in ("poss", "amod", "compound"):  # "rejected a Chinese proposal"
@@ -1207,9 +1209,7 @@ def _dependents_match(found: list[Token], lemmas: list[str]) -> list[Token] | No
     than a short one."""
     if not lemmas:
         return found
-    # a verb's active subject is never a word of its phrase: "troops moved" is no "move troops"
-    candidates = (c for f in found for c in _kids(f)
-                  if c.lemma_.lower() == lemmas[0] and c not in found and c.dep_ not in ("nsubj", "csubj"))
+    candidates = (c for f in found for c in _kids(f) if c.lemma_.lower() == lemmas[0] and c not in found)
     for child in islice(candidates, PHRASE_TRIES):
         match = _dependents_match(found + [child], lemmas[1:])
         if match:

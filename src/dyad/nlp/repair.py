@@ -11,6 +11,10 @@ nothing but its setting after it ("soldiers wounded in an ambush"), is left alon
 "Moscow agreed to reschedule the debt and extended new credits": a finite verb is read as a
 conjunct of the infinitive before it, which makes it part of what was agreed. An infinitive has
 no tense, so a conjunct in the past or present tense is the governing verb's: it hangs there.
+
+"Troops loyal to Aquino crushed the revolt": the adjective is read as the root, with the verb a
+clause of it. An adjective root with no copula is no predicate: the verb is the root again, and
+the adjective describes its subject.
 """
 
 from __future__ import annotations
@@ -43,9 +47,25 @@ class VerblessRoot:
             if verb is not None:
                 repairs.append((verb, noun))
         finite = [t for t in doc if _finite_conjunct_of_infinitive(t)]
-        if repairs or finite:
-            _promote(doc, repairs, finite)
+        adjectives = [found for sentence in doc.sents if (found := _adjective_root(sentence))]
+        if repairs or finite or adjectives:
+            _promote(doc, repairs, finite, adjectives)
         return doc
+
+
+def _adjective_root(sentence: Span) -> tuple[Token, Token, Token] | None:
+    """(adjective, its subject, the verb) for "troops loyal to X crushed Y": a root adjective with a
+    subject before it, no copula, and a finite verb after it as a clause or a conjunct with no
+    conjunction."""
+    root = sentence.root
+    if root.pos_ != "ADJ" or any(c.dep_ in ("aux", "auxpass", "cop") or c.lemma_ == "be" for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    coordinated = any(c.dep_ == "cc" for c in root.children)  # "loyal and crushed": a real conjunct
+    verb = next((c for c in root.children if c.tag_ in FINITE_TAGS and c.i > root.i
+                 and (c.dep_ == "advcl" or (c.dep_ == "conj" and not coordinated))
+                 and not any(g.dep_ == "mark" for g in c.children)), None)
+    return (root, subject, verb) if subject is not None and verb is not None else None
 
 
 def _finite_conjunct_of_infinitive(token: Token) -> bool:
@@ -99,14 +119,23 @@ def _predicate(verb: Token, conjunct: bool = True) -> bool:
         conjunct and any(c.dep_ == "conj" and c.pos_ == "VERB" and _predicate(c, False) for c in kids))
 
 
-def _promote(doc: Doc, repairs: list[tuple[Token, Token]], finite: list[Token]) -> None:
-    """Each verb takes its noun's place (root, or what the root says) and the noun as its subject, and
-    each finite conjunct hangs on the verb above its infinitive; all heads are set in one pass, as
-    setting them one token at a time rebuilds the tree each time."""
+def _promote(doc: Doc, repairs: list[tuple[Token, Token]], finite: list[Token],
+             adjectives: list[tuple[Token, Token, Token]]) -> None:
+    """Each verb takes its noun's place (root, or what the root says) and the noun as its subject;
+    each finite conjunct hangs on the verb above its infinitive; each verb under a root adjective
+    becomes the root, the adjective its subject's. All heads are set in one pass, as setting them
+    one token at a time rebuilds the tree each time."""
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
     for verb in finite:
         heads[verb.i] = verb.head.head.i
+    for adjective, subject, verb in adjectives:
+        for child in adjective.children:
+            if child.i > verb.i:  # the closing stop
+                heads[child.i] = verb.i
+        heads[verb.i], deps[verb.i] = verb.i, "ROOT"
+        heads[subject.i], deps[subject.i] = verb.i, "nsubj"
+        heads[adjective.i], deps[adjective.i] = subject.i, "amod"
     for verb, noun in repairs:
         for child in noun.children:
             if child.i > verb.i:  # the closing stop
