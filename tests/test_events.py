@@ -1516,3 +1516,21 @@ def test_trade_duties_and_halted_shipments_are_sanctions():
 def test_initialling_an_accord_is_signing_it_by_both_parties():
     assert dyads("Chile and Peru initialled a border agreement.", published="1987-06-15") == {
         ("SUPPORT", ("CHL",), ("PER",)), ("SUPPORT", ("PER",), ("CHL",))}
+
+
+def test_a_reaction_an_act_draws_is_aimed_at_its_doer():
+    assert ("ACCUSE", ("PER",), ("CHL",)) in dyads("Chile's raid drew sharp criticism from Peru.", published="1998-06-15")
+    found = dyads("Chile tested a missile, drawing condemnation from Peru and Bolivia.", published="1998-06-15")
+    assert ("ACCUSE", ("PER", "BOL"), ("CHL",)) in found
+    # a state's protest is a diplomatic one, made even when it is rejected
+    found, _ = coded("The Chilean decision prompted a protest from Peru, which Chile rejected.", published="1998-06-15")
+    assert ("ACCUSE", ["PER"], ["CHL"], "asserted") in [(k, s, t, m) for _, k, s, t, m in found]
+
+
+def test_military_raids_are_attacks_and_police_raids_seizures():
+    assert kinds(dyads("Peruvian commandos raided guerrilla bases in Chile.", published="1987-06-15")) == {"ASSAULT"}
+    assert kinds(dyads("Peruvian police raided the offices of a Chilean newspaper.", published="1987-06-15")) == {"COERCE"}
+
+
+def test_suspending_the_constitution_is_coercion_not_a_sanction():
+    assert kinds(dyads("The Peruvian president suspended constitutional guarantees.", published="1987-06-15")) == {"COERCE"}

@@ -573,7 +573,7 @@ class EventCoder:
         noun = _amount_of(noun)
         if noun.dep_ == "dobj":
             verb = noun.head
-            return verb.i not in owner and verb.lemma_.lower() not in self.rules["support_verb"]
+            return verb.i not in owner and verb.lemma_.lower() not in self.rules["support_verb"] | self.rules["reaction_verb"]
         if noun.dep_ == "pobj":
             prep, holder = noun.head, noun.head.head
             purpose = prep.lower_ in self.rules["purpose_prep"] and holder.pos_ in ("VERB", "ADJ")
@@ -801,6 +801,9 @@ class EventCoder:
     def _participants(self, head: Token, trigger: Trigger, mentions, own: set[int]) -> tuple[list, list, bool, bool]:
         """(source, target, whether one side was borrowed from a governing verb, whether the sources
         act on each other: "fighting between X and Y")."""
+        reaction = self._reaction_to(head)
+        if reaction is not None:  # "the raid drew criticism from Egypt": Egypt's, aimed at the raid's doer
+            return *self._reaction_parties(head, reaction, mentions), False, False
         source: list[Mention] = []
         target: list[Mention] = []
         target_preps = set(trigger.target_preps)
@@ -935,6 +938,23 @@ class EventCoder:
             source = actors_of(charged, mentions) if charged else inherited_subject(head, mentions, self.rules["subject_control"])
             borrowed = bool(source)
         return source, target, borrowed, mutual
+
+    def _reaction_to(self, noun: Token) -> Token | None:
+        """The verb of "drew criticism", "sparked protests", "prompted a rebuke": a reaction the
+        subject provoked, whose noun event is the object."""
+        if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in self.rules["reaction_verb"]:
+            return None
+        return noun.head
+
+    def _reaction_parties(self, noun: Token, verb: Token, mentions) -> tuple[list[Mention], list[Mention]]:
+        """Who reacted ("from X", on the noun or hung on the verb) and at whom: the verb's subject, or
+        the doer its event noun names ("Israel's raid"), or the clause's ("India tested, drawing ...")."""
+        froms = [c for t in (noun, verb) for c in _kids(t) if c.dep_ == "prep" and c.lower_ == "from"]
+        source = [m for p in froms for m in objects_of(p, mentions)]
+        subject = next((c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return source, inherited_subject(verb, mentions, self.rules["subject_control"])
+        return source, actors_of(subject, mentions) or _doers_named(subject, mentions)
 
     def _armament(self, noun: Token) -> bool:
         """Weapons and forces: what a phrase's owner fires, sends or deploys."""
@@ -1073,7 +1093,7 @@ class EventCoder:
         """The strongest marker on the trigger or the clauses that govern it."""
         words = self.words
         noun = phrase_head(head) if head.pos_ in ("NOUN", "PROPN") else None
-        if noun is not None and noun.dep_ == "dobj" and kind.lower() in words["claim_types"] and (
+        if noun is not None and noun.dep_ in ("dobj", "nsubjpass") and kind.lower() in words["claim_types"] and (
                 noun.head.lemma_.lower() in words["denial_verbs"]):
             return "asserted"  # "dismissed Sanders' accusations": the accusations were made
         if noun is not None and self._told_in_passing(noun):
