@@ -1534,3 +1534,11 @@ def test_military_raids_are_attacks_and_police_raids_seizures():
 
 def test_suspending_the_constitution_is_coercion_not_a_sanction():
     assert kinds(dyads("The Peruvian president suspended constitutional guarantees.", published="1987-06-15")) == {"COERCE"}
+
+
+def test_a_reaction_to_an_act_summed_up_in_apposition_is_aimed_at_its_doer():
+    found = dyads("Peru closed its border with Bolivia, a step condemned by Chile.", published="1987-06-15")
+    assert ("ACCUSE", ("CHL",), ("PER",)) in found
+    assert ("SUPPORT", ("CHL",), ("PER",)) in dyads("Peru cut its tariffs, a move welcomed by Chile.", published="1987-06-15")
+    # a restrictive participle names which decision; the reaction is background
+    assert dyads("The decision criticised by Chile was taken in May.", published="1987-06-15") == set()

@@ -518,6 +518,8 @@ class EventCoder:
             if token.dep_ in ("acl", "advcl"):
                 if _has_subject(token) or actor_doing(token, mentions) or _second_act(token, mentions):
                     return False  # a clause with its own doer: what it says happened is reported
+                if self._summarised_act(token) is not None:
+                    return False  # "..., a step condemned by Egypt": Egypt's reaction is news
                 if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
                         and token.head.lemma_.lower() in self.words["speech_verbs"]):
                     return False  # "X, (while) visiting Y, told reporters": what the speaker is doing meanwhile
@@ -925,6 +927,9 @@ class EventCoder:
         if not (source or target) or head.tag_ in ("VBN", "VBG"):
             modified_source, modified_target = modified_noun(head, mentions)
             source, target = source or modified_source, target or modified_target
+        summarised = self._summarised_act(head) if not target else None
+        if summarised is not None:  # "Israel closed the border, a step condemned by Egypt": Israel
+            target = [m for c in _kids(summarised) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions)]
         shared = _shares_passive(head, self.rules["done_to"])
         passive = not stative and (shared or any(c.dep_ == "auxpass" for c in _kids(head)))
         if shared and not source:  # "was arrested by police and charged": the police charged too
@@ -938,6 +943,19 @@ class EventCoder:
             source = actors_of(charged, mentions) if charged else inherited_subject(head, mentions, self.rules["subject_control"])
             borrowed = bool(source)
         return source, target, borrowed, mutual
+
+    def _summarised_act(self, participle: Token) -> Token | None:
+        """The verb of the act a "move", "step" or "decision" in apposition sums up, when a participle
+        with an agent describes that noun ("closed the border, a step condemned by Egypt")."""
+        noun = participle.head
+        if participle.dep_ != "acl" or participle.tag_ != "VBN" or noun.lemma_.lower() not in self.rules["summary_noun"]:
+            return None
+        start = noun.left_edge.i
+        after_comma = start > 0 and noun.doc[start - 1].text == ","  # the parser hangs it as appos, npadvmod, dobj...
+        if not after_comma or not any(c.dep_ == "agent" for c in _kids(participle)):
+            return None
+        verb = next((t for t in noun.ancestors if t.pos_ == "VERB"), None)
+        return verb
 
     def _reaction_to(self, noun: Token) -> Token | None:
         """The verb of "drew criticism", "sparked protests", "prompted a rebuke": a reaction the
