@@ -579,3 +579,8 @@ def test_a_title_the_registry_keeps_in_a_name_finds_its_person(nlp):
     doc = nlp.make_doc("King Hussein met the American envoy in Washington.")
     doc._.dyad_document = Document(text=doc.text, published="1987-06-15")
     assert {a.name: a.code for a in nlp(doc)._.dyad_actors}["Hussein"] == "JORGOV"
+
+
+def test_members_of_an_organisation_are_the_organisations(nlp):
+    found = codes_at(nlp, "Finance ministers of the Group of Seven met in Paris.")
+    assert found["Finance ministers of the Group of Seven"][0] == "IGOGOS"
