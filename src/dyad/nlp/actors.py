@@ -277,8 +277,9 @@ class _DocActors:
             return False
         if item.label == COUNTRY:
             return self._country_joins(chain, item, gap)
-        if item.label == ORG and chain.roles and chain.country is None and self._owner_after(chain, gap):
-            return True  # "finance ministers of the Group of Seven": the organisation's
+        if (item.label == ORG and chain.roles and chain.country is None and self._owner_after(chain, gap)
+                and self._sector_of(self._sector_role(chain)) != FORMER):
+            return True  # "finance ministers of the Group of Seven": the organisation's ("a former envoy of the UN" is an elite)
         if chain.country is not None and self._owns_relation(chain.country):
             return False  # "Iran's militia allies": the militias are the allies, not Iran's own
         return all(_filler(t) for t in gap)
