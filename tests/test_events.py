@@ -1542,3 +1542,54 @@ def test_a_reaction_to_an_act_summed_up_in_apposition_is_aimed_at_its_doer():
     assert ("SUPPORT", ("CHL",), ("PER",)) in dyads("Peru cut its tariffs, a move welcomed by Chile.", published="1987-06-15")
     # a restrictive participle names which decision; the reaction is background
     assert dyads("The decision criticised by Chile was taken in May.", published="1987-06-15") == set()
+
+
+def test_a_reaction_is_read_only_from_a_reaction_noun_and_never_aimed_at_a_victim():
+    found = dyads("The detention of the Chilean president drew sanctions from Peru.", published="1990-06-15")
+    assert ("SANCTION", ("PER",), ()) in found  # not aimed at the detainee
+    complaint = dyads("Chile brought a complaint against Peru to the United Nations.", published="1990-06-15")
+    assert any(kind == "ACCUSE" and source == ("CHL",) and "PER" in target for kind, source, target in complaint)
+    # an event that is a clause's subject shares no subject: the detainee is the target, not the doer
+    assert ("COERCE", (), ("CHLGOV",)) in found
+    assert ("CONSULT", ("CHL",), ("PER",)) in dyads("The visit sparked talks between Chile and Peru.", published="1990-06-15")
+
+
+def test_a_rejected_claim_is_not_aimed_at_whom_it_names():
+    found = dyads("Chile rejected allegations that its troops killed Peruvian fishermen.", published="1990-06-15")
+    assert ("REJECT", ("CHL",), ("CHLMIL",)) not in found and ("REJECT", ("CHL",), ()) in found
+
+
+def test_only_no_longer_and_no_more_are_negations_of_an_adverb():
+    found, _ = coded("Chilean jets bombed targets not far from Lima.", published="1990-06-15")
+    assert [modality for *_, modality in found] == ["asserted"]
+
+
+def test_a_domestic_ban_or_levy_is_no_sanction():
+    assert "SANCTION" not in kinds(dyads("Chile banned exports of copper to ease shortages.", published="1990-06-15"))
+    assert dyads("Chile imposed a levy on petrol to cut the deficit.", published="1990-06-15") == set()
+
+
+def test_a_place_before_a_noun_event_is_no_doer_an_abbreviation_is():
+    assert ("SANCTION", ("IGOUNO",), ("CHL",)) in dyads("Copper prices rose despite UN sanctions on Chile.", published="1990-06-15")
+    found = dyads("Critics questioned the Lebanon raid on PLO bases.", published="1990-06-15")
+    assert not any(source == ("LBN",) for _, source, _ in found)
+
+
+def test_troops_moving_out_or_back_are_no_deployment():
+    assert dyads("Chilean troops moved out of the border zone.", published="1990-06-15") == set()
+    assert dyads("Chilean troops moved into Peru.", published="1990-06-15") == {("MOBILIZE", ("CHLMIL",), ("PER",))}
+
+
+def test_what_is_sent_back_besides_people_is_no_event():
+    assert dyads("Chile sent back the Peruvian proposal.", published="1990-06-15") == set()
+
+
+def test_a_reversed_decision_did_not_happen():
+    found, _ = coded("Chile reversed its decision to expel 12 Peruvians.", published="1990-06-15")
+    assert ("COERCE", "negated") in {(k, m) for _, k, _, _, m in found}
+
+
+def test_people_seized_by_police_are_arrested_and_assets_of_people_are_seized():
+    assert kinds(dyads("Chilean police seized three Peruvian journalists.", published="1990-06-15")) == {"COERCE"}
+    assert kinds(dyads("Chile seized the assets of Peruvian citizens.", published="1990-06-15")) == {"COERCE"}
+    assert dyads("Chile expelled the Peruvian ambassador.", published="1990-06-15") == {("SANCTION", ("CHL",), ("PERGOV",))}

@@ -74,7 +74,6 @@ CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "csubj",
 # a verb trigger below one of these is an argument of the clause above, never its background
 ARGUMENT_EDGES = {"ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
 MAX_TITLE_WORDS = 4  # "Trade and Industry Minister Ana Ruiz"
-PLACE_KINDS = {"capital", "city", "place"}  # gazetteer kinds of a name that is a place before it is a state
 PHRASE_TRIES = 3  # dependents tried per phrase word: "to" may be the infinitive's or the phrase's
 # what a future event is coded as, by event_rules.tsv group (PLOVER manual, AGREE, THREATEN, CONCEDE)
 FUTURE_RECODES = (("future_as_agree", "AGREE"), ("future_as_threaten", "THREATEN"), ("future_as_concede", "CONCEDE"))
@@ -435,7 +434,9 @@ class EventCoder:
                 kept.append(item)
             elif not governor.event.target:
                 others = [a for a in item.event.source if a not in governor.event.source]
-                doer_only = governor.event.type.lower() in self.rules["content_doer_is_target"]
+                # an accusation takes the doer; a rejected claim its maker ("rejected allegations that X ...")
+                doer_only = governor.event.type.lower() in self.rules["content_doer_is_target"] or (
+                    governor.event.type == "REJECT" and item.event.type.lower() in self.words["claim_types"])
                 governor.event.target = (others if doer_only else item.event.target or others)[:]
         return [item for item in kept if id(item) not in carriers]
 
@@ -655,7 +656,10 @@ class EventCoder:
         for token in doc:
             if token.i in taken:
                 continue
-            found = self._phrase_at(token) or self._word_at(token)
+            found = self._phrase_at(token)
+            if found is not None and found[1] is None:
+                continue  # a phrase whose context says it is no event ("sent back the bill"): nor is its verb
+            found = found or self._word_at(token)
             if found is None:
                 reported = self._reported_act(token, mentions)
                 found = ([token], reported[0]) if reported else None
@@ -677,16 +681,25 @@ class EventCoder:
         trigger = choose_sense(token, entries) if entries else None
         return ([token], trigger) if trigger else None
 
-    def _phrase_at(self, token: Token) -> tuple[list[Token], Trigger] | None:
-        """The longest phrase starting here, its sense chosen by context like a single word's."""
+    def _phrase_at(self, token: Token) -> tuple[list[Token], Trigger | None] | None:
+        """The longest phrase starting here, its sense chosen by context like a single word's (None
+        for the trigger when the context makes the phrase no event)."""
         candidates = self.lexicon.phrases_starting(token.lemma_.lower())
         for trigger in candidates:
             tokens = _match_phrase(token, trigger.phrase.split())
+            if tokens and self._own_means_as_subject(token, tokens, trigger):
+                continue  # "troops moved out": no "moved troops"
             if tokens:
                 senses = [t for t in candidates if t.phrase == trigger.phrase]
-                chosen = choose_sense(_head_of(tokens), senses, phrase=trigger.phrase)
-                return (tokens, chosen) if chosen else None
+                return tokens, choose_sense(_head_of(tokens), senses, phrase=trigger.phrase)
         return None
+
+    def _own_means_as_subject(self, verb: Token, tokens: list[Token], trigger: Trigger) -> bool:
+        """A phrase whose object is the doer's own forces ("move troops", "withdraw troops") matched
+        on the verb's subject instead: the troops move themselves, and only a phrase of its own
+        ("move into") makes that an event."""
+        own_object = f"{trigger.type}:{trigger.mode}".lower() in self.rules["object_is_own"]
+        return own_object and any(t.dep_ == "nsubj" and t.head.i == verb.i for t in tokens)
 
     # -- one event -------------------------------------------------------
 
@@ -831,7 +844,8 @@ class EventCoder:
             if own_object and child.i not in own:  # "the pullout of troops from Mali": the place left
                 target += self._place_left(child, target_preps, mentions)
             if child.dep_ in PASSIVE_SUBJECT_DEPS and (child.i in own or own_object) and self._armament(child):
-                source += actors_of(child, mentions)  # "Chinese missiles were fired", "Iraqi troops were sent"
+                inferred = head.doc.user_data.get(INFERRED_COUNTRY, set())  # a country guessed from the sentence is no owner
+                source += [m for m in actors_of(child, mentions) if m.actor_id not in inferred]  # "Chinese missiles were fired"
                 continue
             if child.i in own:
                 # "diplomats" in "expelled Canadian diplomats" names a target only through its own
@@ -841,8 +855,6 @@ class EventCoder:
                     target.append(own_mention)
                 elif child.dep_ in object_deps and child.lemma_.lower() not in self.lexicon.nouns:
                     target += actors_of(child, mentions)  # "froze Iraqi assets": the owner; not "U.S. sanctions"
-                elif child.dep_ == "nsubj" and head.pos_ == "VERB" and self._armament(child):
-                    source += actors_of(child, mentions)  # "Syrian troops moved": whose they are moves them
                 continue
             if child.head.i in own and child.head.i != head.i and child.head.lemma_.lower() in self.rules["proposal_noun"]:
                 if child.dep_ in ("poss", "amod", "compound"):  # "rejected a Chinese proposal"
@@ -855,7 +867,7 @@ class EventCoder:
                     modifier += actors_of(child, mentions)
                 continue
             if child.dep_ == "compound" and child.head.i == head.i and head.pos_ == "NOUN":
-                if not _names_a_place(child, mentions):  # "U.S. sanctions against Japan", not "the Lima bombing"
+                if _abbreviation(child):  # "U.S. sanctions against Japan", "NATO strikes on"; not "the Lebanon raid on"
                     compound += actors_of(child, mentions)
                 continue
             if child.dep_ == "poss" and self._suffered_by_owner(head):
@@ -960,19 +972,25 @@ class EventCoder:
     def _reaction_to(self, noun: Token) -> Token | None:
         """The verb of "drew criticism", "sparked protests", "prompted a rebuke": a reaction the
         subject provoked, whose noun event is the object."""
-        if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in self.rules["reaction_verb"]:
+        verb = noun.head
+        if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in self.rules["reaction_verb"]:
             return None
-        return noun.head
+        if noun.lemma_.lower() not in self.rules["reaction_noun"] or any(c.dep_ == "prt" for c in _kids(verb)):
+            return None  # "drew up an agreement", "sparked talks between X and Y"
+        if any(c.dep_ == "prep" and c.lower_ in ("against", "with", "to", "on", "between") for c in _kids(noun)):
+            return None  # "brought a complaint against Iceland": the noun names its own target
+        return verb
 
     def _reaction_parties(self, noun: Token, verb: Token, mentions) -> tuple[list[Mention], list[Mention]]:
         """Who reacted ("from X", on the noun or hung on the verb) and at whom: the verb's subject, or
         the doer its event noun names ("Israel's raid"), or the clause's ("India tested, drawing ...")."""
-        froms = [c for t in (noun, verb) for c in _kids(t) if c.dep_ == "prep" and c.lower_ == "from"]
+        froms = [c for t in (noun, verb) for c in _kids(t) if c.dep_ == "prep" and c.lower_ in ("from", "by")]
         source = [m for p in froms for m in objects_of(p, mentions)]
         subject = next((c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS), None)
         if subject is None:
             return source, inherited_subject(verb, mentions, self.rules["subject_control"])
-        return source, actors_of(subject, mentions) or _doers_named(subject, mentions)
+        own = mentions.get(subject.idx)  # "Israel drew criticism"; "the detention of X drew ..." is aimed at no X
+        return source, [own] if own is not None and own.actor_id else _doers_named(subject, mentions)
 
     def _armament(self, noun: Token) -> bool:
         """Weapons and forces: what a phrase's owner fires, sends or deploys."""
@@ -1129,7 +1147,7 @@ class EventCoder:
             # a negating preposition negates what it holds: "left without signing" (signing is
             # negated), not the verb it hangs on ("detained them without trial": they were detained)
             negated = any(c.dep_ == "neg" or (c.lower_ in words["negation"] and (c.dep_ != "prep" or c.is_ancestor(head)))
-                          or (c.dep_ == "advmod" and any(g.lower_ in words["negation"] for g in _kids(c)))  # "no longer"
+                          or (c.lower_ in words["negated_by_no"] and any(g.lower_ == "no" for g in _kids(c)))  # "no longer"
                           for c in deps)
             if negated and not (token.i != head.i and token.lemma_.lower() in words["negated_reluctance"]):
                 return "negated"  # but "will not hesitate to use force" will use it
@@ -1539,11 +1557,11 @@ def _agents_named(noun: Token, mentions) -> list[Mention]:
     return [m for c in by for m in objects_of(c, mentions)]
 
 
-def _names_a_place(token: Token, mentions) -> bool:
-    """A city or capital by name: where a noun event happened, not who did it ("the Lima bombing")."""
-    mention = mentions.get(token.idx)
-    entry = load_gazetteer().countries.get(mention.text.lower()) if mention is not None else None
-    return entry is not None and entry[1] in PLACE_KINDS
+def _abbreviation(token: Token) -> bool:
+    """"U.S.", "NATO", "UN": an abbreviation before a noun event names its doer, where a name names
+    the place ("the Lebanon raid", "the Grenada invasion", "the Lima bombing")."""
+    letters = [c for c in token.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _stray_by(noun: Token) -> list[Token]:

@@ -218,8 +218,14 @@ def inherited_subject(head: Token, mentions, subject_control: frozenset[str]) ->
             return doers
         subjects = [c for c in _kids(token) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
         if subjects:
-            return [m for s in subjects for m in actors_of(s, mentions)]
+            return [m for s in subjects for m in actors_of(s, mentions) if not (s.i == head.i and _in_of_phrase(m, s))]
     return []
+
+
+def _in_of_phrase(mention: Mention, noun: Token) -> bool:
+    """"the detention of X angered Y": X, in the event noun's own "of" phrase, is who it was done to."""
+    return any(p.idx <= mention.start < p.right_edge.idx + len(p.right_edge)
+               for p in _kids(noun) if p.dep_ == "prep" and p.lower_ == "of")
 
 
 def phrase_head(noun: Token) -> Token:

@@ -25,6 +25,10 @@ that role: "killed" with no subject). Roles:
 - ``dep``: the trigger's own dependency label ("amod" for "Israeli-occupied").
 - ``clause``: the verbs of the trigger's adverbial clauses ("killed when the helicopter crashed").
 - ``complement``: what a verb calls its object ("called the plan a disaster", "called him divisive").
+- ``object_head``: the object's own word only, none of its modifiers ("expelled 300 Palestinians",
+  not "expelled the Soviet ambassador").
+- ``party``: the entity labels anywhere in the objects and prepositional phrases ("banned imports
+  of South African steel": ``ent:norp``).
 
 Each participant word also contributes its compounds, adjectives, ``of`` object and conjuncts,
 so "ceasefire agreement" is both ``agreement`` and ``ceasefire``.
@@ -47,7 +51,8 @@ from dyad.ontology.triggers import Trigger
 NO_EVENT = "-"
 ANY = "*"
 NOTHING = "none"
-ROLES = ("object", "subject", "modifier", "prep", "prep_object", "xcomp", "governor", "dep", "clause", "complement")
+ROLES = ("object", "object_head", "subject", "modifier", "prep", "prep_object", "xcomp", "governor", "dep", "clause",
+         "complement", "party")
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 RELATIVE_WORDS = {"who", "whom", "which", "that"}
 # a participant's own dependents that say what it is ("ceasefire agreement", "Soviet-made rockets")
@@ -170,6 +175,11 @@ def sense_context(token: Token) -> dict[str, set[str]]:
     context["prep_object"] = set().union(set(), *(_words(o) for p in preps for o in _pobjs(p)))
     context["dep"] = {token.dep_}
     context["clause"] = {w for c in token.children if c.dep_ == "advcl" for w in _own_words(c)}
+    objects = role_tokens["object"]
+    context["object_head"] = set().union(set(), *(_own_words(t) for t in objects))
+    # the entities anywhere in the objects and prepositional phrases: "banned imports of South African
+    # steel", "halted shipments to Moscow" name a foreign party; "banned exports of rice" names none
+    context["party"] = {f"ent:{t.ent_type_.lower()}" for o in [*objects, *preps] for t in o.subtree if t.ent_type_}
     return context
 
 
