@@ -1593,3 +1593,10 @@ def test_people_seized_by_police_are_arrested_and_assets_of_people_are_seized():
     assert kinds(dyads("Chilean police seized three Peruvian journalists.", published="1990-06-15")) == {"COERCE"}
     assert kinds(dyads("Chile seized the assets of Peruvian citizens.", published="1990-06-15")) == {"COERCE"}
     assert dyads("Chile expelled the Peruvian ambassador.", published="1990-06-15") == {("SANCTION", ("CHL",), ("PERGOV",))}
+
+
+def test_an_adjective_of_prospect_makes_a_noun_event_a_prospect():
+    found, _ = coded("Chile sent troops to the border to guard against a possible Peruvian attack.", published="1990-06-15")
+    assert ("ASSAULT", "hypothetical") in {(k, m) for _, k, _, _, m in found}
+    found, _ = coded("The planned visit of the Chilean president to Peru was welcomed by Lima.", published="1990-06-15")
+    assert ("AGREE", "future") in {(k, m) for _, k, _, _, m in found}

@@ -1176,8 +1176,11 @@ class EventCoder:
                     return "future"
                 if lemma in words["speculation_verbs"] or lemma in words["request_verbs"]:
                     return "hypothetical"
-        if any(c.lower_ in words["allegation_modifiers"] for c in _kids(head) if c.dep_ == "amod"):
-            return "alleged"
+        modifiers = {c.lower_ for c in _kids(head) if c.dep_ == "amod"}
+        for kind, modality in (("allegation_modifiers", "alleged"), ("hypothetical_modifiers", "hypothetical"),
+                               ("future_modifiers", "future")):
+            if modifiers & words[kind]:
+                return modality  # "the alleged raid", "a possible attack", "the planned visit"
         return "asserted"
 
     def _told_in_passing(self, noun: Token) -> bool:
