@@ -1600,3 +1600,18 @@ def test_an_adjective_of_prospect_makes_a_noun_event_a_prospect():
     assert ("ASSAULT", "hypothetical") in {(k, m) for _, k, _, _, m in found}
     found, _ = coded("The planned visit of the Chilean president to Peru was welcomed by Lima.", published="1990-06-15")
     assert ("AGREE", "future") in {(k, m) for _, k, _, _, m in found}
+
+
+def test_a_date_is_no_argument_of_a_word_sense():
+    assert dyads("The Chilean president fired his defence minister on Thursday.", published="1998-06-15") == set()
+    assert kinds(dyads("Chilean troops fired on protesters on Thursday.", published="1998-06-15")) == {"ASSAULT"}
+
+
+def test_disasters_kill_no_one_politically_and_terms_sought_are_no_requests():
+    assert dyads("Floods killed 40 people in southern Chile.", published="1998-06-15") == set()
+    assert dyads("The Chilean senator is seeking a fourth term.", published="1998-06-15") == set()
+
+
+def test_northern_ireland_is_british():
+    assert dyads("Police in Northern Ireland arrested two Irish men.", published="1998-06-15") == {
+        ("COERCE", ("GBRCOP",), ("IRLCVL",))}

@@ -38,7 +38,7 @@ from dyad.nlp.domestic import INFERRED_COUNTRY
 from dyad.nlp.implied import claim_own_people, domestic_target
 from dyad.nlp.lexicon import load_word_sets
 from dyad.nlp.parse import children as _kids
-from dyad.nlp.parse import first_conjunct, infinitive
+from dyad.nlp.parse import dates, first_conjunct, infinitive
 from dyad.nlp.participants import (
     LOCATION_PREPS,
     MAX_CLIMB,
@@ -1251,14 +1251,9 @@ def _match_phrase(token: Token, lemmas: list[str]) -> list[Token] | None:
         last = words[len(lemmas) - 1]
         return list(doc[token.i : last.i + 1])
     match = _dependents_match([token], lemmas[1:]) if token.pos_ == "VERB" else None
-    if match and any(t.pos_ == "ADP" and _dates(t) for t in match):
+    if match and any(t.pos_ == "ADP" and dates(t) for t in match):
         return None  # "called Bush on Friday" is no "call on"
     return match
-
-
-def _dates(prep: Token) -> bool:
-    """A preposition whose object is a date or a time ("on Friday", "for a week")."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in _kids(prep))
 
 
 def _dependents_match(found: list[Token], lemmas: list[str]) -> list[Token] | None:

@@ -39,3 +39,8 @@ def first_conjunct(token: Token) -> Token:
             break
         token = token.head
     return token
+
+
+def dates(prep: Token) -> bool:
+    """A preposition whose object is a date or a time ("on Friday", "by midnight", "for a week")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in children(prep))

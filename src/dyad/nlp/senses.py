@@ -45,7 +45,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from dyad.nlp.lexicon import data_lines, load_word_sets
-from dyad.nlp.parse import infinitive
+from dyad.nlp.parse import dates, infinitive
 from dyad.ontology.triggers import Trigger
 
 NO_EVENT = "-"
@@ -169,7 +169,8 @@ def sense_context(token: Token) -> dict[str, set[str]]:
     context = {role: set().union(*(_words(t) for t in tokens)) if tokens else set()
                for role, tokens in role_tokens.items()}
     context["modifier"] = {w for c in token.children if c.dep_ in DESCRIBING_DEPS for w in _words(c)}
-    preps = [c for c in token.children if c.dep_ in ("prep", "prt", "agent")]
+    # a date is no argument: "fired Lebed on Thursday" has no "fired on"
+    preps = [c for c in token.children if c.dep_ in ("prep", "prt", "agent") and not dates(c)]
     preps += [c for p in preps for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"]  # "on X but on Y"
     context["prep"] = {c.lower_ for c in preps}
     context["prep_object"] = set().union(set(), *(_words(o) for p in preps for o in _pobjs(p)))
