@@ -1615,3 +1615,14 @@ def test_disasters_kill_no_one_politically_and_terms_sought_are_no_requests():
 def test_northern_ireland_is_british():
     assert dyads("Police in Northern Ireland arrested two Irish men.", published="1998-06-15") == {
         ("COERCE", ("GBRCOP",), ("IRLCVL",))}
+
+
+def test_someone_on_a_visit_is_visiting():
+    assert ("CONSULT", ("CHLGOV",), ("PER",)) in dyads("The Chilean president, on a visit to Peru, said trade would grow.",
+                                                      published="1998-06-15")
+
+
+def test_troops_crossing_into_a_country_and_exchanging_gunfire():
+    assert dyads("Chilean troops crossed into Peru on Monday.", published="1998-06-15") == {("MOBILIZE", ("CHLMIL",), ("PER",))}
+    assert dyads("Chilean refugees crossed into Peru.", published="1998-06-15") == set()
+    assert ("ASSAULT", ("CHLMIL",), ("PERMIL",)) in dyads("Chilean and Peruvian troops exchanged gunfire.", published="1998-06-15")

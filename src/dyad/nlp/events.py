@@ -583,7 +583,8 @@ class EventCoder:
             predicate = holder.lemma_.lower() in self.rules["copula"]  # "remained on alert", "went on strike"
             taking_part = any(w.lemma_.lower() in self.rules["take_part"] for w in _with_object(holder))
             owned = holder.lemma_.lower() in self.rules["responsibility_noun"]  # "claimed responsibility for"
-            return holder.i not in owner and not (purpose or predicate or taking_part or owned)
+            on_mission = prep.lower_ == "on" and noun.lemma_.lower() in self.rules["mission_noun"]  # "on a visit to"
+            return holder.i not in owner and not (purpose or predicate or taking_part or owned or on_mission)
         return False
 
     def _referred_to(self, noun: Token, owner: dict[int, Found]) -> bool:
