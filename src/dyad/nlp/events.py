@@ -840,7 +840,7 @@ class EventCoder:
         conveyed: list[Mention] = []  # the objects: handed over ("extradited X to Y"), deported...
         content: list[Mention] = []  # who must act or is accused in a that-clause
         suffered: list[Mention] = []  # a person's possessive on a noun event done to them
-        compound: list[Mention] = []  # a name before a noun event: its doer once the noun names a target
+        compound: list[Mention] = []  # an abbreviation before a noun event: its doer once the noun names a target
         for child in children:
             if own_object and child.i not in own:  # "the pullout of troops from Mali": the place left
                 target += self._place_left(child, target_preps, mentions)
@@ -967,8 +967,7 @@ class EventCoder:
         after_comma = start > 0 and noun.doc[start - 1].text == ","  # the parser hangs it as appos, npadvmod, dobj...
         if not after_comma or not any(c.dep_ == "agent" for c in _kids(participle)):
             return None
-        verb = next((t for t in noun.ancestors if t.pos_ == "VERB"), None)
-        return verb
+        return next((t for t in noun.ancestors if t.pos_ == "VERB"), None)
 
     def _reaction_to(self, noun: Token) -> Token | None:
         """The verb of "drew criticism", "sparked protests", "prompted a rebuke": a reaction the

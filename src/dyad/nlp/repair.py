@@ -1,4 +1,4 @@
-"""``dyad_repair``: mends two parse errors of the small English model before anything reads the tree.
+"""``dyad_repair``: mends three parse errors of the small English model before anything reads the tree.
 
 "Striking miners resorted to blocking roads", "Volunteers from three charities donated and
 delivered food": the past tense is read as a participle modifying the noun (a reduced relative,
@@ -34,11 +34,11 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 
 
 @Language.factory("dyad_repair")
-def make_repair(nlp: Language, name: str) -> "VerblessRoot":
-    return VerblessRoot()
+def make_repair(nlp: Language, name: str) -> "ParseRepair":
+    return ParseRepair()
 
 
-class VerblessRoot:
+class ParseRepair:
     def __call__(self, doc: Doc) -> Doc:
         repairs = []
         for sentence in doc.sents:
