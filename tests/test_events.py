@@ -1626,3 +1626,14 @@ def test_troops_crossing_into_a_country_and_exchanging_gunfire():
     assert dyads("Chilean troops crossed into Peru on Monday.", published="1998-06-15") == {("MOBILIZE", ("CHLMIL",), ("PER",))}
     assert dyads("Chilean refugees crossed into Peru.", published="1998-06-15") == set()
     assert ("ASSAULT", ("CHLMIL",), ("PERMIL",)) in dyads("Chilean and Peruvian troops exchanged gunfire.", published="1998-06-15")
+
+
+def test_a_court_agreeing_to_hear_a_case_and_a_team_beating_another_are_no_events():
+    assert dyads("The Chilean Supreme Court agreed to hear the case.", published="1998-06-15") == set()
+    assert dyads("Chile beat Peru 3-2 in the final.", published="1998-06-15") == set()
+    assert kinds(dyads("Chilean police beat 30 Peruvian protesters.", published="1998-06-15")) == {"ASSAULT"}
+
+
+def test_whoever_telephones_someone_to_urge_them_is_the_one_urging():
+    found = dyads("The Chilean president telephoned the Peruvian president to urge him to resume talks.", published="1998-06-15")
+    assert all(source == ("CHLGOV",) for kind, source, _ in found if kind == "REQUEST") and "REQUEST" in kinds(found)
