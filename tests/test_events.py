@@ -1637,3 +1637,10 @@ def test_a_court_agreeing_to_hear_a_case_and_a_team_beating_another_are_no_event
 def test_whoever_telephones_someone_to_urge_them_is_the_one_urging():
     found = dyads("The Chilean president telephoned the Peruvian president to urge him to resume talks.", published="1998-06-15")
     assert all(source == ("CHLGOV",) for kind, source, _ in found if kind == "REQUEST") and "REQUEST" in kinds(found)
+
+
+def test_a_noun_phrase_that_only_modifies_another_noun_is_no_event():
+    found = dyads("Chile and Peru signed a cease-fire agreement.", published="1998-06-15")
+    assert kinds(found) == {"SUPPORT"}
+    assert "MOBILIZE" not in kinds(dyads("Chile refused to sign the nuclear test ban treaty.", published="1998-06-15"))
+    assert kinds(dyads("Chile carried out a nuclear test.", published="1998-06-15")) == {"MOBILIZE"}

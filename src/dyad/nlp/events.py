@@ -690,6 +690,8 @@ class EventCoder:
             tokens = _match_phrase(token, trigger.phrase.split())
             if tokens and self._own_means_as_subject(token, tokens, trigger):
                 continue  # "troops moved out": no "moved troops"
+            if tokens and trigger.pos == "NOUN" and _is_modifier_noun(tokens[-1]):  # a noun phrase ends in its head
+                return tokens, None  # "a cease-fire agreement", "the test ban treaty": the head noun is the event
             if tokens:
                 senses = [t for t in candidates if t.phrase == trigger.phrase]
                 return tokens, choose_sense(_head_of(tokens), senses, phrase=trigger.phrase)
