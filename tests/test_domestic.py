@@ -147,3 +147,8 @@ def test_a_countrys_creditors_are_not_its_own():
     assert {a.name: a.country for a in record.actors}["banks"] is None
     record = extract("Chile and its banks agreed on a new schedule.", published="1987-06-15")
     assert {a.name: a.country for a in record.actors}["banks"] == "CHL"
+
+
+def test_an_embassys_country_is_no_clue_to_where_its_protesters_are_from():
+    record = extract("Students hurled stones at the U.S. Embassy in Lima.", published="1999-05-10")
+    assert {a.name: a.code for a in record.actors}["Students"] == "PEREDU"

@@ -146,8 +146,17 @@ def _country_mentions(doc: Doc, actors: list[Actor]) -> tuple[list, list]:
              for p in get_list(doc, "dyad_places") if p.country for span in p.mentions]
     found += [(a.country, span, False, bool(a.sector) or _modifies(doc, span))
               for a in actors if a.country and a.country not in IDENTITY_PREFIXES for span in a.mentions]
+    missions = [span for a in actors for span in a.mentions if _names_mission(doc, span)]
+    found = [c for c in found if not any(m[0] <= c[1][0] and c[1][1] <= m[1] for m in missions)]
     found.sort(key=lambda c: c[1])
     return [c[:3] for c in found], [c[:3] for c in found if c[3]]
+
+
+def _names_mission(doc: Doc, span: tuple[int, int]) -> bool:
+    """"the U.S. Embassy": a state's mission abroad, whose country is no clue to where things happen."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    missions = load_word_sets("actor_context.tsv")["foreign_mission"]
+    return words is not None and any(w.lower_ in missions for w in words)
 
 
 def _where(doc: Doc, span: tuple[int, int]) -> bool:
