@@ -576,7 +576,8 @@ class EventCoder:
         noun = _amount_of(noun)
         if noun.dep_ == "dobj":
             verb = noun.head
-            return verb.i not in owner and verb.lemma_.lower() not in self.rules["support_verb"] | self.rules["reaction_verb"]
+            lemma = verb.lemma_.lower()
+            return verb.i not in owner and lemma not in self.rules["support_verb"] and lemma not in self.rules["reaction_verb"]
         if noun.dep_ == "pobj":
             prep, holder = noun.head, noun.head.head
             purpose = prep.lower_ in self.rules["purpose_prep"] and holder.pos_ in ("VERB", "ADJ")
@@ -701,8 +702,11 @@ class EventCoder:
         """A phrase whose object is the doer's own forces ("move troops", "withdraw troops") matched
         on the verb's subject instead: the troops move themselves, and only a phrase of its own
         ("move into") makes that an event."""
-        own_object = f"{trigger.type}:{trigger.mode}".lower() in self.rules["object_is_own"]
-        return own_object and any(t.dep_ == "nsubj" and t.head.i == verb.i for t in tokens)
+        return self._own_object(trigger) and any(t.dep_ == "nsubj" and t.head.i == verb.i for t in tokens)
+
+    def _own_object(self, trigger: Trigger) -> bool:
+        """Whether the trigger's object is the doer's own forces or means (``object_is_own``)."""
+        return f"{trigger.type}:{trigger.mode}".lower() in self.rules["object_is_own"]
 
     # -- one event -------------------------------------------------------
 
@@ -765,7 +769,7 @@ class EventCoder:
 
     def _own_people(self, trigger: Trigger, own: set[int], doc: Doc, mentions) -> list[Mention]:
         """The object of "sent troops", "withdrew its forces", "mobilized reservists": the doer's own."""
-        if f"{trigger.type}:{trigger.mode}".lower() not in self.rules["object_is_own"]:
+        if not self._own_object(trigger):
             return []
         objects = [t for i in sorted(own) for t in (doc[i], *_kids(doc[i])) if t.dep_ in OBJECT_DEPS]
         return [m for t in objects for m in actors_of(t, mentions)]
@@ -828,7 +832,7 @@ class EventCoder:
         of_target = trigger.type.lower() in self.rules["of_names_target"]
         speaker_says_pronoun = trigger.type.lower() in self.rules["content_pronoun_is_speaker"]  # "warned it would"
         doer_is_target = trigger.mode == "disapprove" and trigger.type.lower() in self.rules["content_doer_is_target"]
-        own_object = f"{trigger.type}:{trigger.mode}".lower() in self.rules["object_is_own"]
+        own_object = self._own_object(trigger)
         stative = head.lemma_.lower() in self.rules["stative_passive"]  # "X is committed to": X acts
         object_deps = set() if own_object else OBJECT_DEPS
         # a phrase's words all carry arguments: "imposed sanctions [on X]", "held a meeting [with X]"

@@ -146,7 +146,7 @@ def choose_sense(token: Token, entries: list[Trigger], phrase: str | None = None
     rules = load_sense_rules().get((phrase or token.lemma_.lower(), pos))
     if not rules:
         return entries[0]
-    context = sense_context(token)
+    context = sense_context(token, with_party=any(role == "party" for r in rules for role, _ in r.when))
     rule = next((r for r in rules if r.matches(context)), None)
     if rule is None:
         return entries[0]
@@ -163,8 +163,9 @@ def _trigger_for(rule: SenseRule, entries: list[Trigger]) -> Trigger:
                    f"sense: {rule.note}" if rule.note else "sense")
 
 
-def sense_context(token: Token) -> dict[str, set[str]]:
-    """The words around a trigger, by role (see the module docstring)."""
+def sense_context(token: Token, with_party: bool = True) -> dict[str, set[str]]:
+    """The words around a trigger, by role (see the module docstring). ``party`` walks whole
+    subtrees, so a caller whose rules never ask for it can leave it out."""
     role_tokens = _verb_roles(token) if token.pos_ == "VERB" else _noun_roles(token)
     context = {role: set().union(*(_words(t) for t in tokens)) if tokens else set()
                for role, tokens in role_tokens.items()}
@@ -180,7 +181,8 @@ def sense_context(token: Token) -> dict[str, set[str]]:
     context["object_head"] = set().union(set(), *(_own_words(t) for t in objects))
     # the entities anywhere in the objects and prepositional phrases: "banned imports of South African
     # steel", "halted shipments to Moscow" name a foreign party; "banned exports of rice" names none
-    context["party"] = {f"ent:{t.ent_type_.lower()}" for o in [*objects, *preps] for t in o.subtree if t.ent_type_}
+    if with_party:
+        context["party"] = {f"ent:{t.ent_type_.lower()}" for o in [*objects, *preps] for t in o.subtree if t.ent_type_}
     return context
 
 
