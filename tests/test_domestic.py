@@ -18,6 +18,11 @@ def test_a_role_takes_the_country_of_the_place_it_acts_in():
     assert any(record.text[s:e] == "Nairobi" for s, e in protesters.evidence)
 
 
+def test_a_part_of_a_place_names_where_things_are():
+    found, _ = codes("Thousands of workers took to the streets of Lyon on Monday.")
+    assert found["workers"] == "FRALAB"
+
+
 def test_a_title_takes_the_one_country_of_its_sentence():
     found, _ = codes("The president rejected the demands of the Kenya Human Rights Commission.")
     assert found["president"] == "KENGOV"

@@ -1215,6 +1215,20 @@ def test_a_support_participle_gives_its_noun_the_target():
         ("SANCTION", ("IGOEUREEC",), ("BLR",))}
 
 
+def test_a_participle_the_tagger_calls_past_tense_still_gives_its_noun_the_target():
+    # "announced" after a noun with no subject of its own is a participle whatever its tag says
+    assert ("SANCTION", ("USA",), ("CHL",)) in dyads(
+        "Copper sales rose despite U.S. sanctions announced last week against Chilean mines.", published="1988-03-01")
+
+
+def test_a_noun_event_after_despite_keeps_its_own_modality():
+    # the clause's "not" denies the fall, not the sanctions
+    found, _ = coded("Copper sales did not fall despite U.S. sanctions against Chilean mines.", published="1988-03-01")
+    assert ("sanctions", "SANCTION", ["USA"], ["CHL"], "asserted") in found
+    found, _ = coded("Trade will not suffer in spite of the U.S. embargo against Cuba.", published="1988-03-01")
+    assert ("embargo", "SANCTION", ["USA"], ["CUB"], "asserted") in found
+
+
 def test_a_prevented_demonstration_is_no_event_of_its_own():
     found = dyads("Georgian police prevented a rally staged by opposition students in Tbilisi.")
     assert kinds(found) == {"COERCE"}

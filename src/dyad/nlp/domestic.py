@@ -167,7 +167,9 @@ def _where(doc: Doc, span: tuple[int, int]) -> bool:
         return False
     root = words.root
     if root.dep_ == "pobj":
-        return root.head.lower_ in LOCATIVE_PREPS or _home_of(root.head.head, root.head)
+        prep = root.head  # "the streets of Berlin": a part of the place
+        part_of = prep.lower_ == "of" and prep.head.lemma_.lower() in load_word_sets("actor_context.tsv")["place_part"]
+        return prep.lower_ in LOCATIVE_PREPS or part_of or _home_of(prep.head, prep)
     return root.dep_ in MODIFIER_DEPS or _home_of(root.head, root)
 
 

@@ -1083,8 +1083,10 @@ class EventCoder:
         """"the sanctions imposed on Iraq by the UN", "aid given to Chad", "the sanctions Reagan
         imposed on Japan": a support participle's or relative clause's subject, prepositions and
         agent are its noun's."""
+        # the tagger may call the participle past tense ("sanctions announced last week against X")
         return [c for verb in _kids(noun) if verb.lemma_.lower() in self.rules["support_verb"] and (
-                    verb.dep_ == "acl" and verb.tag_ == "VBN" or verb.dep_ == "relcl" and not _has_object(verb))
+                    verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and not _has_subject(verb)
+                    or verb.dep_ == "relcl" and not _has_object(verb))
                 for c in _kids(verb) if c.dep_ in ("prep", "agent", "dative") or c.dep_ in SUBJECT_DEPS]
 
     def _through_object(self, obj: Token, mentions) -> list[Mention]:
@@ -1138,7 +1140,7 @@ class EventCoder:
         if noun is not None and noun.dep_ in ("dobj", "nsubjpass") and kind.lower() in words["claim_types"] and (
                 noun.head.lemma_.lower() in words["denial_verbs"]):
             return "asserted"  # "dismissed Sanders' accusations": the accusations were made
-        if noun is not None and self._told_in_passing(noun):
+        if noun is not None and (self._told_in_passing(noun) or self._conceded(head)):
             return self._own_modality(head)  # "did not comment on Moscow's accusations": they were made
         result = False  # above a result participle ("rejected the plan, prompting NATO to threaten him")
         for token in _clause_chain(head):
@@ -1195,6 +1197,12 @@ class EventCoder:
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         return (noun.dep_ in ("pobj", "dobj") and verb.pos_ == "VERB" and any(c.dep_ == "poss" for c in _kids(noun))
                 and verb.lemma_.lower() not in self.lexicon.verbs and verb.lemma_.lower() not in self.rules["support_verb"])
+
+    def _conceded(self, noun: Token) -> bool:
+        """A noun event after "despite" or "in spite of": the clause's negation or mood is not its own."""
+        prep = noun.head
+        words = self.words["concessive_prep"]
+        return noun.dep_ == "pobj" and (prep.lower_ in words or prep.lower_ == "of" and prep.head.lower_ in words)
 
     def _own_modality(self, noun: Token) -> str:
         alleged = any(c.lower_ in self.words["allegation_modifiers"] for c in _kids(noun) if c.dep_ == "amod")
