@@ -431,6 +431,25 @@ def test_coordinated_demonyms_share_the_role_words_after_them():
     assert {code for e in record.events for code in e.source_codes} == {"JPNMIL", "KORMIL", "USAMIL"}
 
 
+def test_a_list_of_demonyms_shares_the_role_words_through_every_conjunct():
+    from dyad import extract
+
+    record = extract("Austrian, Czech and Slovak officials criticized the plan.", published="2024-03-06")
+    assert {a.code for a in record.actors} == {"AUTGOV", "CZEGOV", "SVKGOV"}
+    assert {code for e in record.events for code in e.source_codes} == {"AUTGOV", "CZEGOV", "SVKGOV"}
+
+
+def test_countries_listed_after_a_role_and_of_each_have_that_role():
+    from dyad import extract
+
+    record = extract("The foreign ministers of Peru, Chile and Bolivia criticized the plan.", published="2024-03-06")
+    assert {a.code for a in record.actors} == {"PERGOV", "CHLGOV", "BOLGOV"}
+    assert {code for e in record.events for code in e.source_codes} == {"PERGOV", "CHLGOV", "BOLGOV"}
+    # a country that is only the other side keeps its own code
+    record = extract("The president of Peru criticized Chile and Bolivia.", published="2024-03-06")
+    assert {a.code for a in record.actors} == {"PERGOV", "CHL", "BOL"}
+
+
 def test_a_country_coordinated_with_a_group_keeps_its_own_code():
     from dyad import extract
 

@@ -247,11 +247,25 @@ class _DocActors:
             gap = [t.lower_ for t in self.doc[left.end:right.start]]
             if gap in (["and"], [","], [",", "and"], ["or"]):
                 left.roles = list(right.roles)
+        for left, right in zip(chains, chains[1:]):  # "leaders of Egypt, Jordan and Syria": each one's leaders
+            owned_after = left.roles and left.country is not None and left.roles[0].start < left.country.start
+            if owned_after and right.roles == [] and right.org is None and right.country is not None and (
+                    self._coordinated(left.country, right.country)):
+                right.roles = list(left.roles)
+
+    def _coordinated(self, first: Item, later: Item) -> bool:
+        """The later country is a conjunct of the first ("Egypt, Jordan and Syria")."""
+        token, target = self.doc[later.start:later.end].root, self.doc[first.start:first.end].root
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+            if token.i == target.i:
+                return True
+        return False
 
     def _modifies(self, left: Chain, right: Chain) -> bool:
         """The left owner hangs on the right chain's words as a modifier, or is coordinated with
         one that does ("Hungarian and Romanian officials"; not "Russia and Chinese diplomats")."""
-        root = self.doc[left.start:left.end].root
+        root = first_conjunct(self.doc[left.start:left.end].root)  # "Hungarian, Czech and ...": through the list
         words = {i for item in (*right.items, *right.roles) for i in range(item.start, item.end)}
         return root.dep_ in MODIFIER_DEPS and root.head.i in words
 
