@@ -280,6 +280,18 @@ def codes_at(nlp, text):
     return {text[s:e]: (a.code, a.country, a.sector) for a in actors(nlp, text) for s, e in a.mentions}
 
 
+def test_a_countrys_own_adjective_does_not_break_an_owner_phrase(nlp):
+    assert codes_at(nlp, "Police arrested rebels from northern Sudan.")["rebels from northern Sudan"][0] == "SDNREB"
+
+
+def test_initials_before_a_hyphen_name_a_country_of_their_own():
+    from dyad import extract
+
+    # spaCy's tokenizer keeps "U.K.-led" whole; dyad's pipeline splits it after the initials
+    record = extract("U.K.-led forces attacked the town.", published="2024-03-06")
+    assert {record.text[s:e]: a.code for a in record.actors for s, e in a.mentions}["U.K.-led forces"] == "GBRMIL"
+
+
 def test_title_without_country_gives_the_sector(nlp):
     found = codes_at(nlp, "Yesterday Prime Minister Aldo Vemerin opened the bridge.")
     assert found["Prime Minister Aldo Vemerin"] == ("GOV", None, "GOV")

@@ -1185,6 +1185,15 @@ def test_condemning_an_attack_accuses_its_doer_never_its_victim():
     assert events("Russia condemned the bombing of the Turkish embassy in Kabul.")["condemned"].target_codes == []
 
 
+def test_condemning_a_joint_attack_accuses_every_doer():
+    assert sorted(events("Chile condemned the U.K.-French air strikes on Libya.")["condemned"].target_codes) == ["FRA", "GBR"]
+    assert sorted(events("Chile condemned the U.K. and French air strikes on Libya.")["condemned"].target_codes) == ["FRA", "GBR"]
+
+
+def test_hyphenated_parties_before_talks_meet_each_other():
+    assert dyads("The U.K.-Irish talks began in London.") == {("CONSULT", ("GBR",), ("IRL",)), ("CONSULT", ("IRL",), ("GBR",))}
+
+
 def test_a_participle_acting_on_an_actor_after_the_comma_is_a_second_act():
     found = events("Germany pledged support for Ukraine, warning Russia that sanctions would follow.")
     assert (found["warning"].type, found["warning"].source_codes, found["warning"].target_codes) == (

@@ -317,7 +317,10 @@ class _DocActors:
         return root.dep_ == "poss" and any(t.lemma_.lower() in relational for t in held)
 
     def _owner_after(self, chain: Chain, gap: Span) -> bool:
-        """Roles, then "of/in/from [the]" and the country: the preposition must hang on the roles."""
+        """Roles, then "of/in/from [the]" and the country: the preposition must hang on the roles.
+        The country's own adjectives do not count ("rebels from the southern Philippines")."""
+        while len(gap) and gap[-1].pos_ == "ADJ" and gap[-1].dep_ == "amod" and gap[-1].head.i >= gap.end:
+            gap = gap[:-1]
         words = [t for t in gap if t.pos_ != "DET"]
         if not words or words[-1].lower_ not in OWNER_PREPS or gap[-1].pos_ not in ("DET", "ADP"):
             return False

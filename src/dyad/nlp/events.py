@@ -1557,7 +1557,7 @@ def _past_perfect(clause: Token) -> bool:
 
 def _doers_named(noun: Token, mentions) -> list[Mention]:
     """Who did what an event noun names, never to whom: "X's raid", "the Serb attack", "the raid by X"."""
-    found = [m for c in _kids(noun) if c.dep_ in ("poss", "compound", "amod") for m in actors_of(c, mentions)]
+    found = [m for c in _kids(noun) if c.dep_ in ("poss", "compound", "amod", "nmod") for m in actors_of(c, mentions)]
     return found + _agents_named(noun, mentions)
 
 

@@ -74,9 +74,16 @@ def actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
             if found:
                 break
     for child in _kids(token):
-        if child.dep_ == "conj" or _listed_apposition(child):
+        if child.dep_ == "conj" or _listed_apposition(child) or _hyphen_partner(child, token, mentions):
             found += actors_of(child, mentions)
     return found
+
+
+def _hyphen_partner(child: Token, token: Token, mentions: dict[int, Mention]) -> bool:
+    """"U.S.-British strikes", "the Israeli-American plan": the name before the hyphen is a conjunct."""
+    doc = token.doc
+    joined = child.i + 2 == token.i and doc[child.i + 1].text == "-"
+    return joined and child.idx in mentions and token.idx in mentions
 
 
 def _named_members(token: Token, mentions: dict[int, Mention]) -> list[Mention]:

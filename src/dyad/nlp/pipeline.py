@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -24,10 +25,18 @@ COMPONENTS = (
 def build_pipeline(model: str = MODEL) -> Language:
     register_extensions()
     nlp = spacy.load(model)
+    _split_hyphen_after_initials(nlp)
     nlp.add_pipe("dyad_sentences", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
+
+
+def _split_hyphen_after_initials(nlp: Language) -> None:
+    """"U.S.-led", "U.K.-French": split the hyphen after initials, as the tokenizer already does
+    after a word ("Kurdish-led"), so the country is a token of its own."""
+    pattern = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile(rf"{pattern}|(?<=[A-Z]\.)-(?=[A-Za-z])").finditer
 
 
 @cache
