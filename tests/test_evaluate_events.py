@@ -134,6 +134,17 @@ def test_plover_summary_counts_no_event_records_as_false_positives():
     assert "✗ SUPPORT USA→∅" in evaluation.misses[0]["expected"]
 
 
+def test_events_the_text_says_did_not_or_may_not_happen_are_not_coded():
+    from dyad.evaluate.events import code_records
+
+    records = [GoldRecord(id, 1, text, "1995-05-01") for id, text in (
+        ("done", "Chilean troops attacked Peruvian border posts."),
+        ("denied", "Chilean troops did not attack Peruvian border posts."),
+        ("maybe", "Chilean troops could attack Peruvian border posts."))]
+    predicted = {item.gold.id: [t[0] for t in item.predicted] for item in code_records(records)}
+    assert predicted == {"done": ["ASSAULT"], "denied": [], "maybe": []}
+
+
 def test_cameo_summary_scores_types_only():
     right = scored([("ASSAULT", None, None)], [("ASSAULT", []), ("AID", [])])
     wrong = scored([("AGREE", None, None)], [("CONSULT", [])])

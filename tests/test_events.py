@@ -1238,6 +1238,13 @@ def test_a_noun_event_after_despite_keeps_its_own_modality():
     assert ("embargo", "SANCTION", ["USA"], ["CUB"], "asserted") in found
 
 
+def test_an_attempt_foiled_was_still_made():
+    found, _ = coded("An attempt to assassinate the Peruvian governor was thwarted by police.", published="1995-05-01")
+    assert [(kind, modality) for _, kind, _, _, modality in found] == [("ASSAULT", "asserted")]
+    found, _ = coded("Police foiled a plot to bomb the Peruvian embassy.", published="1995-05-01")
+    assert {modality for *_, modality in found} == {"negated"}
+
+
 def test_a_prevented_demonstration_is_no_event_of_its_own():
     found = dyads("Georgian police prevented a rally staged by opposition students in Tbilisi.")
     assert kinds(found) == {"COERCE"}

@@ -30,6 +30,8 @@ PLOVER, CAMEO = "plover", "cameo"
 EXCLUDED_DROPPED = "CAMEO code PLOVER drops (statements, appeals)"
 EXCLUDED_UNKNOWN = "CAMEO code unknown to the CAMEO→PLOVER map"
 
+UNCODED_MODALITIES = frozenset({"negated", "hypothetical"})  # "did not attack", "could attack"
+
 # (PLOVER type, source code[:3] or None, target code[:3] or None)
 EventTuple = tuple[str, str | None, str | None]
 
@@ -38,15 +40,15 @@ PLOVER_NOTES = [
     "None for a missing side; each gold event gives one, with code_current as its type when present.",
     "Match: same type, same source prefix, and gold target None or equal to the predicted target prefix; "
     "one-to-one, maximal. Precision = matched / predicted tuples, recall = matched / gold tuples.",
-    "Events predicted in a record that expects none are false positives. Every predicted event counts, "
-    "whatever its modality.",
+    "Events predicted in a record that expects none are false positives. Every predicted event counts "
+    "but those the text says did not or may not happen (modality negated or hypothetical).",
     "Type accuracy: records with gold events whose every distinct gold type is among the predicted types.",
 ]
 CAMEO_NOTES = [
     "Types only: each gold CAMEO code is mapped to PLOVER; dropped or unknown codes are excluded, and a "
     "record left without a gold type is neither coded nor scored.",
     "Type accuracy: scored records whose every gold type is among the predicted events' types.",
-    "Type precision: predicted events (all modalities) whose type is one of their record's gold types, "
+    "Type precision: predicted events (all but negated or hypothetical ones) whose type is one of their record's gold types, "
     "out of all events predicted in scored records.",
     "By type: type accuracy over the records whose gold type it is; type precision over the events predicted "
     "with that type.",
@@ -105,7 +107,11 @@ def event_tuples(kind: str, source_codes: Iterable[str], target_codes: Iterable[
 
 
 def predicted_events(record: DocumentRecord) -> list[tuple[str, list[EventTuple]]]:
-    return [(e.type, event_tuples(e.type, e.source_codes, e.target_codes)) for e in record.events]
+    """The record's coded events: those the text says did not or may not happen stay in the record,
+    with their modality, but are no events of the dataset (coders code what happened or is intended;
+    a refusal such as "will not attend" is coded, as REJECT)."""
+    return [(e.type, event_tuples(e.type, e.source_codes, e.target_codes)) for e in record.events
+            if e.modality not in UNCODED_MODALITIES]
 
 
 def match(gold: list[EventTuple], predicted: list[EventTuple]) -> list[tuple[int, int]]:

@@ -61,13 +61,14 @@ class Gazetteer:
         """Whether ``text`` as written may stand for gazetteer ``phrase`` (matched ignoring case).
 
         Acronyms (US, UN, CAN...) must be upper case (or title case when 4+ letters: "Nato");
-        phrases that are also common words (turkey, chad) must be capitalised.
+        phrases that are also common words (turkey, chad) must be capitalised, every word of them
+        ("Islamic State", not "an Islamic state").
         """
         if self.is_acronym(phrase):
             letters = re.sub(r"[^A-Za-z]", "", text)
             return letters.isupper() or (len(letters) >= 4 and text.istitle())
         if phrase.lower() in self.needs_capital:
-            return text[:1].isupper()
+            return all(word[:1].isupper() for word in text.split())
         return True
 
 

@@ -890,7 +890,9 @@ class _DocActors:
                 self.used.add(token.i)
                 continue
             found = self._serving_surname(Actor("", token.text, kind="person"))
-            if found and all((p.code_at(self.published) or "")[3:6] == "GOV" for p in found):
+            # in government, or a curated public figure ("Pelosi", "Sanders"): not Phoenix's background persons
+            if found and all((p.code_at(self.published) or "")[3:6] == "GOV" or p.id not in self.registry.background
+                             for p in found):
                 self._new_person(token.text).mentions.append((token.i, token.i + 1, "name"))
                 self.used.add(token.i)
 

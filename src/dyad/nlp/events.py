@@ -1143,6 +1143,7 @@ class EventCoder:
         if noun is not None and (self._told_in_passing(noun) or self._conceded(head)):
             return self._own_modality(head)  # "did not comment on Moscow's accusations": they were made
         result = False  # above a result participle ("rejected the plan, prompting NATO to threaten him")
+        attempted = False  # "an attempt to kill him was foiled": the attempt was made
         for token in _clause_chain(head):
             deps = list(_kids(token))
             if result:  # what the clause above denies or fails at is not its consequence; its tense still counts
@@ -1172,9 +1173,11 @@ class EventCoder:
                 return "hypothetical"
             if lemmas & words["future"] or (lemmas & words["reported_future"] and self._reported(token)):
                 return "future"
+            attempted = attempted or (token.i != head.i and token.lemma_.lower() in words["attempt_noun"])
             if token.i != head.i and not result:
                 lemma = token.lemma_.lower()
-                if lemma in words["denial_verbs"] or lemma in words["failure_verbs"] or lemma in words["cancellation_verbs"]:
+                foiled = not attempted and (lemma in words["failure_verbs"] or lemma in words["cancellation_verbs"])
+                if lemma in words["denial_verbs"] or foiled:
                     return "negated"
                 if lemma in words["postponement_verbs"]:
                     return "hypothetical"  # put off: may still happen, and no intention announced

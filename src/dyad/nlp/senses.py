@@ -8,8 +8,9 @@ usual news sense) stands.
 
 Rule columns: ``lemma, pos, type, mode, cameo, target_preps, when, note``; ``when`` is
 ``otherwise`` or space-separated ``role=cue;cue`` conditions. A cue is a lemma, ``@family``,
-``ent:LABEL`` (a spaCy entity label), ``*`` (anything at all in that role) or ``none`` (nothing in
-that role: "killed" with no subject). Roles:
+``ent:LABEL`` (a spaCy entity label), ``*`` (anything at all in that role), ``none`` (nothing in
+that role: "killed" with no subject) or ``quoted`` (a participant in quotation marks: called him
+"a liar"). Roles:
 
 - ``object``: direct object; a passive's subject; the noun a participle or relative clause
   modifies ("the prisoners released"); a noun trigger's ``of`` object and compounds.
@@ -51,6 +52,8 @@ from dyad.ontology.triggers import Trigger
 NO_EVENT = "-"
 ANY = "*"
 NOTHING = "none"
+QUOTED = "quoted"
+QUOTE_MARKS = {'"', "“", "”", "''", "``"}
 ROLES = ("object", "object_head", "subject", "modifier", "prep", "prep_object", "xcomp", "governor", "dep", "clause",
          "complement", "party")
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
@@ -270,4 +273,12 @@ def _own_words(token: Token) -> set[str]:
     words = {token.lemma_.lower(), token.lower_}
     if token.ent_type_:
         words.add(f"ent:{token.ent_type_.lower()}")
+    if _quoted(token):
+        words.add(QUOTED)
     return words
+
+
+def _quoted(token: Token) -> bool:
+    """The word's phrase opens with a quotation mark ("a liar" in: called him "a liar")."""
+    doc, left = token.doc, token.left_edge.i
+    return any(doc[i].text in QUOTE_MARKS for i in (left - 1, left) if i >= 0)
