@@ -282,6 +282,11 @@ def codes_at(nlp, text):
     return {text[s:e]: (a.code, a.country, a.sector) for a in actors(nlp, text) for s, e in a.mentions}
 
 
+def test_islamic_state_capitalised_is_the_group_not_a_state_founded_on_islam(nlp):
+    assert codes_at(nlp, "Islamic State fighters shelled the town.")["Islamic State fighters"][0] == "IMGMUSISI"
+    assert "Islamic state" not in codes_at(nlp, "The rebels want an Islamic state.")
+
+
 def test_a_countrys_own_adjective_does_not_break_an_owner_phrase(nlp):
     assert codes_at(nlp, "Police arrested rebels from northern Sudan.")["rebels from northern Sudan"][0] == "SDNREB"
 

@@ -157,3 +157,10 @@ def test_a_countrys_creditors_are_not_its_own():
 def test_an_embassys_country_is_no_clue_to_where_its_protesters_are_from():
     record = extract("Students hurled stones at the U.S. Embassy in Lima.", published="1999-05-10")
     assert {a.name: a.code for a in record.actors}["Students"] == "PEREDU"
+
+
+def test_a_party_named_by_its_members_is_the_united_states_unless_the_text_says_otherwise():
+    found, _ = codes("Democrats condemned the decision.")
+    assert found["Democrats"] == "USAPTY"
+    found, _ = codes("German Social Democrats criticized the chancellor in Berlin.")
+    assert found["German Social Democrats"] == "DEUPTY"

@@ -81,6 +81,10 @@ def test_pounding_positions_or_a_rival():
 
 def test_calling_someone_names_is_disapproval():
     assert types_of("Vladimir Putin called Joe Biden a loser.").get("called") == "ACCUSE"
+    # a label the news quotes is a jibe, whatever the words; approving words are praise
+    assert types_of('Vladimir Putin called Joe Biden "the emperor of Delaware."').get("called") == "ACCUSE"
+    assert types_of('Vladimir Putin called Joe Biden "a very smart man."').get("called") == "SUPPORT"
+    assert types_of("Vladimir Putin called Joe Biden a friend.").get("called") == "SUPPORT"
 
 
 def test_release_of_captives_or_of_papers():
