@@ -87,6 +87,27 @@ def test_calling_someone_names_is_disapproval():
     assert types_of("Vladimir Putin called Joe Biden a friend.").get("called") == "SUPPORT"
 
 
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Turkish troops entered Syria on Sunday.", "entered", "MOBILIZE"),
+    ("Turkey entered talks with Greece on Sunday.", "entered", None),
+    ("The Turkish president gave a speech in Ankara.", "gave", None),
+    ("The Turkish government gave in to union pressure.", "gave in", "CONCEDE"),
+    ("Support for the Turkish president fell in May.", "support", None),
+    ("The Turkish senator suspended his campaign.", "suspended", None),
+    ("The Turkish senator pleaded guilty to fraud.", "pleaded", None),
+    ("German tourists visited Turkey in record numbers.", "visited", None),
+    ("Turkish jets dropped bombs on Kurdish positions.", "dropped bombs", "ASSAULT"),
+    ("Turkish police placed the mayor under house arrest.", "placed", "COERCE"),
+])
+def test_words_whose_sense_their_arguments_decide(text, trigger, expected):
+    assert types_of(text).get(trigger) == expected
+
+
+def test_a_disaster_killing_people_in_a_trailing_participle_is_no_attack():
+    assert types_of("An earthquake struck Turkey, killing 20 people.") == {}
+    assert types_of("Kurdish rebels shelled a Turkish town, killing 20 people.").get("shelled") == "ASSAULT"
+
+
 def test_release_of_captives_or_of_papers():
     assert types_of("Hamas released three Israeli hostages on Monday.").get("released") == "RETREAT"
     assert "released" not in types_of("The Russian government released its budget figures on Monday.")

@@ -237,10 +237,12 @@ def _noun_roles(token: Token) -> dict[str, list[Token]]:
 
 
 def _inherited_subjects(token: Token) -> list[Token]:
-    """The subject of the verbs this one hangs on by infinitive or coordination ("decided to strike"),
-    or the object that controls an infinitive ("ordered the army to attack": the army attacks)."""
+    """The subject of the verbs this one hangs on by infinitive, coordination or a trailing participle
+    ("decided to strike", "an earthquake struck Chile, killing 20"), or the object that controls an
+    infinitive ("ordered the army to attack": the army attacks)."""
     for _ in range(3):
-        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
+        trailing = token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > token.head.i
+        if not (token.dep_ in ("xcomp", "conj") or trailing) or token.head.i == token.i:
             return []
         controlled = token.dep_ == "xcomp" and token.head.lemma_.lower() not in load_word_sets("event_rules.tsv")["subject_control"]
         token = token.head
