@@ -66,6 +66,13 @@ def test_it_takes_the_subject_of_the_governing_clause(nlp):
     assert linked(doc, "it") == ["Iran"]
 
 
+def test_a_possessive_in_an_infinitive_is_its_controllers(nlp):
+    doc = run(nlp, "Peru recognised Taiwan, prompting China to recall its ambassador.")
+    assert linked(doc, "its") == ["China"]
+    doc = run(nlp, "Peru decided to recall its ambassador from China.")
+    assert linked(doc, "its") == ["Peru"]
+
+
 def test_it_never_refers_to_a_person(nlp):
     doc = run(nlp, "Russian Foreign Minister Sergei Lavrov said it would respond.")
     assert linked(doc, "it") == []

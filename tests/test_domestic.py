@@ -92,6 +92,11 @@ def test_an_unknown_person_takes_the_code_of_the_title_in_apposition():
     assert [record.text[s:e] for s, e in perez.evidence] == ["Bolivian diplomat"]
 
 
+def test_an_unknown_person_takes_the_country_named_before_the_name():
+    found, _ = codes("Bolivian contractor Juan Perez criticised Chile.")
+    assert found["Juan Perez"] == "BOL"
+
+
 def test_a_datelines_country_is_home_to_the_officials_named_before_any_other_country():
     text = ("WASHINGTON, March 6 - President Reagan announced he is sending Secretary of State George Shultz "
             "to Moscow for talks with Foreign Minister Eduard Shevardnadze next month.")

@@ -1238,6 +1238,12 @@ def test_a_noun_event_after_despite_keeps_its_own_modality():
     assert ("embargo", "SANCTION", ["USA"], ["CUB"], "asserted") in found
 
 
+def test_people_killed_in_an_attack_were_killed_by_its_doer():
+    assert dyads("Three Chilean soldiers were killed in a Peruvian air strike.", published="1995-05-01") == {
+        ("ASSAULT", ("PER",), ("CHLMIL",))}
+    assert dyads("Three Chilean soldiers were killed in a car crash.", published="1995-05-01") == set()
+
+
 def test_an_attempt_foiled_was_still_made():
     found, _ = coded("An attempt to assassinate the Peruvian governor was thwarted by police.", published="1995-05-01")
     assert [(kind, modality) for _, kind, _, _, modality in found] == [("ASSAULT", "asserted")]

@@ -388,7 +388,7 @@ class _DocCoref:
             # only the candidates _best can choose (the last few sentences) are worth checking
             fitting = [c for c in self.candidates if c.token.i < token.i and 0 <= sent - c.sent <= MAX_SENTENCES
                        and self._agrees(pron, c) and self._bound_ok(pron, token, c) and not _within(token, c.token)]
-            best = self._best(fitting, sent)
+            best = self._controller(pron, token, fitting) or self._best(fitting, sent)
             if best is None or not best.actors:
                 continue  # nothing fits, or a noun phrase that names no actor is the likelier antecedent
             self._link(self.doc[token.i : token.i + 1], [self.by_id[a] for a in best.actors], "pronoun")
@@ -430,6 +430,15 @@ class _DocCoref:
         """Nearest sentence, then topic, then subject, then the most recent."""
         near = [c for c in candidates if 0 <= sent - c.sent <= MAX_SENTENCES]
         return min(near, key=lambda c: (sent - c.sent, not c.topic, not c.subject, -c.token.i), default=None)
+
+    @staticmethod
+    def _controller(pron: Pronoun, token: Token, fitting: list[Candidate]) -> Candidate | None:
+        """"X prompted Israel to recall its envoy": a possessive in an infinitive clause is its
+        controller's (the object of "prompted"), not the sentence's topic."""
+        if pron.case != "poss" or token.head.dep_ not in ("dobj", "pobj") or token.head.head.dep_ != "xcomp":
+            return None
+        controller = _clause_subjects(token.head)
+        return next((c for c in fitting if c.token.i in controller), None)
 
     def _agrees(self, pron: Pronoun, cand: Candidate) -> bool:
         if pron.number not in cand.numbers:

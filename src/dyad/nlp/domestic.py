@@ -114,19 +114,20 @@ class DomesticCoder:
 
 
 def _appositive_titles(doc: Doc, actors: list[Actor], mentions: list[Mention]) -> None:
-    """"A member of the Syrian parliament, Mohammed Mamoun, ...", "Mamoun, a member of ...": a person
-    the registry does not know takes the code of the body or country named in the apposition."""
+    """"A member of the Syrian parliament, Mohammed Mamoun, ...", "Mamoun, a member of ...", "Libyan
+    general Khalifa Haftar": a person the registry does not know takes the code of the body or
+    country named in the apposition or before the name."""
     by_id = {a.id: a for a in actors}
     by_token = {doc.char_span(m.start, m.end, alignment_mode="expand").root.i: m for m in mentions}
     for mention in mentions:
         person = by_id.get(mention.actor_id)
         if person is None or person.kind != "person" or person.code:
             continue
-        root = doc.char_span(mention.start, mention.end, alignment_mode="expand").root
-        other = root.head if root.dep_ == "appos" else next((c for c in root.children if c.dep_ == "appos"), None)
-        if other is None:
-            continue
-        coded = [by_token[t.i] for t in other.subtree if t.i in by_token and t.i != root.i]
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        root = span.root
+        around = [root.head] if root.dep_ == "appos" else [c for c in root.children if c.dep_ == "appos"]
+        around += [c for c in root.children if c.dep_ in MODIFIER_DEPS and c.i < span.start]
+        coded = [by_token[t.i] for other in around for t in other.subtree if t.i in by_token and t.i != root.i]
         title = next((m for m in coded if m.actor_id in by_id and by_id[m.actor_id].code), None)
         if title is not None:
             owner = by_id[title.actor_id]

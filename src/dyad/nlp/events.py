@@ -953,6 +953,8 @@ class EventCoder:
         passive = not stative and (shared or any(c.dep_ == "auxpass" for c in _kids(head)))
         if shared and not source:  # "was arrested by police and charged": the police charged too
             source = [m for c in _kids(head.head) if c.dep_ == "agent" for m in objects_of(c, mentions)]
+        if passive and not source and trigger.type == "ASSAULT":
+            source = self._doers_of_the_means(head, mentions)  # "was killed in an Israeli air strike"
         borrowed = False
         if passive and not target:
             target = inherited_subject(head, mentions, self.rules["subject_control"])  # "X arrived and was met by Y"
@@ -962,6 +964,12 @@ class EventCoder:
             source = actors_of(charged, mentions) if charged else inherited_subject(head, mentions, self.rules["subject_control"])
             borrowed = bool(source)
         return source, target, borrowed, mutual
+
+    def _doers_of_the_means(self, verb: Token, mentions) -> list[Mention]:
+        """Who did the attack a passive says someone was hurt "in" ("were killed in a U.S. drone strike")."""
+        means = [o for p in _kids(verb) if p.dep_ == "prep" and p.lower_ == "in" for o in _kids(p) if o.dep_ == "pobj"]
+        return [m for o in means if any(t.type == "ASSAULT" for t in self.lexicon.nouns.get(o.lemma_.lower(), ()))
+                for m in _doers_named(o, mentions)]
 
     def _summarised_act(self, participle: Token) -> Token | None:
         """The verb of the act a "move", "step" or "decision" in apposition sums up, when a participle
