@@ -1,4 +1,5 @@
-"""``dyad_domestic``: a country for actors the text names only by role or by ethnicity.
+"""``dyad_domestic``: a country for actors the text names only by role or by ethnicity, and for
+persons no dictionary knows, named in full ("police arrested Maria Lopez in La Paz").
 
 "Opposition groups demanded that President Mugabe resign ..." codes Mugabe as GOV: the title
 gives the sector and nothing gives the country. Event coders (PLOVER, CAMEO) code such domestic
@@ -57,7 +58,9 @@ class DomesticCoder:
         for actor in actors:
             # an international militant group takes only a country the text gives it ("Iraq's Al-Qaeda")
             international = (actor.code or "").startswith(INTERNATIONAL_GROUP)
-            if actor.country or not (actor.id in fallback or self._sector_only(actor) or international):
+            # a full name: one word the NER takes for a name may be no person ("Karen guerrillas")
+            unknown_person = actor.kind == "person" and not actor.code and len(actor.name.split()) > 1
+            if actor.country or not (actor.id in fallback or self._sector_only(actor) or international or unknown_person):
                 continue
             if self._relational(doc, actor):
                 continue  # "Brazil and its creditor banks": another country's, which the text does not name
