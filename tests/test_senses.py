@@ -98,6 +98,11 @@ def test_calling_someone_names_is_disapproval():
     ("German tourists visited Turkey in record numbers.", "visited", None),
     ("Turkish jets dropped bombs on Kurdish positions.", "dropped bombs", "ASSAULT"),
     ("Turkish police placed the mayor under house arrest.", "placed", "COERCE"),
+    ("The Turkish parliament approved sanctions on Syria.", "approved", "SANCTION"),
+    ("The World Bank approved a bailout for Turkey.", "approved", "AID"),
+    ("The Turkish president signed a decree imposing sanctions on Syria.", "imposing sanctions", "SANCTION"),
+    ("The Turkish president signed a decree imposing sanctions on Syria.", "signed", None),
+    ("Turkey and Greece signed a treaty.", "signed", "SUPPORT"),
 ])
 def test_words_whose_sense_their_arguments_decide(text, trigger, expected):
     assert types_of(text).get(trigger) == expected
