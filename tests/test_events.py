@@ -1238,6 +1238,11 @@ def test_a_noun_event_after_despite_keeps_its_own_modality():
     assert ("embargo", "SANCTION", ["USA"], ["CUB"], "asserted") in found
 
 
+def test_two_parties_that_clash_act_on_each_other():
+    assert dyads("Chilean and Peruvian troops clashed on the border.", published="1995-05-01") == {
+        ("ASSAULT", ("CHLMIL",), ("PERMIL",)), ("ASSAULT", ("PERMIL",), ("CHLMIL",))}
+
+
 def test_people_killed_in_an_attack_were_killed_by_its_doer():
     assert dyads("Three Chilean soldiers were killed in a Peruvian air strike.", published="1995-05-01") == {
         ("ASSAULT", ("PER",), ("CHLMIL",))}

@@ -103,6 +103,9 @@ def test_calling_someone_names_is_disapproval():
     ("The Turkish president signed a decree imposing sanctions on Syria.", "imposing sanctions", "SANCTION"),
     ("The Turkish president signed a decree imposing sanctions on Syria.", "signed", None),
     ("Turkey and Greece signed a treaty.", "signed", "SUPPORT"),
+    ("Turkey and Greece clashed over the islands.", "clashed", "ACCUSE"),
+    ("Turkish troops clashed with Kurdish rebels.", "clashed", "ASSAULT"),
+    ("The Turkish opposition held a campaign rally in Izmir.", "rally", None),
 ])
 def test_words_whose_sense_their_arguments_decide(text, trigger, expected):
     assert types_of(text).get(trigger) == expected
