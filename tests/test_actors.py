@@ -287,6 +287,21 @@ def test_islamic_state_capitalised_is_the_group_not_a_state_founded_on_islam(nlp
     assert "Islamic state" not in codes_at(nlp, "The rebels want an Islamic state.")
 
 
+def test_a_country_backing_a_group_is_not_its_owner():
+    from dyad import extract
+
+    record = extract("U.K.-backed rebels attacked the town.", published="2024-03-06")
+    assert {record.text[s:e]: a.code for a in record.actors for s, e in a.mentions} == {"rebels": "REB"}
+    assert "Islamic State of Afghanistan" in codes_at_extract("The Islamic State of Afghanistan protested.", "1998-06-01")
+
+
+def codes_at_extract(text, published):
+    from dyad import extract
+
+    record = extract(text, published=published)
+    return {record.text[s:e]: a.code for a in record.actors for s, e in a.mentions}
+
+
 def test_a_countrys_own_adjective_does_not_break_an_owner_phrase(nlp):
     assert codes_at(nlp, "Police arrested rebels from northern Sudan.")["rebels from northern Sudan"][0] == "SDNREB"
 

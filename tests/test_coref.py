@@ -71,6 +71,9 @@ def test_a_possessive_in_an_infinitive_is_its_controllers(nlp):
     assert linked(doc, "its") == ["China"]
     doc = run(nlp, "Peru decided to recall its ambassador from China.")
     assert linked(doc, "its") == ["Peru"]
+    # one asked to act for the asker keeps the asker's possessive
+    doc = run(nlp, "Peru asked China to release its fishermen.")
+    assert linked(doc, "its") == ["Peru"]
 
 
 def test_it_never_refers_to_a_person(nlp):

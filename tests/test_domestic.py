@@ -97,12 +97,15 @@ def test_an_unknown_person_takes_the_country_named_before_the_name():
     assert found["Juan Perez"] == "BOL"
 
 
-def test_an_unknown_person_with_a_full_name_takes_the_country_of_the_sentence():
-    found, _ = codes("Police arrested Maria Lopez in La Paz on Monday.")
+def test_an_unknown_person_named_in_full_who_acts_takes_the_country_of_the_sentence():
+    found, _ = codes("Maria Lopez criticised the government in La Paz on Monday.")
     assert found["Maria Lopez"] == "BOL"
     # one word the NER takes for a name may be anything ("Karen guerrillas"): no country guessed
-    found, _ = codes("Police arrested Lopez in La Paz on Monday.")
+    found, _ = codes("Lopez criticised the government in La Paz on Monday.")
     assert found.get("Lopez") is None
+    # one acted on may be a foreigner ("Bolivia extradited Maria Lopez")
+    found, _ = codes("Police arrested Maria Lopez in La Paz on Monday.")
+    assert found["Maria Lopez"] is None
 
 
 def test_a_datelines_country_is_home_to_the_officials_named_before_any_other_country():

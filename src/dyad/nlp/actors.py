@@ -43,7 +43,7 @@ from dyad.gazetteer.history import country_on, state_of_capital
 from dyad.gazetteer.registry import FORMER, Person, Registry, load_registry
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.lexicon import load_word_sets
-from dyad.nlp.parse import first_conjunct
+from dyad.nlp.parse import first_conjunct, patron
 from dyad.records import Actor, Mention
 
 register_extensions()
@@ -147,7 +147,7 @@ class ActorTagger:
         for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
             label, key = doc.vocab.strings[match_id], span.text.lower()
-            if not self.gaz.case_ok(key, span.text) or (label == COUNTRY and _ancestry(span)) or _stance(span):
+            if not self.gaz.case_ok(key, span.text) or (label == COUNTRY and (_ancestry(span) or patron(span))) or _stance(span):
                 continue
             if label == ROLE or not _inside_longer_person(span):
                 found.append(Item(start, end, label, key))

@@ -433,9 +433,11 @@ class _DocCoref:
 
     @staticmethod
     def _controller(pron: Pronoun, token: Token, fitting: list[Candidate]) -> Candidate | None:
-        """"X prompted Israel to recall its envoy": a possessive in an infinitive clause is its
-        controller's (the object of "prompted"), not the sentence's topic."""
-        if pron.case != "poss" or token.head.dep_ not in ("dobj", "pobj") or token.head.head.dep_ != "xcomp":
+        """"X prompted Israel to recall its envoy": a possessive in an infinitive clause a causative
+        verb governs is its controller's (the object of "prompted"), not the sentence's topic."""
+        clause = token.head.head
+        if pron.case != "poss" or token.head.dep_ not in ("dobj", "pobj") or clause.dep_ != "xcomp" or (
+                clause.head.lemma_.lower() not in load_word_sets("coref_cues.tsv")["causative"]):
             return None
         controller = _clause_subjects(token.head)
         return next((c for c in fitting if c.token.i in controller), None)

@@ -58,8 +58,7 @@ class DomesticCoder:
         for actor in actors:
             # an international militant group takes only a country the text gives it ("Iraq's Al-Qaeda")
             international = (actor.code or "").startswith(INTERNATIONAL_GROUP)
-            # a full name: one word the NER takes for a name may be no person ("Karen guerrillas")
-            unknown_person = actor.kind == "person" and not actor.code and len(actor.name.split()) > 1
+            unknown_person = actor.kind == "person" and not actor.code and _speaks_or_acts(doc, actor)
             if actor.country or not (actor.id in fallback or self._sector_only(actor) or international or unknown_person):
                 continue
             if self._relational(doc, actor):
@@ -114,6 +113,15 @@ class DomesticCoder:
             fallback[group.id] = owner.country
         actors[:] = [a for a in actors if a.mentions or a.id in fallback]
         return fallback
+
+
+def _speaks_or_acts(doc: Doc, actor: Actor) -> bool:
+    """A person named in full ("Karen" alone may be a people the NER took for a name) as the subject
+    of a clause: one acted on or met may well be a foreigner ("Pakistan handed over Mir Aimal Kasi")."""
+    if len(actor.name.split()) < 2:
+        return False
+    spans = (doc.char_span(s, e, alignment_mode="expand") for s, e in actor.mentions)
+    return any(span is not None and span.root.dep_ == "nsubj" for span in spans)
 
 
 def _appositive_titles(doc: Doc, actors: list[Actor], mentions: list[Mention]) -> None:

@@ -966,10 +966,14 @@ class EventCoder:
         return source, target, borrowed, mutual
 
     def _doers_of_the_means(self, verb: Token, mentions) -> list[Mention]:
-        """Who did the attack a passive says someone was hurt "in" ("were killed in a U.S. drone strike")."""
+        """Who did the attack a passive says someone was hurt "in" ("were killed in a U.S. drone strike",
+        "in an Israeli air raid"): one side named by its adjective, abbreviation or "by" phrase; not a
+        place ("a Baghdad car bombing"), an accident ("a coal mine explosion") or two sides ("clashes")."""
         means = [o for p in _kids(verb) if p.dep_ == "prep" and p.lower_ == "in" for o in _kids(p) if o.dep_ == "pobj"]
-        return [m for o in means if any(t.type == "ASSAULT" for t in self.lexicon.nouns.get(o.lemma_.lower(), ()))
-                for m in _doers_named(o, mentions)]
+        attacks = [o for o in means if o.lemma_.lower() in self.families["attack_noun"]]
+        doers = [m for o in attacks for c in _kids(o) if c.dep_ == "amod" or (c.dep_ == "compound" and _abbreviation(c))
+                 for m in actors_of(c, mentions)] + [m for o in attacks for m in _agents_named(o, mentions)]
+        return doers if len({m.actor_id for m in doers}) == 1 else []
 
     def _summarised_act(self, participle: Token) -> Token | None:
         """The verb of the act a "move", "step" or "decision" in apposition sums up, when a participle
@@ -1151,7 +1155,6 @@ class EventCoder:
         if noun is not None and (self._told_in_passing(noun) or self._conceded(head)):
             return self._own_modality(head)  # "did not comment on Moscow's accusations": they were made
         result = False  # above a result participle ("rejected the plan, prompting NATO to threaten him")
-        attempted = False  # "an attempt to kill him was foiled": the attempt was made
         for token in _clause_chain(head):
             deps = list(_kids(token))
             if result:  # what the clause above denies or fails at is not its consequence; its tense still counts
@@ -1181,11 +1184,9 @@ class EventCoder:
                 return "hypothetical"
             if lemmas & words["future"] or (lemmas & words["reported_future"] and self._reported(token)):
                 return "future"
-            attempted = attempted or (token.i != head.i and token.lemma_.lower() in words["attempt_noun"])
             if token.i != head.i and not result:
                 lemma = token.lemma_.lower()
-                foiled = not attempted and (lemma in words["failure_verbs"] or lemma in words["cancellation_verbs"])
-                if lemma in words["denial_verbs"] or foiled:
+                if lemma in words["denial_verbs"] or lemma in words["failure_verbs"] or lemma in words["cancellation_verbs"]:
                     return "negated"
                 if lemma in words["postponement_verbs"]:
                     return "hypothetical"  # put off: may still happen, and no intention announced

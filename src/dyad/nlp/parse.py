@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import weakref
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
+
+from dyad.nlp.lexicon import load_word_sets
 
 _CHILDREN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -44,3 +46,11 @@ def first_conjunct(token: Token) -> Token:
 def dates(prep: Token) -> bool:
     """A preposition whose object is a date or a time ("on Friday", "by midnight", "for a week")."""
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in children(prep))
+
+
+def patron(span: Span) -> bool:
+    """"U.S.-backed rebels", "Iranian-trained militias": a country before a hyphen and a patron's
+    participle backs the group, which is not its own (actor_context.tsv)."""
+    doc, end = span.doc, span.end
+    return end + 1 < len(doc) and doc[end].text == "-" and (
+        doc[end + 1].lower_ in load_word_sets("actor_context.tsv")["patron_participle"])

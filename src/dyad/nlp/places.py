@@ -24,6 +24,7 @@ from dyad.gazetteer import Gazetteer, load_gazetteer
 from dyad.gazetteer.history import country_on
 from dyad.gazetteer.places import PlaceEntry, PlaceIndex, choose, load_places, name_key
 from dyad.nlp.extensions import get_list, register_extensions
+from dyad.nlp.parse import patron
 from dyad.records import Place
 
 register_extensions()
@@ -76,7 +77,7 @@ class PlaceTagger:
         for span in self._gazetteer_spans(doc):
             taken.update(range(span.start, span.end))
             code, kind = self.gaz.countries[span.text.lower()]
-            if kind not in NOT_PLACES and not _inside_longer(span, CONTAINERS):
+            if kind not in NOT_PLACES and not _inside_longer(span, CONTAINERS) and not patron(span):
                 _add(names, span, hint=(code, kind))
         persons = _person_names(doc)
         for ent in doc.ents:
