@@ -1238,6 +1238,13 @@ def test_a_noun_event_after_despite_keeps_its_own_modality():
     assert ("embargo", "SANCTION", ["USA"], ["CUB"], "asserted") in found
 
 
+def test_force_not_ruled_out_is_a_threat():
+    assert dyads("Chile did not rule out military action against Peru.", published="1995-05-01") == {
+        ("THREATEN", ("CHL",), ("PER",))}
+    found, _ = coded("Chile did not rule out talks with Peru.", published="1995-05-01")
+    assert [(kind, modality) for _, kind, _, _, modality in found] == [("REJECT", "negated")]
+
+
 def test_two_parties_that_clash_act_on_each_other():
     assert dyads("Chilean and Peruvian troops clashed on the border.", published="1995-05-01") == {
         ("ASSAULT", ("CHLMIL",), ("PERMIL",)), ("ASSAULT", ("PERMIL",), ("CHLMIL",))}

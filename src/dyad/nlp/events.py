@@ -186,6 +186,18 @@ class EventCoder:
         if self._refusal(item):
             _recode(event, "REJECT")  # "will not accept X", "failed to reach agreement": a refusal
             event.modality = "asserted"
+        elif self._force_not_ruled_out(item):
+            _recode(event, "THREATEN")  # "did not rule out military action against X": a threat
+            event.modality = "asserted"
+
+    def _force_not_ruled_out(self, item: Found) -> bool:
+        """A negated "rule out" whose object is force or sanctions ("would not rule out a military option")."""
+        phrase = " ".join(t.lemma_.lower() for t in item.tokens)
+        if item.event.modality != "negated" or phrase not in self.rules["ruling_out"]:
+            return False
+        objects = [c for t in item.tokens for c in _kids(t) if c.dep_ == "dobj"]
+        hostile = ("military", "military_adj", "attack_noun", "sanction_noun")
+        return any(w.lemma_.lower() in self.families[group] for o in objects for w in o.subtree for group in hostile)
 
     def _untargeted(self, doc: Doc, event: Event, codes: dict[str, str]) -> list[str]:
         """The target PLOVER gives an event that names none: the country it happens in (see event_rules.tsv)."""
