@@ -1,5 +1,5 @@
 """``dyad_domestic``: a country for actors the text names only by role or by ethnicity, and for
-persons no dictionary knows, named in full ("police arrested Maria Lopez in La Paz").
+persons no dictionary knows who act, named in full ("Maria Lopez criticised the government in La Paz").
 
 "Opposition groups demanded that President Mugabe resign ..." codes Mugabe as GOV: the title
 gives the sector and nothing gives the country. Event coders (PLOVER, CAMEO) code such domestic
