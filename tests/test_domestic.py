@@ -180,3 +180,10 @@ def test_a_party_named_by_its_members_is_the_united_states_unless_the_text_says_
     assert found["Democrats"] == "USAPTY"
     found, _ = codes("German Social Democrats criticized the chancellor in Berlin.")
     assert found["German Social Democrats"] == "DEUPTY"
+
+
+def test_a_regions_people_are_the_regions_not_the_country_they_criticise():
+    found, _ = codes("Arab leaders condemned the Israeli raid.")
+    assert found["Arab leaders"] == "ARBGOV"
+    found, _ = codes("European ministers criticised the Russian move.")
+    assert found["European ministers"] == "EURGOV"
