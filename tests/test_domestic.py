@@ -178,6 +178,11 @@ def test_an_embassys_country_is_no_clue_to_where_its_protesters_are_from():
 def test_a_party_named_by_its_members_is_the_united_states_unless_the_text_says_otherwise():
     found, _ = codes("Democrats condemned the decision.")
     assert found["Democrats"] == "USAPTY"
+    # a country the party acts on is no place it belongs to; a place it acts in is
+    found, _ = codes("Senate Democrats condemned Russia's interference in the election.")
+    assert found["Senate Democrats"] == "USALEG"
+    found, _ = codes("Congress in Lima approved the budget.")
+    assert found["Congress in Lima"] == "PERLEG"
     found, _ = codes("German Social Democrats criticized the chancellor in Berlin.")
     assert found["German Social Democrats"] == "DEUPTY"
 

@@ -410,7 +410,7 @@ class _DocActors:
             return True
         if doc[item.start].ent_type_ not in ("", "GPE") or (item.end < len(doc) and doc[item.end].text == "-"):
             return True
-        return _dateline(doc, item.start, item.end)
+        return dateline(doc, item.start, item.end)
 
     # ------------------------------------------------------------ organisations the gazetteer lacks
 
@@ -1000,7 +1000,7 @@ def _dictionary_words(nlp: Language, *parts: str) -> frozenset[str]:
     return frozenset(word for part in parts for word in index.get(part, ()))
 
 
-def _dateline(doc: Doc, start: int, end: int) -> bool:
+def dateline(doc: Doc, start: int, end: int) -> bool:
     """"MOSCOW, Jan 5 (Reuters) -", "Caracas, Feb 26 -": a place opening a story."""
     if not doc[start].is_sent_start or end >= len(doc) or doc[end].text not in DATELINE_PUNCT:
         return False

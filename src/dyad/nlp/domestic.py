@@ -8,7 +8,9 @@ actor's own words ("its forces", "doctors from American charities"), the places 
 sentence happens ("blocked roads in Algiers": Algerian protesters), the one country of its
 domestic bodies ("the Fijian rebels"), the dateline (for officials named before any other
 country), the article's dominant country, and last the state English-language news means by a
-bare "Congress" or "Justice Department" (``usual_countries.tsv``). "Ethnic Albanians in Macedonia" are coded the same
+bare "Congress" or "Justice Department" (``usual_countries.tsv``). Such a body keeps that state
+unless the text names where it is ("Congress in Lima", a Lima dateline): "Senate Democrats
+condemned Russia's interference" are American. "Ethnic Albanians in Macedonia" are coded the same
 way: an ethnic group is a people of the country it lives in, not the state its demonym names.
 An unknown person takes the code of the title in apposition ("Juan Perez, a Bolivian diplomat").
 
@@ -24,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dyad.gazetteer import IDENTITY_PREFIXES, INTERNATIONAL_GROUP, load_gazetteer
+from dyad.nlp.actors import dateline
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.lexicon import load_word_sets
 from dyad.records import Actor, Mention, next_actor_id
@@ -64,9 +67,16 @@ class DomesticCoder:
             if self._relational(doc, actor):
                 continue  # "Brazil and its creditor banks": another country's, which the text does not name
             stated = _possessor(doc, actor, actors, mentions) or _owner_phrase(doc, actor, clues)
-            found = (stated or _named_within(actor, every)) if international else (
-                stated or _sentence_country(doc, actor, clues) or _dateline(actor, every)
-                or _document_country(clues, every) or _usual_country(doc, actor))
+            usual = _usual_country(doc, actor)
+            if international:
+                found = stated or _named_within(actor, every)
+            elif usual:  # "Senate Democrats rejected the Iran deal": only a place things happen in overrides
+                places = [c for c in clues if c[2] and _scene(doc, c[1])]
+                found = (stated or _sentence_country(doc, actor, places) or _dateline(actor, every)
+                         or _document_country(places, every) or usual)
+            else:
+                found = (stated or _sentence_country(doc, actor, clues) or _dateline(actor, every)
+                         or _document_country(clues, every))
             country, evidence = found or (fallback.get(actor.id), None)
             if country:
                 _set_country(actor, country, evidence)
@@ -270,6 +280,13 @@ def _document_country(clues, every) -> tuple[str, tuple[int, int]] | None:
     if named[country] < DOCUMENT_SHARE * sum(named.values()):
         return None
     return country, next(span for c, span, _ in clues if c == country)
+
+
+def _scene(doc: Doc, span: tuple[int, int]) -> bool:
+    """A place named as the scene: in a phrase of its own ("in Lima", "the streets of Berlin") or as
+    the dateline, not as a modifier of what someone acts on ("Russia's interference", "the Iran deal")."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    return words is not None and (words.root.dep_ == "pobj" or dateline(doc, words.start, words.end))
 
 
 def _usual_country(doc: Doc, actor: Actor) -> tuple[str, tuple[int, int]] | None:
