@@ -72,6 +72,13 @@ def test_attack_physical_or_verbal():
     assert types_of("The French president attacked the German government's budget plan.").get("attacked") == "ACCUSE"
 
 
+def test_a_person_attacking_a_person_speaks_whatever_label_the_ner_gives_them():
+    # the NER may take a surname for an organisation; the actor coder knows a person
+    record = dyad.extract("Trump attacked Cruz at a rally in Iowa.", published="2016-01-15")
+    assert [e.type for e in record.events] == ["ACCUSE"]
+    assert types_of("Gunmen attacked the governor of Kandahar.").get("attacked") == "ASSAULT"
+
+
 def test_pounding_positions_or_a_rival():
     assert types_of("Russian artillery pounded Ukrainian positions near Bakhmut.").get("pounded") == "ASSAULT"
     assert types_of("Bernie Sanders pounded Hillary Clinton on trade.").get("pounded") == "ACCUSE"

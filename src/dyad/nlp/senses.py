@@ -8,7 +8,8 @@ usual news sense) stands.
 
 Rule columns: ``lemma, pos, type, mode, cameo, target_preps, when, note``; ``when`` is
 ``otherwise`` or space-separated ``role=cue;cue`` conditions. A cue is a lemma, ``@family``,
-``ent:LABEL`` (a spaCy entity label), ``*`` (anything at all in that role), ``none`` (nothing in
+``ent:LABEL`` (a spaCy entity label), ``actor:person`` (a word of a mention dyad_actors coded as a
+person, whatever label the NER gave it), ``*`` (anything at all in that role), ``none`` (nothing in
 that role: "killed" with no subject) or ``quoted`` (a participant in quotation marks: called him
 "a liar"). Roles:
 
@@ -38,12 +39,13 @@ so "ceasefire agreement" is both ``agreement`` and ``ceasefire``.
 from __future__ import annotations
 
 import csv
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dyad.nlp.lexicon import data_lines, load_word_sets
 from dyad.nlp.parse import dates, infinitive
@@ -53,6 +55,7 @@ NO_EVENT = "-"
 ANY = "*"
 NOTHING = "none"
 QUOTED = "quoted"
+PERSON_ACTOR = "actor:person"
 QUOTE_MARKS = {'"', "“", "”", "''", "``"}
 ROLES = ("object", "object_head", "subject", "modifier", "prep", "prep_object", "xcomp", "governor", "dep", "clause",
          "complement", "party")
@@ -277,7 +280,22 @@ def _own_words(token: Token) -> set[str]:
         words.add(f"ent:{token.ent_type_.lower()}")
     if _quoted(token):
         words.add(QUOTED)
+    if token.i in _person_tokens(token.doc):
+        words.add(PERSON_ACTOR)
     return words
+
+
+_PERSONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _person_tokens(doc: Doc) -> frozenset[int]:
+    """Token indices of the mentions of person actors ("Trump", which the NER may call an ORG), once per document."""
+    if doc not in _PERSONS:
+        persons = {a.id for a in doc._.dyad_actors or () if a.kind == "person"}
+        spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in doc._.dyad_mentions or ()
+                 if m.actor_id in persons)
+        _PERSONS[doc] = frozenset(t.i for span in spans if span is not None for t in span)
+    return _PERSONS[doc]
 
 
 def _quoted(token: Token) -> bool:
