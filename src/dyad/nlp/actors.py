@@ -254,13 +254,8 @@ class _DocActors:
                 right.roles = list(left.roles)
 
     def _coordinated(self, first: Item, later: Item) -> bool:
-        """The later country is a conjunct of the first ("Egypt, Jordan and Syria")."""
-        token, target = self.doc[later.start:later.end].root, self.doc[first.start:first.end].root
-        while token.dep_ == "conj" and token.head.i != token.i:
-            token = token.head
-            if token.i == target.i:
-                return True
-        return False
+        """The two countries are conjuncts of one list ("Egypt, Jordan and Syria")."""
+        return self.doc[first.start:first.end].root in self.doc[later.start:later.end].root.conjuncts
 
     def _modifies(self, left: Chain, right: Chain) -> bool:
         """The left owner hangs on the right chain's words as a modifier, or is coordinated with

@@ -196,8 +196,8 @@ class EventCoder:
         if item.event.modality != "negated" or phrase not in self.rules["ruling_out"]:
             return False
         objects = [c for t in item.tokens for c in _kids(t) if c.dep_ == "dobj"]
-        hostile = ("military", "military_adj", "attack_noun", "sanction_noun")
-        return any(w.lemma_.lower() in self.families[group] for o in objects for w in o.subtree for group in hostile)
+        return any(self._of_families(w, "military", "military_adj", "attack_noun", "sanction_noun")
+                   for o in objects for w in o.subtree)
 
     def _untargeted(self, doc: Doc, event: Event, codes: dict[str, str]) -> list[str]:
         """The target PLOVER gives an event that names none: the country it happens in (see event_rules.tsv)."""
@@ -982,7 +982,7 @@ class EventCoder:
         "in an Israeli air raid"): one side named by its adjective, abbreviation or "by" phrase; not a
         place ("a Baghdad car bombing"), an accident ("a coal mine explosion") or two sides ("clashes")."""
         means = [o for p in _kids(verb) if p.dep_ == "prep" and p.lower_ == "in" for o in _kids(p) if o.dep_ == "pobj"]
-        attacks = [o for o in means if o.lemma_.lower() in self.families["attack_noun"]]
+        attacks = [o for o in means if self._of_families(o, "attack_noun")]
         doers = [m for o in attacks for c in _kids(o) if c.dep_ == "amod" or (c.dep_ == "compound" and _abbreviation(c))
                  for m in actors_of(c, mentions)] + [m for o in attacks for m in _agents_named(o, mentions)]
         return doers if len({m.actor_id for m in doers}) == 1 else []
@@ -1024,8 +1024,12 @@ class EventCoder:
 
     def _armament(self, noun: Token) -> bool:
         """Weapons and forces: what a phrase's owner fires, sends or deploys."""
-        lemma = noun.lemma_.lower()
-        return any(lemma in self.families[group] for group in ("weapon", "munition", "military"))
+        return self._of_families(noun, "weapon", "munition", "military")
+
+    def _of_families(self, token: Token, *groups: str) -> bool:
+        """Whether the word's lemma is in one of these ``sense_families.tsv`` groups."""
+        lemma = token.lemma_.lower()
+        return any(lemma in self.families[group] for group in groups)
 
     def _charged(self, head: Token) -> Token | None:
         """The accused in "accused two soldiers of murder", "charged him with fraud": they did what

@@ -119,18 +119,10 @@ def _coordinated_owners(token: Token, own: Mention, mentions: dict[int, Mention]
     owners = [c for c in _kids(token) if c.dep_ in ("amod", "nmod", "compound")]
     owners += [o for c in _kids(token) if c.dep_ == "prep" and c.lower_ == "of" for o in _kids(c) if o.dep_ == "pobj"]
     for child in owners:  # "Hungarian and Romanian officials", "leaders of Egypt, Jordan and Syria"
-        for word in _conjuncts(child):
+        for word in (child, *child.conjuncts):
             mention = mentions.get(word.idx)
             if mention is not None and mention.how == "title" and mention.actor_id not in (own.actor_id, None):
                 found.append(mention)
-    return found
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    """The token and every conjunct of its list ("Egypt, Jordan and Syria": each hangs on the one before)."""
-    found = [token]
-    for word in found:
-        found += [c for c in _kids(word) if c.dep_ == "conj"]
     return found
 
 

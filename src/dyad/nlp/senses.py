@@ -49,6 +49,7 @@ from spacy.tokens import Doc, Token
 
 from dyad.nlp.lexicon import data_lines, load_word_sets
 from dyad.nlp.parse import dates, infinitive
+from dyad.nlp.quotes import CLOSERS, OPENERS
 from dyad.ontology.triggers import Trigger
 
 NO_EVENT = "-"
@@ -56,7 +57,7 @@ ANY = "*"
 NOTHING = "none"
 QUOTED = "quoted"
 PERSON_ACTOR = "actor:person"
-QUOTE_MARKS = {'"', "“", "”", "''", "``"}
+QUOTE_MARKS = OPENERS | CLOSERS | {"``", "''"}  # and the tokenizer's typewriter quotes
 ROLES = ("object", "object_head", "subject", "modifier", "prep", "prep_object", "xcomp", "governor", "dep", "clause",
          "complement", "party")
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
