@@ -651,6 +651,16 @@ def test_an_untargeted_act_of_a_domestic_body_is_aimed_at_its_own_country():
     assert dyads("Iran threatened to retaliate.") == {("THREATEN", ("IRN",), ())}
 
 
+def test_an_untargeted_act_aims_at_the_one_foreign_country_named_in_what_it_was_done_to():
+    assert ("REJECT", ("BRAGOV",), ("ARG",)) in dyads(
+        "The Brazilian president refused to accept that Argentina had paid its debts.")
+    assert ("COERCE", ("IDNMIL",), ("MYSBUS",)) in dyads(
+        "The Indonesian navy seized a trawler owned by a Malaysian company.")
+    # a relative clause tells about something else
+    assert ("COERCE", ("IDNMIL",), ("IDN",)) in dyads(
+        "The Indonesian navy seized a trawler that had once sailed to Malaysia.")
+
+
 def test_the_owner_of_a_rejected_proposal_is_the_target():
     assert dyads("Pakistan rejected an Indian proposal for talks.") == {("REJECT", ("PAK",), ("IND",))}
     assert dyads("Pakistan rejected India's offer of talks.") >= {("REJECT", ("PAK",), ("IND",))}

@@ -127,6 +127,7 @@ class EventCoder:
         found = [self._event(doc, span, tokens, trigger, mentions, anchors, sentence_of[span.root.i])
                  for span, tokens, trigger in self._triggers(doc, in_times, mentions)]
         found = [item for item in found if not self._statement(item.span.root, mentions)]
+        claims = {item.span.root.i for item in found if item.event.type.lower() in self.words["claim_types"]}
         heads = {item.span.root.i for item in found}
         for item in found:  # types first: what folds into what depends on them ("would blockade ... to demand")
             self._conventions(item, heads)
@@ -140,7 +141,7 @@ class EventCoder:
             if not item.event.source and item.event.target and self._done_by_authorities(item.span.root):
                 item.event.source = self._authorities(doc, item, mentions, codes, sector_only)
         coded = [(item.span, event) for item in self._without_terms(found, mentions)
-                 for event in self._dyads(doc, item, codes, sector_only)]
+                 for event in self._dyads(doc, item, codes, sector_only, claims)]
         events = get_list(doc, "dyad_events")
         spans = []
         for span, event in without_partial(without_duplicates(coded, codes), codes):
@@ -149,14 +150,15 @@ class EventCoder:
         doc.spans["dyad_events"] = spans
         return doc
 
-    def _dyads(self, doc: Doc, item: Found, codes: dict[str, str], sector_only: set[str]) -> list[Event]:
+    def _dyads(self, doc: Doc, item: Found, codes: dict[str, str], sector_only: set[str],
+               claims: set[int]) -> list[Event]:
         """The event's final sides, and one event per direction of a joint one; none when no side is coded."""
         event = item.event
         clamp_to_publication(event, doc)
         event.source = one_per_code(event.source, codes, sector_only)
         event.target = one_per_code(event.target, codes, sector_only)
         if not event.target and not item.mutual:
-            event.target = self._untargeted(doc, event, codes)
+            event.target = self._named_within(doc, item, claims) or self._untargeted(doc, event, codes)
         self._joint_exercise(event, item.span.root, codes)
         # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
         if not any(codes.get(a, a) != a for a in event.source + event.target) and self.require_actor:
@@ -198,6 +200,30 @@ class EventCoder:
         objects = [c for t in item.tokens for c in _kids(t) if c.dep_ == "dobj"]
         return any(self._of_families(w, "military", "military_adj", "attack_noun", "sanction_noun")
                    for o in objects for w in o.subtree)
+
+    def _named_within(self, doc: Doc, item: Found, claims: set[int]) -> list[str]:
+        """The one foreign country named in what an event with no target was done to: "refused to
+        certify that Iran complied" is aimed at Iran, "seized a drone deployed by a U.S. vessel" at
+        the United States. Relative and adverbial clauses and claims' content are left out: they tell
+        about something else, or name the victims."""
+        if item.event.type.lower() not in self.rules["aimed_at_what_it_names"]:
+            return []
+        countries = {a.id: a.country for a in get_list(doc, "dyad_actors")}
+        own = {countries.get(a) for a in item.event.source} - {None}
+        if not own:
+            return []
+        mentions = mention_index(get_list(doc, "dyad_mentions"))
+        found: dict[str, str] = {}
+        words = [c for c in _kids(item.span.root) if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        while words:
+            word = words.pop()
+            if word.i not in claims:
+                words += [c for c in word.children if c.dep_ not in ("relcl", "advcl", "parataxis")]
+            mention = mentions.get(word.idx)
+            country = countries.get(mention.actor_id) if mention else None
+            if country and country not in own:
+                found.setdefault(country, mention.actor_id)
+        return list(found.values()) if len(found) == 1 else []
 
     def _untargeted(self, doc: Doc, event: Event, codes: dict[str, str]) -> list[str]:
         """The target PLOVER gives an event that names none: the country it happens in (see event_rules.tsv)."""
