@@ -732,6 +732,13 @@ def test_a_protests_stated_purpose_names_its_target():
         ("PROTEST", ("NGAAGR",), ("GBRGOV",))}
 
 
+def test_protesters_the_text_gives_no_country_are_the_people_of_the_place():
+    assert dyads("Tens of thousands marched through Nairobi against the new tax.") == {
+        ("PROTEST", ("KENCVL",), ("KEN",))}
+    # doers with a country of their own keep it
+    assert ("PROTEST", ("ETHEDU",), ("KEN",)) in dyads("Ethiopian students protested in Nairobi.")
+
+
 def test_preparing_to_attack_is_one_mobilisation_against_the_target():
     assert dyads("The Syrian army prepared to resume bombing Lebanese villages.") == {
         ("MOBILIZE", ("SYRMIL",), ("LBNCVL",))}

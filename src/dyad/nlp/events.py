@@ -35,7 +35,7 @@ from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.dating import clamp_to_publication, dated_ahead, event_date, starts_when, time_anchors
 from dyad.nlp.dedup import one_per_code, without_duplicates, without_partial
 from dyad.nlp.domestic import INFERRED_COUNTRY
-from dyad.nlp.implied import claim_own_people, domestic_target
+from dyad.nlp.implied import claim_own_people, domestic_target, local_people
 from dyad.nlp.lexicon import load_word_sets
 from dyad.nlp.parse import children as _kids
 from dyad.nlp.parse import dates, first_conjunct, infinitive
@@ -157,6 +157,8 @@ class EventCoder:
         clamp_to_publication(event, doc)
         event.source = one_per_code(event.source, codes, sector_only)
         event.target = one_per_code(event.target, codes, sector_only)
+        if not event.source and event.type.lower() in self.rules["unnamed_doer_is_local"]:
+            event.source = local_people(doc, event, codes)
         if not event.target and not item.mutual:
             event.target = self._named_within(doc, item, claims) or self._untargeted(doc, event, codes)
         self._joint_exercise(event, item.span.root, codes)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from dyad.gazetteer import load_gazetteer
+from dyad.nlp.actors import PEOPLE_SECTOR
 from dyad.nlp.extensions import get_list
 from dyad.records import Actor, Event, Mention, next_actor_id
 
@@ -55,6 +56,17 @@ def domestic_target(doc: Doc, event: Event, codes: dict[str, str], fallback: str
         return []
     return [_actor_coded(doc, codes, country, lambda aid: Actor(aid, load_gazetteer().country_name(country),
                                                                 country, country))]
+
+
+def local_people(doc: Doc, event: Event, codes: dict[str, str]) -> list[str]:
+    """The people of the place an event happens in, as its doer when the text names none by their
+    country ("hundreds of thousands marched in Washington": American civilians)."""
+    country = {p.id: p.country for p in get_list(doc, "dyad_places")}.get(event.location)
+    if country is None:
+        return []
+    code = country + PEOPLE_SECTOR
+    return [_actor_coded(doc, codes, code, lambda aid: Actor(aid, load_gazetteer().country_name(country),
+                                                             code, country))]
 
 
 def _actor_coded(doc: Doc, codes: dict[str, str], code: str, make: Callable[[str], Actor]) -> str:

@@ -23,7 +23,7 @@ OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 PARTICIPANT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
 # a noun that names nobody belongs to whoever these introduce
 OWNER_PREPS = ("of", "by", "from")  # "members of X", "violations by X", "doctors from X"
-LOCATION_PREPS = {"in", "at", "to", "near", "inside", "outside", "across", "into", "on"}
+LOCATION_PREPS = {"in", "at", "to", "near", "inside", "outside", "across", "into", "on", "through"}
 MODIFIED_NOUN_WINDOW = 12  # how far back an "as reported by X" clause looks for what it describes
 MAX_MODIFIER_WORDS = 6  # "four Bolivian army officers": words before a noun phrase's head
 MAX_CLIMB = 8  # phrases nest a few levels deep; the bound keeps a long sentence linear
