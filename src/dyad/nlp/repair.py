@@ -1,4 +1,4 @@
-"""``dyad_repair``: mends three parse errors of the small English model before anything reads the tree.
+"""``dyad_repair``: mends four parse errors of the small English model before anything reads the tree.
 
 "Striking miners resorted to blocking roads", "Volunteers from three charities donated and
 delivered food": the past tense is read as a participle modifying the noun (a reduced relative,
@@ -15,6 +15,10 @@ no tense, so a conjunct in the past or present tense is the governing verb's: it
 "Troops loyal to Aquino crushed the revolt": the adjective is read as the root, with the verb a
 clause of it. An adjective root with no copula is no predicate: the verb is the root again, and
 the adjective describes its subject.
+
+"Obama, Sarkozy and Brown accused Iran": the first name of a listed subject is read as a loose
+modifier of the verb, and the list loses it. A name before a comma that opens the subject's list
+is its first member: it heads the list, as the parser makes it in "Merkel, Hollande and Renzi met".
 """
 
 from __future__ import annotations
@@ -48,8 +52,9 @@ class ParseRepair:
                 repairs.append((verb, noun))
         finite = [t for t in doc if _finite_conjunct_of_infinitive(t)]
         adjectives = [found for sentence in doc.sents if (found := _adjective_root(sentence))]
-        if repairs or finite or adjectives:
-            _promote(doc, repairs, finite, adjectives)
+        stranded = [(t, subject) for t in doc if (subject := _list_opened_by(t)) is not None]
+        if repairs or finite or adjectives or stranded:
+            _promote(doc, repairs, finite, adjectives, stranded)
         return doc
 
 
@@ -73,6 +78,19 @@ def _finite_conjunct_of_infinitive(token: Token) -> bool:
     head = token.head
     return (token.dep_ == "conj" and token.tag_ in FINITE_TAGS and head.tag_ == "VB" and head.dep_ == "xcomp"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children))
+
+
+def _list_opened_by(name: Token) -> Token | None:
+    """The listed subject a stranded name opens: "Obama, Sarkozy and Brown accused", with "Obama" a
+    modifier of the verb and only a comma between it and the subject, whose list goes on."""
+    verb = name.head
+    if name.pos_ != "PROPN" or name.dep_ not in ("npadvmod", "nmod", "dep") or verb.pos_ != "VERB":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > name.i), None)
+    if subject is None or not any(c.dep_ == "conj" for c in subject.children):
+        return None
+    between = name.doc[name.right_edge.i + 1:subject.left_edge.i]
+    return subject if len(between) == 1 and between[0].lower_ == "," else None
 
 
 def _subject_without_verb(sentence: Span) -> Token | None:
@@ -120,13 +138,18 @@ def _predicate(verb: Token, conjunct: bool = True) -> bool:
 
 
 def _promote(doc: Doc, repairs: list[tuple[Token, Token]], finite: list[Token],
-             adjectives: list[tuple[Token, Token, Token]]) -> None:
+             adjectives: list[tuple[Token, Token, Token]], stranded: list[tuple[Token, Token]]) -> None:
     """Each verb takes its noun's place (root, or what the root says) and the noun as its subject;
     each finite conjunct hangs on the verb above its infinitive; each verb under a root adjective
-    becomes the root, the adjective its subject's. All heads are set in one pass, as setting them
-    one token at a time rebuilds the tree each time."""
+    becomes the root, the adjective its subject's; each stranded name heads the list it opens. All
+    heads are set in one pass, as setting them one token at a time rebuilds the tree each time."""
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
+    for name, subject in stranded:
+        comma = subject.left_edge.i - 1
+        heads[name.i], deps[name.i] = name.head.i, "nsubj"
+        heads[subject.i], deps[subject.i] = name.i, "conj"
+        heads[comma] = name.i
     for verb in finite:
         heads[verb.i] = verb.head.head.i
     for adjective, subject, verb in adjectives:
