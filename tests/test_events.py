@@ -862,12 +862,19 @@ def test_the_cause_of_the_news_is_background():
 
 
 @pytest.mark.parametrize("text, news", [
-    ("Norway cut ties with Eritrea after Eritrean police arrested two of its diplomats.", "SANCTION"),
+    ("Norway cut ties with Eritrea after two of its diplomats were arrested.", "SANCTION"),
     ("Chile recalled its ambassador from Peru because Peruvian troops had crossed the border.", "SANCTION"),
     ("Kenya closed its border with Somalia since militants kidnapped two doctors.", "COERCE"),
 ])
 def test_a_clause_that_dates_or_explains_the_news_is_background(text, news):
     assert kinds(dyads(text)) == {news}
+
+
+def test_what_a_doer_did_before_the_news_is_an_event_of_its_own_with_its_own_mood():
+    found = dyads("Norway cut ties with Eritrea after Eritrean police arrested two of its diplomats.")
+    assert kinds(found) == {"SANCTION", "COERCE"}
+    burned = events("Jordan vowed revenge after militants burned a captured pilot to death.")["burned"]
+    assert burned.modality == "asserted"  # the vow governs the revenge, not what came before it
 
 
 def test_everything_inside_a_phrase_that_dates_the_news_is_background():

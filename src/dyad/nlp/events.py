@@ -523,7 +523,8 @@ class EventCoder:
           that was captured", "nationals suspected of blowing up", "a guard involved in a shooting");
         - a relative clause in the past perfect ("the ministers, whom they had taken hostage");
         - a noun after, or a clause opened by, "after", "since", "because"... ("cut ties after its
-          envoy was expelled"): it dates or explains the news;
+          envoy was expelled"): it dates or explains the news; but a clause opened by "after" or
+          "before" with a doer of its own tells the event the news answers ("after protesters stormed");
         - a noun event with no participants of its own, held by a word that is no trigger ("rejected
           an invitation to attend a meeting").
         Not background: a clause with its own doer ("came in July, when Shoigu visited", "troops,
@@ -585,7 +586,7 @@ class EventCoder:
             if token.head.i == token.i:
                 return False
             if token.dep_ == "advcl" and self._opened_by_background(token):
-                return True
+                return not self._reported_before(token)
             if token.dep_ in ("pobj", "pcomp") and self._background_prep(token.head):
                 return True  # "after fighting with guerrillas who overran it": all of the phrase
             if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "for" and (
@@ -595,6 +596,13 @@ class EventCoder:
                 return True  # "a bill that seeks to curb imports": what a text would do
             token = token.head
         return False
+
+    def _reported_before(self, clause: Token) -> bool:
+        """"cut ties after protesters stormed its embassy": a clause with a doer of its own tells an
+        event of its own, the one the news answers; a passive one ("after its envoy was expelled") or
+        a reason ("because ...") only explains."""
+        return any(c.dep_ == "nsubj" for c in _kids(clause)) and any(
+            c.dep_ == "mark" and c.lower_ in self.rules["sequence_mark"] for c in _kids(clause))
 
     def _opened_by_background(self, clause: Token) -> bool:
         """A clause opened by "because", "after", "since"... (the parser may hang one as a verb's
@@ -1240,6 +1248,8 @@ class EventCoder:
                     return "future"
                 if lemma in words["speculation_verbs"] or lemma in words["request_verbs"]:
                     return "hypothetical"
+            if token.dep_ == "advcl" and self._opened_by_background(token):
+                break  # "vowed revenge after X burned Y": what came before has its own mood
         modifiers = {c.lower_ for c in _kids(head) if c.dep_ == "amod"}
         for kind, modality in (("allegation_modifiers", "alleged"), ("hypothetical_modifiers", "hypothetical"),
                                ("future_modifiers", "future")):
