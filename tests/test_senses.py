@@ -335,6 +335,21 @@ def test_political_words_in_their_everyday_senses(text, trigger, expected):
     assert (event.type if event else None) == expected
 
 
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Malaysia halted all trade with Myanmar.", "halted", "SANCTION"),
+    ("The World Bank paused aid to Guatemala.", "paused aid", "SANCTION"),
+    ("Peru's Congress removed the president from office.", "removed", "COERCE"),
+    ("Officers ousted the Gabonese president on Wednesday.", "ousted", "COERCE"),
+    ("Chadian authorities cut internet access in the capital.", "cut internet", "COERCE"),
+    ("The Indian foreign minister landed in Colombo on Monday.", "landed in", "CONSULT"),
+    ("A rocket landed in Colombo on Monday.", "landed in", None),
+    ("The finance minister halted trading on the exchange.", "halted", None),
+])
+def test_lexicon_phrases_for_halting_trade_removing_leaders_and_arriving(text, trigger, expected):
+    event = event_for(text, trigger)
+    assert (event.type if event else None) == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Kenya insisted that Somalia withdraw its troops.", "REQUEST"),
     ("Kenya insisted that Somalia must withdraw its troops.", "REQUEST"),
