@@ -344,6 +344,10 @@ def test_political_words_in_their_everyday_senses(text, trigger, expected):
     ("The Indian foreign minister landed in Colombo on Monday.", "landed in", "CONSULT"),
     ("A rocket landed in Colombo on Monday.", "landed in", None),
     ("The finance minister halted trading on the exchange.", "halted", None),
+    ("Gabon withdrew from the African Union.", "withdrew", "SANCTION"),  # leaving an organisation
+    ("Chad's withdrawal from the African Union shocked Niger.", "withdrawal", "SANCTION"),
+    ("Chadian troops withdrew from the border town.", "withdrew", "RETREAT"),
+    ("Chadian troops withdrew from the town under an accord with the African Union.", "withdrew", "RETREAT"),
 ])
 def test_lexicon_phrases_for_halting_trade_removing_leaders_and_arriving(text, trigger, expected):
     event = event_for(text, trigger)

@@ -8,8 +8,9 @@ usual news sense) stands.
 
 Rule columns: ``lemma, pos, type, mode, cameo, target_preps, when, note``; ``when`` is
 ``otherwise`` or space-separated ``role=cue;cue`` conditions. A cue is a lemma, ``@family``,
-``ent:LABEL`` (a spaCy entity label), ``actor:person`` (a word of a mention dyad_actors coded as a
-person, whatever label the NER gave it), ``*`` (anything at all in that role), ``none`` (nothing in
+``ent:LABEL`` (a spaCy entity label), ``actor:KIND`` (a word of a mention dyad_actors coded as
+that kind of actor, whatever label the NER gave it: ``actor:person``; ``actor:igo`` for an
+intergovernmental body), ``*`` (anything at all in that role), ``none`` (nothing in
 that role: "killed" with no subject) or ``quoted`` (a participant in quotation marks: called him
 "a liar"). Roles:
 
@@ -56,7 +57,6 @@ NO_EVENT = "-"
 ANY = "*"
 NOTHING = "none"
 QUOTED = "quoted"
-PERSON_ACTOR = "actor:person"
 QUOTE_MARKS = OPENERS | CLOSERS | {"``", "''"}  # and the tokenizer's typewriter quotes
 ROLES = ("object", "object_head", "subject", "modifier", "prep", "prep_object", "xcomp", "governor", "dep", "clause",
          "complement", "party")
@@ -281,22 +281,23 @@ def _own_words(token: Token) -> set[str]:
         words.add(f"ent:{token.ent_type_.lower()}")
     if _quoted(token):
         words.add(QUOTED)
-    if token.i in _person_tokens(token.doc):
-        words.add(PERSON_ACTOR)
+    kind = _actor_kinds(token.doc).get(token.i)
+    if kind:
+        words.add(f"actor:{kind}")
     return words
 
 
-_PERSONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_KINDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _person_tokens(doc: Doc) -> frozenset[int]:
-    """Token indices of the mentions of person actors ("Trump", which the NER may call an ORG), once per document."""
-    if doc not in _PERSONS:
-        persons = {a.id for a in doc._.dyad_actors or () if a.kind == "person"}
-        spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in doc._.dyad_mentions or ()
-                 if m.actor_id in persons)
-        _PERSONS[doc] = frozenset(t.i for span in spans if span is not None for t in span)
-    return _PERSONS[doc]
+def _actor_kinds(doc: Doc) -> dict[int, str]:
+    """Token index -> the kind of actor its mention names ("Trump", which the NER may call an ORG, is
+    a person; ECOWAS, an organisation coded IGO, an igo), once per document."""
+    if doc not in _KINDS:
+        kinds = {a.id: "igo" if (a.code or "").startswith("IGO") else a.kind for a in doc._.dyad_actors or ()}
+        _KINDS[doc] = {t.i: kinds[m.actor_id] for m in doc._.dyad_mentions or () if m.actor_id in kinds
+                       for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
+    return _KINDS[doc]
 
 
 def _quoted(token: Token) -> bool:
