@@ -329,6 +329,13 @@ def test_a_defied_ban_is_no_event_of_its_own():
     ("Protesters in Karachi burned the Danish flag.", "burned", "PROTEST"),
     ("The mayor beat back a challenge from his rival.", "beat", None),
     ("The senator has occupied the spotlight in Iowa.", "occupied", None),
+    ("Ghana beat Mali on penalties in Accra.", "beat", None),
+    ("Ghana beat Mali 2-1 to reach the semi-finals.", "beat", None),
+    ("Ghana beat back a Malian incursion.", "beat", "ASSAULT"),
+    ("Bangladesh, which is battling severe floods, asked for aid.", "battling", None),
+    ("Kenyan troops battled al Shabaab militants near the border.", "battled", "ASSAULT"),
+    ("The ministry is fighting a losing battle against smuggling.", "fighting", None),
+    ("Militants fought a fierce battle with Kenyan troops.", "fought", "ASSAULT"),
 ])
 def test_political_words_in_their_everyday_senses(text, trigger, expected):
     event = event_for(text, trigger)
