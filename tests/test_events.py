@@ -661,6 +661,12 @@ def test_an_untargeted_act_aims_at_the_one_foreign_country_named_in_what_it_was_
         "The Indonesian navy seized a trawler that had once sailed to Malaysia.")
 
 
+def test_the_named_owner_of_what_a_phrase_acts_on_is_the_target():
+    assert dyads("The African Union suspended Niger's membership.") == {("SANCTION", ("IGOAFR",), ("NER",))}
+    # its own: "halted its aid to Somalia" is aimed at Somalia
+    assert dyads("Ethiopia halted its aid to Somalia.") == {("SANCTION", ("ETH",), ("SOM",))}
+
+
 def test_the_owner_of_a_rejected_proposal_is_the_target():
     assert dyads("Pakistan rejected an Indian proposal for talks.") == {("REJECT", ("PAK",), ("IND",))}
     assert dyads("Pakistan rejected India's offer of talks.") >= {("REJECT", ("PAK",), ("IND",))}

@@ -915,6 +915,10 @@ class EventCoder:
                 if child.dep_ in ("poss", "amod", "compound"):  # "rejected a Chinese proposal"
                     target += actors_of(child, mentions)
                     continue
+            if child.dep_ == "poss" and child.pos_ != "PRON" and child.head.i in own and child.head.i != head.i and (
+                    child.head.dep_ in object_deps):
+                target += actors_of(child, mentions)  # "suspended Syria's membership": the phrase's object is Syria's
+                continue
             if child.dep_ == "amod" and child.head.i == head.i and head.pos_ == "NOUN":
                 # the adjective itself names a state: "Soviet offer", "American aggression"; but the
                 # "Armenian genocide" was done to Armenians
