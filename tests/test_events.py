@@ -314,6 +314,24 @@ def test_joint_talks_are_coded_in_both_directions_never_reflexive():
     assert len({e.id for e in record.events}) == len(record.events)
 
 
+def test_a_joint_act_in_one_sides_country_is_still_each_ones_on_the_other():
+    # Darfur, where the shots fell and what was discussed, is Sudan's: no third party
+    found = dyads("Chadian and Sudanese troops exchanged gunfire in Darfur on Thursday.")
+    assert found == {("ASSAULT", ("TCDMIL",), ("SDNMIL",)), ("ASSAULT", ("SDNMIL",), ("TCDMIL",))}
+    found = dyads("The Chadian and Sudanese presidents met in Khartoum to discuss the Darfur peace process.")
+    assert found == {("CONSULT", ("TCDGOV",), ("SDNGOV",)), ("CONSULT", ("SDNGOV",), ("TCDGOV",))}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Chad and Sudan accused each other of arming rebels.", "ACCUSE"),
+    ("Chad and Sudan accused one another of arming rebels.", "ACCUSE"),
+    ("Chad and Sudan expelled each other's diplomats.", "SANCTION"),
+    ("Chad and Sudan traded accusations over the raid.", "ACCUSE"),
+])
+def test_parties_acting_on_each_other_act_in_both_directions(text, kind):
+    assert {d for d in dyads(text) if d[0] == kind} == {(kind, ("TCD",), ("SDN",)), (kind, ("SDN",), ("TCD",))}
+
+
 def test_a_meeting_the_host_holds_is_one_event_not_two():
     found, _ = coded("Ghana hosted the Togolese president for an informal meeting on Monday.")
     assert [(trigger, s, t) for trigger, _, s, t, _ in found] == [("hosted", ["GHA"], ["TGOGOV"])]

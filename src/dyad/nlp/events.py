@@ -167,6 +167,8 @@ class EventCoder:
             return []
         if self._commercial(event, codes):
             return []
+        if _on_each_other(item.span.root):
+            event.target = []  # "summoned each other's envoys": the envoys are the other side's
         return self._directions(event, codes, item.mutual or self._done_together(item))
 
     def _done_together(self, item: Found) -> bool:
@@ -174,7 +176,7 @@ class EventCoder:
         do together; a sign needs an accord ("signed a resolution condemning Z" is each one's)."""
         root = item.span.root
         lemma = root.lemma_.lower()
-        if lemma in self.rules["reciprocal_verb"]:
+        if lemma in self.rules["reciprocal_verb"] or _on_each_other(root):
             return True
         objects = [t for t in (*item.tokens, *_kids(root)) if t.dep_ == "dobj"]
         return lemma in self.rules["reciprocal_with_accord"] and any(
@@ -665,7 +667,9 @@ class EventCoder:
         source, no target, rather than a pair for each of the n(n-1) directions.
         """
         sources = list({codes.get(a, a): a for a in event.source}.values())
-        if event.target or len(sources) != 2 or not (mutual or event.type.lower() in self.rules["reciprocal"]):
+        # "Israel and Syria exchanged fire across the Golan": a place of one side is no third party
+        aimed_elsewhere = bool({codes.get(a, a)[:3] for a in event.target} - {codes.get(a, a)[:3] for a in sources})
+        if aimed_elsewhere or len(sources) != 2 or not (mutual or event.type.lower() in self.rules["reciprocal"]):
             return [event]
         pairs = [(a, b) for a in sources for b in sources if a != b]
         return [dataclasses.replace(event, id=content_id(f"{event.id}:{a}:{b}", "ev-"), source=[a], target=[b])
@@ -1442,6 +1446,13 @@ def _clause_chain(head: Token) -> Iterable[Token]:
         # "deny X but vowed Y": the first conjunct does not govern the second
         if (token.pos_ in ("VERB", "AUX") or (content and token.pos_ == "NOUN")) and not coordinated:
             yield token
+
+
+def _on_each_other(verb: Token) -> bool:
+    """"accused each other", "expelled each other's envoys", "blamed one another": the doers act on each other."""
+    words = [w for c in _kids(verb) if c.dep_ in ("dobj", "prep") for w in (c, *_kids(c))]
+    words += [w for c in words if c.dep_ == "dobj" for w in _kids(c) if w.dep_ == "poss"]
+    return any({t.lower_ for t in w.subtree} >= pair for w in words for pair in ({"each", "other"}, {"one", "another"}))
 
 
 def _shares_auxiliaries(verb: Token) -> bool:
