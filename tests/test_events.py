@@ -894,6 +894,13 @@ def test_a_clause_that_dates_or_explains_the_news_is_background(text, news):
     assert kinds(dyads(text)) == {news}
 
 
+def test_an_accusing_participle_after_a_comma_is_the_doers_second_act():
+    found = dyads("Ghana closed the French consulate, accusing the mission of spying.")
+    assert kinds(found) == {"SANCTION", "ACCUSE"}
+    # a participle describing how the act was done is no event of its own
+    assert kinds(dyads("Ghanaian troops crossed into Togo, using armoured vehicles.")) == {"MOBILIZE"}
+
+
 def test_what_a_doer_did_before_the_news_is_an_event_of_its_own_with_its_own_mood():
     found = dyads("Norway cut ties with Eritrea after Eritrean police arrested two of its diplomats.")
     assert kinds(found) == {"SANCTION", "COERCE"}

@@ -1,5 +1,5 @@
 """dyad_repair: a past tense the parser read as a participle on a noun is the sentence's verb; a finite verb
-read as a conjunct of an infinitive is the governing verb's.
+read as a conjunct of an infinitive is the governing verb's; a name stranded before its list heads it.
 
 Every sentence is invented; each positive case asserts first that the bare model misparses it.
 """
@@ -87,3 +87,21 @@ def test_an_adjective_root_with_no_copula_gives_the_root_back_to_its_verb(bare):
     assert (root.text, [c.text for c in root.children if c.dep_ == "nsubj"]) == ("crushed", ["troops"])
     # with a copula the adjective is the predicate
     assert shared_pipeline()("The troops were loyal to the president when they crushed the revolt.")[:].root.text == "were"
+
+
+def test_a_past_tense_read_as_a_participle_after_an_infinitive_is_the_governing_verbs_too(bare):
+    text = "Ghana called on the junta to step aside and imposed sanctions on Mali."
+    imposed = next(t for t in bare(text) if t.text == "imposed")
+    assert (imposed.tag_, imposed.head.text) == ("VBN", "step")  # the misparse this repairs
+    repaired = next(t for t in shared_pipeline()(text) if t.text == "imposed")
+    assert (repaired.tag_, repaired.head.text) == ("VBD", "called")
+    # a passive infinitive's participles stay where they are
+    kept = next(t for t in shared_pipeline()("The general wanted them to be arrested and jailed.") if t.text == "jailed")
+    assert kept.head.text == "arrested"
+
+
+def test_a_name_before_a_comma_that_opens_the_subjects_list_heads_it(bare):
+    text = "Obama, Sarkozy and Brown accused Iran of lying."
+    assert bare(text)[0].dep_ == "npadvmod"  # the misparse this repairs
+    obama = shared_pipeline()(text)[0]
+    assert (obama.dep_, [c.text for c in obama.children if c.dep_ == "conj"]) == ("nsubj", ["Sarkozy"])

@@ -560,7 +560,8 @@ class EventCoder:
                                           or _standing(token, self.rules["stance_verb"])):
                 return True  # "the envoys, whom they had seized", "the province, where dozens were killed"
             if token.dep_ in ("acl", "advcl"):
-                if _has_subject(token) or actor_doing(token, mentions) or _second_act(token, mentions):
+                if _has_subject(token) or actor_doing(token, mentions) or _second_act(
+                        token, mentions, self.rules["says_on_its_own"]):
                     return False  # a clause with its own doer: what it says happened is reported
                 if self._summarised_act(token) is not None:
                     return False  # "..., a step condemned by Egypt": Egypt's reaction is news
@@ -1666,13 +1667,15 @@ def _stray_by(noun: Token) -> list[Token]:
     return [c for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i]
 
 
-def _second_act(clause: Token, mentions) -> bool:
+def _second_act(clause: Token, mentions, says_on_its_own: frozenset[str]) -> bool:
     """"Blair pledged support, warning Saddam that ...": a participle after the comma that acts on an
-    actor is a second act of the sentence's doer, not the circumstance of the first."""
+    actor, or that accuses whoever it names ("expelled the correspondent, accusing the
+    broadcaster of lying"), is a second act of the sentence's doer, not the circumstance of the first."""
     doc = clause.doc
     return (clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i > clause.head.i
             and clause.left_edge.i > 0 and doc[clause.left_edge.i - 1].text == ","
-            and any(c.dep_ == "dobj" and actors_of(c, mentions) for c in _kids(clause)))
+            and any(c.dep_ == "dobj" and (actors_of(c, mentions) or clause.lemma_.lower() in says_on_its_own)
+                    for c in _kids(clause)))
 
 
 def _has_subject(clause: Token) -> bool:

@@ -74,9 +74,12 @@ def _adjective_root(sentence: Span) -> tuple[Token, Token, Token] | None:
 
 
 def _finite_conjunct_of_infinitive(token: Token) -> bool:
-    """"agreed to reschedule X and extended Y": a past or present tense conjoined to a "to" infinitive."""
+    """"agreed to reschedule X and extended Y": a past or present tense conjoined to a "to" infinitive
+    (a bare participle there, "called on him to step aside and imposed sanctions", is a past tense too)."""
     head = token.head
-    return (token.dep_ == "conj" and token.tag_ in FINITE_TAGS and head.tag_ == "VB" and head.dep_ == "xcomp"
+    finite = token.tag_ in FINITE_TAGS or (
+        token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children))
+    return (token.dep_ == "conj" and finite and head.tag_ == "VB" and head.dep_ == "xcomp"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children))
 
 
@@ -152,6 +155,8 @@ def _promote(doc: Doc, repairs: list[tuple[Token, Token]], finite: list[Token],
         heads[comma] = name.i
     for verb in finite:
         heads[verb.i] = verb.head.head.i
+        if verb.tag_ == "VBN":
+            verb.tag_ = "VBD"
     for adjective, subject, verb in adjectives:
         for child in adjective.children:
             if child.i > verb.i:  # the closing stop
