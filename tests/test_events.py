@@ -322,6 +322,15 @@ def test_a_joint_act_in_one_sides_country_is_still_each_ones_on_the_other():
     assert found == {("CONSULT", ("TCDGOV",), ("SDNGOV",)), ("CONSULT", ("SDNGOV",), ("TCDGOV",))}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Iran fired missiles into waters off Oman.", ("MOBILIZE", ("IRN",), ("OMN",))),
+    ("Iran fired a missile towards Oman.", ("MOBILIZE", ("IRN",), ("OMN",))),
+    ("Iran launched drones at Omani cities.", ("ASSAULT", ("IRN",), ("OMN",))),  # the parser hangs "at" on the drones
+])
+def test_where_weapons_were_sent_names_the_target(text, expected):
+    assert dyads(text) == {expected}
+
+
 @pytest.mark.parametrize("text, kind", [
     ("Chad and Sudan accused each other of arming rebels.", "ACCUSE"),
     ("Chad and Sudan accused one another of arming rebels.", "ACCUSE"),

@@ -206,9 +206,9 @@ class EventCoder:
                    for o in objects for w in o.subtree)
 
     def _named_within(self, doc: Doc, item: Found, claims: set[int]) -> list[str]:
-        """The one foreign country named in what an event with no target was done to: "refused to
-        certify that Iran complied" is aimed at Iran, "seized a drone deployed by a U.S. vessel" at
-        the United States. Relative and adverbial clauses and claims' content are left out: they tell
+        """The one foreign country named in what an event with no target was done to, or where it was
+        sent: "refused to certify that Iran complied" is aimed at Iran, "seized a drone deployed by a
+        U.S. vessel" at the United States, "fired missiles into waters around Taiwan" at Taiwan. Relative and adverbial clauses and claims' content are left out: they tell
         about something else, or name the victims."""
         if item.event.type.lower() not in self.rules["aimed_at_what_it_names"]:
             return []
@@ -218,10 +218,11 @@ class EventCoder:
             return []
         mentions = mention_index(get_list(doc, "dyad_mentions"))
         found: dict[str, str] = {}
-        words = [c for c in _kids(item.span.root) if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        words = [c for c in _kids(item.span.root) if c.dep_ in ("dobj", "xcomp", "ccomp")
+                 or (c.dep_ == "prep" and c.lower_ in self.rules["sent_toward_prep"])]
         while words:
             word = words.pop()
-            if word.i not in claims:
+            if word.i not in claims and word.lemma_.lower() not in self.rules["maker_participle"]:  # "Chinese-built"
                 words += [c for c in word.children if c.dep_ not in ("relcl", "advcl", "parataxis")]
             mention = mentions.get(word.idx)
             country = countries.get(mention.actor_id) if mention else None

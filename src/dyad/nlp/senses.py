@@ -61,6 +61,7 @@ QUOTE_MARKS = OPENERS | CLOSERS | {"``", "''"}  # and the tokenizer's typewriter
 ROLES = ("object", "object_head", "subject", "modifier", "prep", "prep_object", "xcomp", "governor", "dep", "clause",
          "complement", "party")
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+AIMED_PREPS = {"at", "into", "towards", "toward", "against"}  # where something fired or sent was aimed
 RELATIVE_WORDS = {"who", "whom", "which", "that"}
 # a participant's own dependents that say what it is ("ceasefire agreement", "Soviet-made rockets")
 DESCRIBING_DEPS = {"compound", "amod", "nmod"}
@@ -180,6 +181,9 @@ def sense_context(token: Token, with_party: bool = True) -> dict[str, set[str]]:
     # a date is no argument: "fired Lebed on Thursday" has no "fired on"
     preps = [c for c in token.children if c.dep_ in ("prep", "prt", "agent") and not dates(c)]
     preps += [c for p in preps for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"]  # "on X but on Y"
+    # "launched drones at Ukrainian cities": the parser may hang where a thing was sent on the thing
+    preps += [c for o in token.children if o.dep_ == "dobj" for c in o.children
+              if c.dep_ == "prep" and c.lower_ in AIMED_PREPS]
     context["prep"] = {c.lower_ for c in preps}
     context["prep_object"] = set().union(set(), *(_words(o) for p in preps for o in _pobjs(p)))
     context["dep"] = {token.dep_}
