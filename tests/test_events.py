@@ -772,6 +772,12 @@ def test_protesters_the_text_gives_no_country_are_the_people_of_the_place():
     assert ("PROTEST", ("ETHEDU",), ("KEN",)) in dyads("Ethiopian students protested in Nairobi.")
 
 
+def test_a_noun_event_that_broke_out_has_its_place_and_parties_on_the_verb():
+    assert dyads("Protests erupted in Nairobi on Friday.") == {("PROTEST", ("KENCVL",), ("KEN",))}
+    assert dyads("Fighting broke out between Chad and Sudan.") == {
+        ("ASSAULT", ("TCD",), ("SDN",)), ("ASSAULT", ("SDN",), ("TCD",))}
+
+
 def test_preparing_to_attack_is_one_mobilisation_against_the_target():
     assert dyads("The Syrian army prepared to resume bombing Lebanese villages.") == {
         ("MOBILIZE", ("SYRMIL",), ("LBNCVL",))}

@@ -222,7 +222,8 @@ class EventCoder:
                  or (c.dep_ == "prep" and c.lower_ in self.rules["sent_toward_prep"])]
         while words:
             word = words.pop()
-            if word.i not in claims and word.lemma_.lower() not in self.rules["maker_participle"]:  # "Chinese-built"
+            maker = word.dep_ == "amod" and word.lemma_.lower() in self.rules["maker_participle"]  # "Chinese-built"
+            if word.i not in claims and not maker:
                 words += [c for c in word.children if c.dep_ not in ("relcl", "advcl", "parataxis")]
             mention = mentions.get(word.idx)
             country = countries.get(mention.actor_id) if mention else None
@@ -784,7 +785,7 @@ class EventCoder:
             source=_unique(m.actor_id for m in source),
             target=_unique(m.actor_id for m in target if m.actor_id not in {s.actor_id for s in source}),
             modality=self._modality(head, trigger.type),
-            location=_location(head, own, trigger),
+            location=_location(head, own | {c.head.i for c in self._told_by_occurrence(head)}, trigger),
             **date,
         )
         if event.modality == "asserted" and dated_ahead(event, doc) and not _past_tense(head):
@@ -893,6 +894,7 @@ class EventCoder:
         children = [c for i in sorted(own) for c in _kids(head.doc[i])]
         if head.dep_ == "compound" and not _is_modifier_noun(head):  # "a mediation bid between X and Y"
             children += [c for c in _kids(head.head) if c.i not in own]
+        children += self._told_by_occurrence(head)
         children += self._support_verb_args(head, own) or _stray_by(head)
         children += [c for i in sorted(own) if head.doc[i].pos_ == "NOUN" for c in self._support_participle_args(head.doc[i])]
         between: list[Mention] = []
@@ -1022,6 +1024,14 @@ class EventCoder:
             source = actors_of(charged, mentions) if charged else inherited_subject(head, mentions, self.rules["subject_control"])
             borrowed = bool(source)
         return source, target, borrowed, mutual
+
+    def _told_by_occurrence(self, noun: Token) -> list[Token]:
+        """"Protests erupted in Cairo", "fighting broke out between X and Y": a noun event whose verb
+        only says it happened has its place and parties on that verb."""
+        verb = noun.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "nsubj" or verb.lemma_.lower() not in self.words["occurrence_verbs"]:
+            return []
+        return [c for c in _kids(verb) if c.dep_ == "prep"]
 
     def _doers_of_the_means(self, verb: Token, mentions) -> list[Mention]:
         """Who did the attack a passive says someone was hurt "in" ("were killed in a U.S. drone strike",
