@@ -1556,11 +1556,14 @@ def test_a_decision_taken_is_the_act_not_an_intention():
     assert ("SANCTION", ["CHL"], "asserted") in [(k, t, m) for _, k, _, t, m in found]
 
 
-def test_no_longer_and_not_ready_negate():
+def test_no_longer_and_not_ready_negate_and_refuse_cooperation():
     found, _ = coded("Chile said it would no longer cooperate with Bolivia.", published="1987-06-15")
     assert ("REJECT", ["CHL"], ["BOL"]) in [(k, s, t) for _, k, s, t, _ in found]
+    # not ready to cooperate: a refusal (CAMEO 12), as readiness is an offer
     found, _ = coded("Chile said it was not ready to recognise Bolivia's new government.", published="1987-06-15")
-    assert {modality for *_, modality in found} == {"negated"}
+    assert [(k, m) for _, k, _, _, m in found] == [("REJECT", "asserted")]
+    found, _ = coded("Chile said it was not ready to attack Bolivia.", published="1987-06-15")
+    assert [(k, m) for _, k, _, _, m in found] == [("ASSAULT", "negated")]
 
 
 def test_those_accused_of_an_act_are_its_alleged_doers():

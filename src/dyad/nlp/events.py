@@ -189,7 +189,7 @@ class EventCoder:
             self._willingness_convention(event)
         else:
             self._future_convention(event)
-        if self._refusal(item):
+        if self._refusal(item) or self._unwilling(item, heads):
             _recode(event, "REJECT")  # "will not accept X", "failed to reach agreement": a refusal
             event.modality = "asserted"
         elif self._force_not_ruled_out(item):
@@ -1189,6 +1189,12 @@ class EventCoder:
             if obj is None:
                 return []
         return []
+
+    def _unwilling(self, item: Found, heads: set[int]) -> bool:
+        """"Kyiv is not ready to negotiate", "not willing to resume talks": a cooperation its actor
+        says it will not take up is refused (CAMEO 12), as readiness is offered."""
+        return (item.event.modality == "negated" and item.event.quad_class in (1, 2)
+                and self._willing(self._clause_of(item.span.root, heads)))
 
     def _refusal(self, item: Found) -> bool:
         """A cooperative event its own actor declines: negated by the clause itself, not denied by someone."""
