@@ -772,6 +772,12 @@ def test_protesters_the_text_gives_no_country_are_the_people_of_the_place():
     assert ("PROTEST", ("ETHEDU",), ("KEN",)) in dyads("Ethiopian students protested in Nairobi.")
 
 
+def test_a_verb_phrase_does_not_end_in_a_modifier_of_its_object():
+    # "launch missile" is a launch; "launched missile strikes" launched strikes: one attack
+    assert kinds(dyads("Chad launched missile strikes on rebel camps in Sudan.")) == {"ASSAULT"}
+    assert kinds(dyads("Chad launched a missile.")) == {"MOBILIZE"}
+
+
 def test_a_noun_event_that_broke_out_has_its_place_and_parties_on_the_verb():
     assert dyads("Protests erupted in Nairobi on Friday.") == {("PROTEST", ("KENCVL",), ("KEN",))}
     assert dyads("Fighting broke out between Chad and Sudan.") == {

@@ -748,6 +748,9 @@ class EventCoder:
                 continue  # "troops moved out": no "moved troops"
             if tokens and trigger.pos == "NOUN" and _is_modifier_noun(tokens[-1]):  # a noun phrase ends in its head
                 return tokens, None  # "a cease-fire agreement", "the test ban treaty": the head noun is the event
+            if tokens and trigger.pos == "VERB" and len(tokens) > 1 and _is_modifier_noun(tokens[-1]) and (
+                    tokens[-1].head.lemma_.lower() in self.lexicon.nouns):
+                continue  # "launched missile strikes": the verb's object is the strikes, an event of their own
             if tokens:
                 senses = [t for t in candidates if t.phrase == trigger.phrase]
                 return tokens, choose_sense(_head_of(tokens), senses, phrase=trigger.phrase)
