@@ -336,6 +336,10 @@ def test_a_defied_ban_is_no_event_of_its_own():
     ("Kenyan troops battled al Shabaab militants near the border.", "battled", "ASSAULT"),
     ("The ministry is fighting a losing battle against smuggling.", "fighting", None),
     ("Militants fought a fierce battle with Kenyan troops.", "fought", "ASSAULT"),
+    ("A rocket slammed into a market in Goma.", "slammed", "ASSAULT"),
+    ("A cyclone slammed into the coast of Mozambique.", "slammed", None),
+    ("Riot police charged students with batons in Dakar.", "charged", "ASSAULT"),
+    ("Opposition supporters stormed the parliament in Dakar.", "stormed", "PROTEST"),
 ])
 def test_political_words_in_their_everyday_senses(text, trigger, expected):
     event = event_for(text, trigger)
