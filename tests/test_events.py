@@ -1767,3 +1767,33 @@ def test_a_noun_phrase_that_only_modifies_another_noun_is_no_event():
     assert kinds(found) == {"SUPPORT"}
     assert "MOBILIZE" not in kinds(dyads("Chile refused to sign the nuclear test ban treaty.", published="1998-06-15"))
     assert kinds(dyads("Chile carried out a nuclear test.", published="1998-06-15")) == {"MOBILIZE"}
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # an after-clause whose doer is a pronoun, or that is history ("decades after"), or that dates a participle
+    ("Kenya sanctioned Sudan after it tested a new missile.", {("SANCTION", ("KEN",), ("SDN",))}, {"MOBILIZE"}),
+    ("Kenya and Sudan restored ties, decades after Sudan imposed an embargo on Kenya.", set(), {"SANCTION"}),
+    ("Kenya extended sanctions on Sudan, first imposed after Khartoum expelled Kenyan aid workers.", set(), {"COERCE"}),
+    # what a suspect is suspected of names victims; a border names where a place lies; a sea's name no party
+    ("Kenyan police arrested a man suspected of planning an attack on the Ugandan embassy.",
+     {("COERCE", ("KENCOP",), ("KEN",))}, set()),
+    ("Kenyan troops shelled a village close to the Somali border.", {("ASSAULT", ("KENMIL",), ("KEN",))}, set()),
+    ("China fired two missiles into the Sea of Japan.", {("MOBILIZE", ("CHN",), ())}, set()),
+    # a journey home is no visit; a visit abroad is
+    ("The Kenyan president landed in Nairobi early on Saturday.", set(), {"CONSULT"}),
+    ("The Kenyan president landed in Kampala for talks.", {("CONSULT", ("KENGOV",), ("UGA",))}, set()),
+    # protests spreading from one country to another are not one's against the other
+    ("Protests spread from Kenya to Uganda.", set(), {("PROTEST", ("KEN",), ("UGA",))}),
+    # "each other" among the objects of a third party's warning leaves its targets
+    ("Norway warned Kenya and Somalia against attacking each other.", {("THREATEN", ("NOR",), ("KEN", "SOM"))}, set()),
+    ("Kenya ousted Ghana from the tournament on penalties.", set(), {"COERCE"}),
+    ("Police beat voters outside the polls in Nairobi.", {("ASSAULT", ("KENCOP",), ("KENCVL",))}, set()),
+    ("Kenyan forces fought a losing battle against the militants.", {"ASSAULT"}, set()),
+    ("Kenya withdrew from the African Union mission in Somalia.", set(), {"SANCTION"}),
+    ("Kenya is not yet ready to sign the agreement.", set(), {"REJECT"}),
+])
+def test_narrowed_rules_leave_their_neighbours_alone(text, present, absent):
+    # present and absent hold dyads or bare types
+    found = dyads(text)
+    assert present <= found | kinds(found)
+    assert not (absent & (found | kinds(found)))

@@ -165,11 +165,18 @@ class EventCoder:
         # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
         if not any(codes.get(a, a) != a for a in event.source + event.target) and self.require_actor:
             return []
-        if self._commercial(event, codes):
+        if self._commercial(event, codes) or self._home_again(item, codes):
             return []
-        if _on_each_other(item.span.root):
+        if len({codes.get(a, a) for a in event.source}) > 1 and _on_each_other(item.span.root):
             event.target = []  # "summoned each other's envoys": the envoys are the other side's
         return self._directions(event, codes, item.mutual or self._done_together(item))
+
+    def _home_again(self, item: Found, codes: dict[str, str]) -> bool:
+        """"Erdogan landed in Istanbul", "Savchenko flew home to Kiev": travel to one's own country is no visit."""
+        event = item.event
+        if event.mode != "visit" or item.span.root.lemma_.lower() not in self.rules["travel_verb"] or not event.target:
+            return False
+        return {codes.get(a, a)[:3] for a in event.target} <= {codes.get(a, a)[:3] for a in event.source}
 
     def _done_together(self, item: Found) -> bool:
         """"X and Y restored ties", "exchanged prisoners", "signed a treaty": what two parties can only
@@ -222,14 +229,22 @@ class EventCoder:
                  or (c.dep_ == "prep" and c.lower_ in self.rules["sent_toward_prep"])]
         while words:
             word = words.pop()
-            maker = word.dep_ == "amod" and word.lemma_.lower() in self.rules["maker_participle"]  # "Chinese-built"
-            if word.i not in claims and not maker:
+            if word.i not in claims and not self._names_no_target(word):
                 words += [c for c in word.children if c.dep_ not in ("relcl", "advcl", "parataxis")]
+            if _in_place_name(word) or word.head.lemma_.lower() in self.rules["border_noun"]:
+                continue  # "into the Sea of Japan", "a village near the Russian border": a place, not a party
             mention = mentions.get(word.idx)
             country = countries.get(mention.actor_id) if mention else None
             if country and country not in own:
                 found.setdefault(country, mention.actor_id)
         return list(found.values()) if len(found) == 1 else []
+
+    def _names_no_target(self, word: Token) -> bool:
+        """What hangs on these names no party of the act: a maker ("Chinese-built missiles") or a
+        suspicion ("arrested a man suspected of attacking the U.S. embassy", "wanted for", "linked to")."""
+        lemma = word.lemma_.lower()
+        return (word.dep_ == "amod" and lemma in self.rules["maker_participle"]) or (
+            word.dep_ in ("acl", "amod") and lemma in self.rules["suspicion_participle"])
 
     def _untargeted(self, doc: Doc, event: Event, codes: dict[str, str]) -> list[str]:
         """The target PLOVER gives an event that names none: the country it happens in (see event_rules.tsv)."""
@@ -606,8 +621,14 @@ class EventCoder:
         """"cut ties after protesters stormed its embassy": a clause with a doer of its own tells an
         event of its own, the one the news answers; a passive one ("after its envoy was expelled") or
         a reason ("because ...") only explains."""
-        return any(c.dep_ == "nsubj" for c in _kids(clause)) and any(
-            c.dep_ == "mark" and c.lower_ in self.rules["sequence_mark"] for c in _kids(clause))
+        kids = _kids(clause)
+        # not "after it tested a missile" (the pronoun may be anyone), "decades after X imposed",
+        # or the past of a participle ("sanctions, first imposed after Moscow annexed Crimea")
+        return (any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in kids)
+                and any(c.dep_ == "mark" and c.lower_ in self.rules["sequence_mark"] for c in kids)
+                and not any(c.dep_ == "npadvmod" and c.lemma_.lower() in self.rules["long_ago"] for c in kids)
+                and not (clause.head.tag_ == "VBN" and not any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass"}
+                                                                   for c in _kids(clause.head))))
 
     def _opened_by_background(self, clause: Token) -> bool:
         """A clause opened by "because", "after", "since"... (the parser may hang one as a verb's
@@ -1034,7 +1055,7 @@ class EventCoder:
         verb = noun.head
         if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "nsubj" or verb.lemma_.lower() not in self.words["occurrence_verbs"]:
             return []
-        return [c for c in _kids(verb) if c.dep_ == "prep"]
+        return [c for c in _kids(verb) if c.dep_ == "prep" and c.lower_ not in ("from", "to", "into")]  # not "spread from X to Y"
 
     def _doers_of_the_means(self, verb: Token, mentions) -> list[Mention]:
         """Who did the attack a passive says someone was hurt "in" ("were killed in a U.S. drone strike",
@@ -1196,15 +1217,23 @@ class EventCoder:
     def _unwilling(self, item: Found, heads: set[int]) -> bool:
         """"Kyiv is not ready to negotiate", "not willing to resume talks": a cooperation its actor
         says it will not take up is refused (CAMEO 12), as readiness is offered."""
-        return (item.event.modality == "negated" and item.event.quad_class in (1, 2)
-                and self._willing(self._clause_of(item.span.root, heads)))
+        clause = self._clause_of(item.span.root, heads)
+        return (item.event.modality == "negated" and item.event.quad_class in (1, 2) and self._willing(clause)
+                and not any(c.lower_ in self.words["not_yet"] for t in (clause.head, clause.head.head)
+                            for c in _kids(t)))  # "not yet ready": later, perhaps
 
     def _refusal(self, item: Found) -> bool:
-        """A cooperative event its own actor declines: negated by the clause itself, not denied by someone."""
-        if item.event.modality != "negated" or item.event.type.lower() not in self.rules["refusal_as_reject"]:
+        """A cooperative event its own actor declines: negated by the clause itself, not denied by
+        someone; talks only when the refusal is announced ("will not hold talks", CAMEO 125), as a
+        meeting that did not take place was not refused."""
+        kind = item.event.type.lower()
+        if item.event.modality != "negated" or kind not in self.rules["refusal_as_reject"] | self.rules["announced_refusal"]:
             return False
-        governors = list(_clause_chain(item.span.root))[1:]
-        return not any(t.lemma_.lower() in self.words["denial_verbs"] for t in governors)
+        chain = list(_clause_chain(item.span.root))
+        if kind not in self.rules["refusal_as_reject"] and not any(
+                c.dep_ == "aux" and c.lower_ in self.words["announced_future"] for t in chain for c in _kids(t)):
+            return False
+        return not any(t.lemma_.lower() in self.words["denial_verbs"] for t in chain[1:])
 
     def _modality(self, head: Token, kind: str) -> str:
         modality = self._clause_modality(head, kind)
@@ -1474,6 +1503,12 @@ def _on_each_other(verb: Token) -> bool:
     words = [w for c in _kids(verb) if c.dep_ in ("dobj", "prep") for w in (c, *_kids(c))]
     words += [w for c in words if c.dep_ == "dobj" for w in _kids(c) if w.dep_ == "poss"]
     return any({t.lower_ for t in w.subtree} >= pair for w in words for pair in ({"each", "other"}, {"one", "another"}))
+
+
+def _in_place_name(token: Token) -> bool:
+    """"Japan" in "the Sea of Japan", "China" in "the South China Sea": part of a larger proper name."""
+    head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
+    return token.dep_ in ("compound", "pobj") and head.pos_ == "PROPN" and head.i != token.i and not head.ent_type_ in ("GPE", "NORP")
 
 
 def _shares_auxiliaries(verb: Token) -> bool:
