@@ -141,7 +141,7 @@ class EventCoder:
             if not item.event.source and item.event.target and self._done_by_authorities(item.span.root):
                 item.event.source = self._authorities(doc, item, mentions, codes, sector_only)
         coded = [(item.span, event) for item in self._without_terms(found, mentions)
-                 for event in self._dyads(doc, item, codes, sector_only, claims)]
+                 for event in self._dyads(doc, item, codes, sector_only, claims, mentions)]
         events = get_list(doc, "dyad_events")
         spans = []
         for span, event in without_partial(without_duplicates(coded, codes), codes):
@@ -151,7 +151,7 @@ class EventCoder:
         return doc
 
     def _dyads(self, doc: Doc, item: Found, codes: dict[str, str], sector_only: set[str],
-               claims: set[int]) -> list[Event]:
+               claims: set[int], mentions) -> list[Event]:
         """The event's final sides, and one event per direction of a joint one; none when no side is coded."""
         event = item.event
         clamp_to_publication(event, doc)
@@ -160,7 +160,7 @@ class EventCoder:
         if not event.source and event.type.lower() in self.rules["unnamed_doer_is_local"]:
             event.source = local_people(doc, event, codes)
         if not event.target and not item.mutual:
-            event.target = self._named_within(doc, item, claims) or self._untargeted(doc, event, codes)
+            event.target = self._named_within(doc, item, claims, mentions) or self._untargeted(doc, event, codes)
         self._joint_exercise(event, item.span.root, codes)
         # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
         if not any(codes.get(a, a) != a for a in event.source + event.target) and self.require_actor:
@@ -212,18 +212,18 @@ class EventCoder:
         return any(self._of_families(w, "military", "military_adj", "attack_noun", "sanction_noun")
                    for o in objects for w in o.subtree)
 
-    def _named_within(self, doc: Doc, item: Found, claims: set[int]) -> list[str]:
+    def _named_within(self, doc: Doc, item: Found, claims: set[int], mentions) -> list[str]:
         """The one foreign country named in what an event with no target was done to, or where it was
         sent: "refused to certify that Iran complied" is aimed at Iran, "seized a drone deployed by a
-        U.S. vessel" at the United States, "fired missiles into waters around Taiwan" at Taiwan. Relative and adverbial clauses and claims' content are left out: they tell
-        about something else, or name the victims."""
+        U.S. vessel" at the United States, "fired missiles into waters around Taiwan" at Taiwan.
+        Relative and adverbial clauses and claims' content are left out: they tell about something
+        else, or name the victims."""
         if item.event.type.lower() not in self.rules["aimed_at_what_it_names"]:
             return []
         countries = {a.id: a.country for a in get_list(doc, "dyad_actors")}
         own = {countries.get(a) for a in item.event.source} - {None}
         if not own:
             return []
-        mentions = mention_index(get_list(doc, "dyad_mentions"))
         found: dict[str, str] = {}
         words = [c for c in _kids(item.span.root) if c.dep_ in ("dobj", "xcomp", "ccomp")
                  or (c.dep_ == "prep" and c.lower_ in self.rules["sent_toward_prep"])]
@@ -1508,7 +1508,7 @@ def _on_each_other(verb: Token) -> bool:
 def _in_place_name(token: Token) -> bool:
     """"Japan" in "the Sea of Japan", "China" in "the South China Sea": part of a larger proper name."""
     head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
-    return token.dep_ in ("compound", "pobj") and head.pos_ == "PROPN" and head.i != token.i and not head.ent_type_ in ("GPE", "NORP")
+    return token.dep_ in ("compound", "pobj") and head.pos_ == "PROPN" and head.i != token.i and head.ent_type_ not in ("GPE", "NORP")
 
 
 def _shares_auxiliaries(verb: Token) -> bool:
