@@ -778,6 +778,12 @@ def test_a_verb_phrase_does_not_end_in_a_modifier_of_its_object():
     assert kinds(dyads("Chad launched a missile.")) == {"MOBILIZE"}
 
 
+def test_a_response_with_an_act_is_that_act_of_the_responder():
+    found = dyads("Rebels shelled Goma, and Rwanda responded with air strikes on the rebels.")
+    assert ("ASSAULT", ("RWA",), ("REB",)) in found
+    assert dyads("Mali retaliated with sanctions on Chadian traders.") == {("SANCTION", ("MLI",), ("TCDBUS",))}
+
+
 def test_a_noun_event_that_broke_out_has_its_place_and_parties_on_the_verb():
     assert dyads("Protests erupted in Nairobi on Friday.") == {("PROTEST", ("KENCVL",), ("KEN",))}
     assert dyads("Fighting broke out between Chad and Sudan.") == {

@@ -340,6 +340,11 @@ def test_a_defied_ban_is_no_event_of_its_own():
     ("A cyclone slammed into the coast of Mozambique.", "slammed", None),
     ("Riot police charged students with batons in Dakar.", "charged", "ASSAULT"),
     ("Opposition supporters stormed the parliament in Dakar.", "stormed", "PROTEST"),
+    ("The last Chadian troops left Mali on Sunday.", "left", "RETREAT"),
+    ("The Malian president left Bamako for Dakar.", "left", None),
+    ("Chadian tanks poured into Darfur.", "poured into", "MOBILIZE"),
+    ("Foreign money poured into Chadian banks.", "poured into", None),
+    ("Mali retaliated with sanctions on Chadian traders.", "retaliated", None),  # the sanctions are the act
 ])
 def test_political_words_in_their_everyday_senses(text, trigger, expected):
     event = event_for(text, trigger)

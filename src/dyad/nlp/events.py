@@ -659,7 +659,8 @@ class EventCoder:
             taking_part = any(w.lemma_.lower() in self.rules["take_part"] for w in _with_object(holder))
             owned = holder.lemma_.lower() in self.rules["responsibility_noun"]  # "claimed responsibility for"
             on_mission = prep.lower_ == "on" and noun.lemma_.lower() in self.rules["mission_noun"]  # "on a visit to"
-            return holder.i not in owner and not (purpose or predicate or taking_part or owned or on_mission)
+            return holder.i not in owner and not (purpose or predicate or taking_part or owned or on_mission
+                                                  or self._response_with(noun))
         return False
 
     def _referred_to(self, noun: Token, owner: dict[int, Found]) -> bool:
@@ -1171,21 +1172,31 @@ class EventCoder:
 
     def _place_left(self, child: Token, target_preps: set[str], mentions) -> list[Mention]:
         """The target a moved object's own preposition names ("withdrew troops from Syria", "the
-        pullout of troops from Mali"), when the parser hangs it on the object, not the event."""
+        pullout of troops from Mali"), when the parser hangs it on the object, not the event; or the
+        place itself, for a verb with no target preposition ("troops left Lebanon")."""
         if child.dep_ == "prep" and child.lower_ == "of":
             child = next((c for c in _kids(child) if c.dep_ == "pobj"), child)
         elif child.dep_ not in OBJECT_DEPS:
             return []
+        elif not target_preps:  # "the last troops left Lebanon": the place itself, not "put its forces on alert"
+            return actors_of(child, mentions) if child.pos_ == "PROPN" else []
         return [m for c in _kids(child) if c.dep_ == "prep" and c.lower_ in target_preps for m in objects_of(c, mentions)]
 
     def _support_verb_args(self, head: Token, own: set[int]) -> list[Token]:
         """"X held a rally in Cairo against Y": a support verb's subject and prepositions are its noun's."""
         noun = _amount_of(head.head if head.dep_ == "compound" else head)  # "a mediation bid", "$5 million in aid"
         verb = noun.head
-        if head.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in self.rules["support_verb"]:
+        if self._response_with(noun):
+            verb = verb.head  # "Israel responded with air strikes on Lebanon": the strikes are Israel's
+        elif head.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in self.rules["support_verb"]:
             return []
         return [c for c in _kids(verb) if c.i not in own and c.i != noun.i
                 and (c.dep_ in SUBJECT_DEPS or c.dep_ in ("prep", "agent", "dative", "nsubjpass"))]  # "gave Tanzania a grant"
+
+    def _response_with(self, noun: Token) -> bool:
+        """"responded with air strikes", "retaliated with sanctions": the noun is the response itself."""
+        prep = noun.head
+        return noun.dep_ == "pobj" and prep.lower_ == "with" and prep.head.lemma_.lower() in self.rules["response_verb"]
 
     def _support_participle_args(self, noun: Token) -> list[Token]:
         """"the sanctions imposed on Iraq by the UN", "aid given to Chad", "the sanctions Reagan
