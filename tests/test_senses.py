@@ -345,6 +345,11 @@ def test_a_defied_ban_is_no_event_of_its_own():
     ("Chadian tanks poured into Darfur.", "poured into", "MOBILIZE"),
     ("Foreign money poured into Chadian banks.", "poured into", None),
     ("Mali retaliated with sanctions on Chadian traders.", "retaliated", None),  # the sanctions are the act
+    ("Chad branded Sudan a rogue state.", "branded", "ACCUSE"),
+    ("The firm branded its coffee as organic.", "branded", None),
+    ("India exploded a nuclear device in the desert.", "exploded", "MOBILIZE"),
+    ("The ousted president was flown to Dakar.", "flown to", None),
+    ("The Malian president flew to Dakar for talks.", "flew to", "CONSULT"),
 ])
 def test_political_words_in_their_everyday_senses(text, trigger, expected):
     event = event_for(text, trigger)
