@@ -117,6 +117,13 @@ def test_a_datelines_country_is_home_to_the_officials_named_before_any_other_cou
     assert shevardnadze.endswith("GOV") and not shevardnadze.startswith("USA")
 
 
+def test_a_news_agency_credited_or_reporting_gives_no_country():
+    found, _ = codes("DAKAR (Reuters) - Riot police arrested dozens of students on Friday.")
+    assert found["Riot police"] == "SENCOP" and found["students"] == "SENEDU"
+    found, _ = codes("Reuters reported that police arrested dozens of students.")
+    assert found["police"] == "COP"  # the agency is based in Britain; the story is not said to be
+
+
 def test_a_place_someone_goes_to_is_not_where_they_are():
     found, _ = codes("The president flew to Nairobi on Monday.")
     assert found["president"] == "GOV"

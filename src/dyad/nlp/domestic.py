@@ -167,11 +167,18 @@ def _country_mentions(doc: Doc, actors: list[Actor]) -> tuple[list, list]:
     found = [(p.country, span, True, _where(doc, span))
              for p in get_list(doc, "dyad_places") if p.country for span in p.mentions]
     found += [(a.country, span, False, bool(a.sector) or _modifies(doc, span))
-              for a in actors if a.country and a.country not in IDENTITY_PREFIXES for span in a.mentions]
+              for a in actors if a.country and a.country not in IDENTITY_PREFIXES for span in a.mentions
+              if not _agency(a)]
     missions = [span for a in actors for span in a.mentions if _names_mission(doc, span)]
     found = [c for c in found if not any(m[0] <= c[1][0] and c[1][1] <= m[1] for m in missions)]
     found.sort(key=lambda c: c[1])
     return [c[:3] for c in found], [c[:3] for c in found if c[3]]
+
+
+def _agency(actor: Actor) -> bool:
+    """"SEOUL (Reuters) -", "Reuters reported that police ...": a news agency coded without its
+    country (MED, not RUSMED) reports the story; where it is based says nothing of where the story is."""
+    return actor.kind == "media" and not (actor.code or "").startswith(actor.country or "-")
 
 
 def _names_mission(doc: Doc, span: tuple[int, int]) -> bool:
