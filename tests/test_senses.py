@@ -350,6 +350,8 @@ def test_a_defied_ban_is_no_event_of_its_own():
     ("India exploded a nuclear device in the desert.", "exploded", "MOBILIZE"),
     ("The ousted president was flown to Dakar.", "flown to", None),
     ("The Malian president flew to Dakar for talks.", "flew to", "CONSULT"),
+    ("Protesters set fire to the parliament building in Bamako.", "set fire", "PROTEST"),  # a riot
+    ("Militants set fire to a school in Mopti.", "set fire", "ASSAULT"),
 ])
 def test_political_words_in_their_everyday_senses(text, trigger, expected):
     event = event_for(text, trigger)
