@@ -1578,6 +1578,13 @@ def test_no_longer_and_not_ready_negate_and_refuse_cooperation():
     assert [(k, m) for _, k, _, _, m in found] == [("ASSAULT", "negated")]
 
 
+def test_talks_announced_not_to_be_held_are_refused_talks_not_held_are_not():
+    found, _ = coded("Chile said it would not resume talks with Bolivia.", published="1987-06-15")
+    assert [(k, s, t, m) for _, k, s, t, m in found] == [("REJECT", ["CHL"], ["BOL"], "asserted")]
+    found, _ = coded("Chile did not meet the Bolivian envoy.", published="1987-06-15")
+    assert [(k, m) for _, k, _, _, m in found] == [("CONSULT", "negated")]
+
+
 def test_those_accused_of_an_act_are_its_alleged_doers():
     found, _ = coded("Chile accused Bolivian jets of bombing a border village.", published="1987-06-15")
     assert ("ASSAULT", ["BOL"], "alleged") in [(k, [c[:3] for c in s], m) for _, k, s, _, m in found]
