@@ -784,6 +784,11 @@ def test_a_response_with_an_act_is_that_act_of_the_responder():
     assert dyads("Mali retaliated with sanctions on Chadian traders.") == {("SANCTION", ("MLI",), ("TCDBUS",))}
 
 
+def test_the_streets_of_a_city_are_in_it():
+    assert dyads("Thousands protested in the streets of Nairobi.") == {("PROTEST", ("KENCVL",), ("KEN",))}
+    assert dyads("The unemployed took to the streets of Nairobi.") == {("PROTEST", ("KENCVL",), ("KEN",))}
+
+
 def test_a_noun_event_that_broke_out_has_its_place_and_parties_on_the_verb():
     assert dyads("Protests erupted in Nairobi on Friday.") == {("PROTEST", ("KENCVL",), ("KEN",))}
     assert dyads("Fighting broke out between Chad and Sudan.") == {

@@ -1557,9 +1557,13 @@ def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:
     candidates = [c for i in sorted(own) for c in _kids(doc[i])]
     # "suspended aid flights in Kandahar": the place may hang on the object the phrase shares
     candidates += [c for obj in list(candidates) if obj.dep_ == "dobj" and obj.i not in own for c in _kids(obj)]
-    for child in candidates:
-        if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
-            candidates += [obj for obj in _kids(child) if obj.dep_ == "pobj"]
+    place_parts = load_word_sets("actor_context.tsv")["place_part"]
+    for child in candidates:  # "in Kabul"; "(took to) the streets of Berlin": the place a part belongs to
+        if child.dep_ == "prep" and (child.lower_ in LOCATION_PREPS or (
+                child.lower_ == "of" and child.head.lemma_.lower() in place_parts)):
+            objects = [obj for obj in _kids(child) if obj.dep_ == "pobj"]
+            candidates += objects + [p for o in objects if o.lemma_.lower() in place_parts
+                                     for p in _kids(o) if p.dep_ == "prep" and p.lower_ == "of"]
     for token in candidates:
         if token.dep_ in place_objects:
             # "in Abkhazia province", "in the Kandahar region": the name modifies the place word
