@@ -1583,6 +1583,17 @@ def test_no_longer_and_not_ready_negate_and_refuse_cooperation():
     assert [(k, m) for _, k, _, _, m in found] == [("ASSAULT", "negated")]
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Chile vowed never to recognise the new Bolivian government.", "REJECT"),  # a refusal
+    ("Chile promised never to attack Bolivia.", "AGREE"),  # an assurance, no threat
+    ("Chile vowed to attack Bolivia.", "THREATEN"),
+    ("Chile vowed to recognise the new Bolivian government.", "AGREE"),
+])
+def test_a_vow_not_to_act_turns_round(text, kind):
+    found, _ = coded(text, published="1987-06-15")
+    assert [k for t, k, *_ in found if t in ("vowed", "promised")] == [kind]
+
+
 def test_talks_announced_not_to_be_held_are_refused_talks_not_held_are_not():
     found, _ = coded("Chile said it would not resume talks with Bolivia.", published="1987-06-15")
     assert [(k, s, t, m) for _, k, s, t, m in found] == [("REJECT", ["CHL"], ["BOL"], "asserted")]

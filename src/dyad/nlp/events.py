@@ -411,9 +411,16 @@ class EventCoder:
 
     def _promised_force(self, promise: Event, verb: Token, content: Event) -> None:
         """A vow of what the future convention made a threat is a threat ("vowed to bring the bombers
-        to justice", "pledged to hunt them down"): PLOVER THREATEN, not AGREE. (A vow to reject
-        violence is no refusal: vowed rejections stay AGREE.)"""
-        if promise.type == "AGREE" and content.type == "THREATEN" and verb.lemma_.lower() in self.rules["promise_verb"]:
+        to justice", "pledged to hunt them down"): PLOVER THREATEN, not AGREE; a vow never to
+        cooperate is a refusal. (A vow to reject violence is no refusal: vowed rejections stay AGREE.)"""
+        if verb.lemma_.lower() not in self.rules["promise_verb"]:
+            return
+        if content.modality == "negated":  # "vowed never to recognise X": a refusal (CAMEO 12);
+            if content.quad_class in (1, 2):  # "promised never to attack X": an assurance (CAMEO 03)
+                _recode(promise, "REJECT")
+            elif promise.type == "THREATEN":
+                _recode(promise, "AGREE")
+        elif promise.type == "AGREE" and content.type == "THREATEN":
             _recode(promise, "THREATEN")
 
     def _own_order(self, order: Event, verb: Token, content: Token, codes: dict[str, str], sector_only: set[str]) -> bool:
