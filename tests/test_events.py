@@ -1594,6 +1594,13 @@ def test_a_vow_not_to_act_turns_round(text, kind):
     assert [k for t, k, *_ in found if t in ("vowed", "promised")] == [kind]
 
 
+def test_what_a_party_stopped_short_of_did_not_happen():
+    found, _ = coded("Chile stopped short of calling for sanctions against Bolivia.", published="1987-06-15")
+    assert [(k, m) for _, k, _, _, m in found] == [("REQUEST", "negated")]
+    found, _ = coded("Chile stopped the talks with Bolivia.", published="1987-06-15")
+    assert all(m != "negated" for *_, m in found)
+
+
 def test_talks_announced_not_to_be_held_are_refused_talks_not_held_are_not():
     found, _ = coded("Chile said it would not resume talks with Bolivia.", published="1987-06-15")
     assert [(k, s, t, m) for _, k, s, t, m in found] == [("REJECT", ["CHL"], ["BOL"], "asserted")]

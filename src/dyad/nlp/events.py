@@ -1316,6 +1316,8 @@ class EventCoder:
                 lemma = token.lemma_.lower()
                 if lemma in words["denial_verbs"] or lemma in words["failure_verbs"] or lemma in words["cancellation_verbs"]:
                     return "negated"
+                if lemma in words["short_of_verbs"] and any(c.lower_ == "short" for c in deps):
+                    return "negated"  # "stopped short of calling for sanctions", "fell short of recognising"
                 if lemma in words["postponement_verbs"]:
                     return "hypothetical"  # put off: may still happen, and no intention announced
                 if lemma in words["allegation_verbs"]:
