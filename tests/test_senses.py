@@ -352,6 +352,7 @@ def test_a_defied_ban_is_no_event_of_its_own():
     ("The Malian president flew to Dakar for talks.", "flew to", "CONSULT"),
     ("Protesters set fire to the parliament building in Bamako.", "set fire", "PROTEST"),  # a riot
     ("Militants set fire to a school in Mopti.", "set fire", "ASSAULT"),
+    ("Malian troops returned fire.", "returned fire", "ASSAULT"),
 ])
 def test_political_words_in_their_everyday_senses(text, trigger, expected):
     event = event_for(text, trigger)
