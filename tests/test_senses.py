@@ -353,6 +353,10 @@ def test_a_defied_ban_is_no_event_of_its_own():
     ("Protesters set fire to the parliament building in Bamako.", "set fire", "PROTEST"),  # a riot
     ("Militants set fire to a school in Mopti.", "set fire", "ASSAULT"),
     ("Malian troops returned fire.", "returned fire", "ASSAULT"),
+    ("The Kenyan decision sent shockwaves through Ugandan markets.", "sent", None),
+    ("The shelling sent thousands of Kenyan villagers into hiding.", "sent", None),
+    ("Kenya's five-week legal battle with Uganda ended.", "battle", None),
+    ("Kenya's battle with Ugandan rebels ended.", "battle", "ASSAULT"),
 ])
 def test_political_words_in_their_everyday_senses(text, trigger, expected):
     event = event_for(text, trigger)
