@@ -29,6 +29,7 @@ from dyad.gazetteer import IDENTITY_PREFIXES, INTERNATIONAL_GROUP, load_gazettee
 from dyad.nlp.actors import dateline
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.lexicon import load_word_sets
+from dyad.nlp.participants import part_of_place
 from dyad.records import Actor, Mention, next_actor_id
 
 register_extensions()
@@ -196,9 +197,8 @@ def _where(doc: Doc, span: tuple[int, int]) -> bool:
         return False
     root = words.root
     if root.dep_ == "pobj":
-        prep = root.head  # "the streets of Berlin": a part of the place
-        part_of = prep.lower_ == "of" and prep.head.lemma_.lower() in load_word_sets("actor_context.tsv")["place_part"]
-        return prep.lower_ in LOCATIVE_PREPS or part_of or _home_of(prep.head, prep)
+        prep = root.head
+        return prep.lower_ in LOCATIVE_PREPS or part_of_place(prep) or _home_of(prep.head, prep)
     return root.dep_ in MODIFIER_DEPS or _home_of(root.head, root)
 
 

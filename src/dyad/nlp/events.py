@@ -54,6 +54,7 @@ from dyad.nlp.participants import (
     mention_index,
     modified_noun,
     objects_of,
+    part_of_place,
     phrase_head,
     purpose_clause,
     up_to,
@@ -800,7 +801,8 @@ class EventCoder:
     def _event(self, doc, trigger_span, tokens, trigger, mentions, anchors, sentence: Span) -> Found:
         head = trigger_span.root
         own = {t.i for t in tokens}
-        source, target, borrowed, mutual = self._participants(head, trigger, mentions, own)
+        told = self._told_by_occurrence(head)  # "protests erupted in Cairo": place and parties on the verb
+        source, target, borrowed, mutual = self._participants(head, trigger, mentions, own, told)
         date = event_date(head, anchors, doc)
         cameo = cameo_entry(trigger.cameo) if trigger.cameo else None
         ptype = plover_type(trigger.type)
@@ -817,7 +819,7 @@ class EventCoder:
             source=_unique(m.actor_id for m in source),
             target=_unique(m.actor_id for m in target if m.actor_id not in {s.actor_id for s in source}),
             modality=self._modality(head, trigger.type),
-            location=_location(head, own | {c.head.i for c in self._told_by_occurrence(head)}, trigger),
+            location=_location(head, own | {c.head.i for c in told}, trigger),
             **date,
         )
         if event.modality == "asserted" and dated_ahead(event, doc) and not _past_tense(head):
@@ -907,7 +909,8 @@ class EventCoder:
                     return trigger
         return None
 
-    def _participants(self, head: Token, trigger: Trigger, mentions, own: set[int]) -> tuple[list, list, bool, bool]:
+    def _participants(self, head: Token, trigger: Trigger, mentions, own: set[int],
+                      told: list[Token]) -> tuple[list, list, bool, bool]:
         """(source, target, whether one side was borrowed from a governing verb, whether the sources
         act on each other: "fighting between X and Y")."""
         reaction = self._reaction_to(head)
@@ -926,7 +929,7 @@ class EventCoder:
         children = [c for i in sorted(own) for c in _kids(head.doc[i])]
         if head.dep_ == "compound" and not _is_modifier_noun(head):  # "a mediation bid between X and Y"
             children += [c for c in _kids(head.head) if c.i not in own]
-        children += self._told_by_occurrence(head)
+        children += told
         children += self._support_verb_args(head, own) or _stray_by(head)
         children += [c for i in sorted(own) if head.doc[i].pos_ == "NOUN" for c in self._support_participle_args(head.doc[i])]
         between: list[Mention] = []
@@ -1566,13 +1569,10 @@ def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:
     candidates = [c for i in sorted(own) for c in _kids(doc[i])]
     # "suspended aid flights in Kandahar": the place may hang on the object the phrase shares
     candidates += [c for obj in list(candidates) if obj.dep_ == "dobj" and obj.i not in own for c in _kids(obj)]
-    place_parts = load_word_sets("actor_context.tsv")["place_part"]
     for child in candidates:  # "in Kabul"; "(took to) the streets of Berlin": the place a part belongs to
-        if child.dep_ == "prep" and (child.lower_ in LOCATION_PREPS or (
-                child.lower_ == "of" and child.head.lemma_.lower() in place_parts)):
+        if child.dep_ == "prep" and (child.lower_ in LOCATION_PREPS or part_of_place(child)):
             objects = [obj for obj in _kids(child) if obj.dep_ == "pobj"]
-            candidates += objects + [p for o in objects if o.lemma_.lower() in place_parts
-                                     for p in _kids(o) if p.dep_ == "prep" and p.lower_ == "of"]
+            candidates += objects + [p for o in objects for p in _kids(o) if p.dep_ == "prep" and part_of_place(p)]
     for token in candidates:
         if token.dep_ in place_objects:
             # "in Abkhazia province", "in the Kandahar region": the name modifies the place word

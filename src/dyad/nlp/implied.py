@@ -47,26 +47,28 @@ def domestic_target(doc: Doc, event: Event, codes: dict[str, str], fallback: str
 
     The country's actor is the document's own when it has one, else a new one with no mentions.
     """
-    places = {p.id: p.country for p in get_list(doc, "dyad_places")}
     countries = {a.id: a.country for a in get_list(doc, "dyad_actors")}
     sources = {countries.get(a) for a in event.source
                if fallback == "any" or (fallback == "bodies" and len(codes.get(a, "")) > 3)} - {None}
-    country = places.get(event.location) or (sources.pop() if len(sources) == 1 else None)
-    if country is None:
-        return []
-    return [_actor_coded(doc, codes, country, lambda aid: Actor(aid, load_gazetteer().country_name(country),
-                                                                country, country))]
+    country = _place_country(doc, event) or (sources.pop() if len(sources) == 1 else None)
+    return [] if country is None else [_country_actor(doc, codes, country)]
 
 
 def local_people(doc: Doc, event: Event, codes: dict[str, str]) -> list[str]:
     """The people of the place an event happens in, as its doer when the text names none by their
     country ("hundreds of thousands marched in Washington": American civilians)."""
-    country = {p.id: p.country for p in get_list(doc, "dyad_places")}.get(event.location)
-    if country is None:
-        return []
-    code = country + PEOPLE_SECTOR
-    return [_actor_coded(doc, codes, code, lambda aid: Actor(aid, load_gazetteer().country_name(country),
-                                                             code, country))]
+    country = _place_country(doc, event)
+    return [] if country is None else [_country_actor(doc, codes, country, PEOPLE_SECTOR)]
+
+
+def _place_country(doc: Doc, event: Event) -> str | None:
+    return {p.id: p.country for p in get_list(doc, "dyad_places")}.get(event.location)
+
+
+def _country_actor(doc: Doc, codes: dict[str, str], country: str, sector: str = "") -> str:
+    """The document's actor for the country (or its people, with a sector), else a new one with no mentions."""
+    code = country + sector
+    return _actor_coded(doc, codes, code, lambda aid: Actor(aid, load_gazetteer().country_name(country), code, country))
 
 
 def _actor_coded(doc: Doc, codes: dict[str, str], code: str, make: Callable[[str], Actor]) -> str:

@@ -79,6 +79,12 @@ def actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
     return found
 
 
+def part_of_place(prep: Token) -> bool:
+    """"the streets of Berlin", "the outskirts of Kabul": an "of" naming the place a part of a place
+    belongs to (actor_context.tsv)."""
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in load_word_sets("actor_context.tsv")["place_part"]
+
+
 def _hyphen_partner(child: Token, token: Token, mentions: dict[int, Mention]) -> bool:
     """"U.S.-British strikes", "the Israeli-American plan": the name before the hyphen is a conjunct."""
     doc = token.doc
