@@ -109,6 +109,12 @@ def test_object_pronoun_of_a_participle_is_not_the_sentence_subject(nlp):
     assert linked(run(nlp, text), "him") == ["Wang Yi"]  # Lavrov criticises: the infinitive's own doer
 
 
+def test_it_as_an_object_is_not_any_of_its_clause_subjects(nlp):
+    # "it" is the object by its place, and each conjoined subject is the clause's subject
+    text = "Saudi Arabia, the United Arab Emirates and Egypt cut ties with Qatar, accusing it of supporting terrorism."
+    assert linked(run(nlp, text), "it", after="accusing") == ["Qatar"]
+
+
 def test_it_is_in_a_clause_an_actor_reports_is_the_speaker(nlp):
     doc = run(nlp, "Chile says it is ready to reopen its embassy in Peru.")
     assert linked(doc, "it") == ["Chile"]

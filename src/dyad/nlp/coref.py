@@ -35,6 +35,7 @@ register_extensions()
 
 MAX_SENTENCES = 2  # pronouns and "the country" look back this many sentences beyond their own
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "pobj"}
 MODIFIER_DEPS = {"amod", "compound"}  # "North Korean" in "North Korean missiles" names no one alone
 NON_REFERRING_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 NEUTER_KINDS = {"country", "organisation", "media"}  # what "it" may stand for
@@ -453,8 +454,9 @@ class _DocCoref:
         return True
 
     def _bound_ok(self, pron: Pronoun, token: Token, cand: Candidate) -> bool:
-        """"Lavrov met him": an object pronoun is not its clause's subject; "himself" must be."""
-        if pron.case not in ("obj", "refl"):
+        """"Lavrov met him": an object pronoun is not its clause's subject; "himself" must be.
+        "it" is an object by its place: "X cut ties with Qatar, accusing it of ..."."""
+        if pron.case not in ("obj", "refl") and token.dep_ not in OBJECT_DEPS:
             return True
         clause_subjects = _clause_subjects(token)
         subjects = [c for c in self.candidates if c.token.i in clause_subjects]
@@ -528,13 +530,13 @@ def _within(token: Token, head: Token) -> bool:
 
 
 def _clause_subjects(token: Token) -> set[int]:
-    """Token indices of the subject of the clause a pronoun sits in (through "with", "and", and a
-    participle's: "Bush met Sharon, urging him to ...": Bush urges)."""
+    """Token indices of the subject of the clause a pronoun sits in, its conjuncts too (through
+    "with", "and", and a participle's: "Bush met Sharon, urging him to ...": Bush urges)."""
     verb = token.head
     while verb.dep_ == "prep" and verb.head.i != verb.i:
         verb = verb.head
     while True:
-        subjects = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
+        subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in (c, *c.conjuncts)}
         controller = {c.i for c in verb.head.children if c.dep_ == "dobj"} if verb.dep_ == "xcomp" else set()
         shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"))
         if subjects or controller or not shares or verb.head.i == verb.i:
