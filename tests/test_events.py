@@ -1272,6 +1272,18 @@ def test_condemning_an_attack_accuses_its_doer_never_its_victim():
     assert events("Russia condemned the bombing of the Turkish embassy in Kabul.")["condemned"].target_codes == []
 
 
+def test_condemning_the_act_just_told_accuses_its_doer():
+    text = "Peru expelled two Chilean diplomats on Monday. Bolivia condemned the move as unfriendly."
+    assert [code[:3] for code in events(text)["condemned"].target_codes] == ["PER"]
+    text = "Peruvian jets bombed a Chilean border post, and Bolivia's president denounced the attack."
+    assert [code[:3] for code in events(text)["denounced"].target_codes] == ["PER"]
+    # only a definite act refers back, and only to what was told before
+    text = "Peru expelled two Chilean diplomats on Monday. Bolivia condemned any expulsion."
+    assert not any(code.startswith("PER") for code in events(text)["condemned"].target_codes)
+    text = "Bolivia condemned the move on Monday. Peru expelled two Chilean diplomats."
+    assert not any(code.startswith("PER") for code in events(text)["condemned"].target_codes)
+
+
 def test_condemning_a_joint_attack_accuses_every_doer():
     assert sorted(events("Chile condemned the U.K.-French air strikes on Libya.")["condemned"].target_codes) == ["FRA", "GBR"]
     assert sorted(events("Chile condemned the U.K. and French air strikes on Libya.")["condemned"].target_codes) == ["FRA", "GBR"]

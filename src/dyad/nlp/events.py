@@ -74,6 +74,7 @@ NAME_ENTITIES = {"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "LAW", "PROD
 CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "csubj", "conj"}
 # a verb trigger below one of these is an argument of the clause above, never its background
 ARGUMENT_EDGES = {"ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
+DEFINITE = {"the", "this", "that", "these", "those"}
 MAX_TITLE_WORDS = 4  # "Trade and Industry Minister Ana Ruiz"
 PHRASE_TRIES = 3  # dependents tried per phrase word: "to" may be the infinitive's or the phrase's
 # what a future event is coded as, by event_rules.tsv group (PLOVER manual, AGREE, THREATEN, CONCEDE)
@@ -137,12 +138,13 @@ class EventCoder:
         for item in found:
             claim_own_people(item.event, item.own_people, by_id, codes, inferred)
         owner = {t.i: item for item in found for t in item.tokens}
+        told = [(item.span.start, item.event.source) for item in found if item.event.modality != "negated"]
         found = [item for item in found if not self._background(item, owner, mentions)]
         for item in found:
             if not item.event.source and item.event.target and self._done_by_authorities(item.span.root):
                 item.event.source = self._authorities(doc, item, mentions, codes, sector_only)
         coded = [(item.span, event) for item in self._without_terms(found, mentions)
-                 for event in self._dyads(doc, item, codes, sector_only, claims, mentions)]
+                 for event in self._dyads(doc, item, codes, sector_only, claims, mentions, told)]
         events = get_list(doc, "dyad_events")
         spans = []
         for span, event in without_partial(without_duplicates(coded, codes), codes):
@@ -152,8 +154,9 @@ class EventCoder:
         return doc
 
     def _dyads(self, doc: Doc, item: Found, codes: dict[str, str], sector_only: set[str],
-               claims: set[int], mentions) -> list[Event]:
-        """The event's final sides, and one event per direction of a joint one; none when no side is coded."""
+               claims: set[int], mentions, told: list[tuple[int, list[str]]]) -> list[Event]:
+        """The event's final sides, and one event per direction of a joint one; none when no side is coded.
+        ``told``: where each event of the document starts, and its doers."""
         event = item.event
         clamp_to_publication(event, doc)
         event.source = one_per_code(event.source, codes, sector_only)
@@ -161,7 +164,8 @@ class EventCoder:
         if not event.source and event.type.lower() in self.rules["unnamed_doer_is_local"]:
             event.source = local_people(doc, event, codes)
         if not event.target and not item.mutual:
-            event.target = self._named_within(doc, item, claims, mentions) or self._untargeted(doc, event, codes)
+            event.target = (self._named_within(doc, item, claims, mentions) or self._doer_referred_to(item, told, mentions)
+                            or self._untargeted(doc, event, codes))
         self._joint_exercise(event, item.span.root, codes)
         # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
         if not any(codes.get(a, a) != a for a in event.source + event.target) and self.require_actor:
@@ -239,6 +243,28 @@ class EventCoder:
             if country and country not in own:
                 found.setdefault(country, mention.actor_id)
         return list(found.values()) if len(found) == 1 else []
+
+    def _doer_referred_to(self, item: Found, told: list[tuple[int, list[str]]], mentions) -> list[str]:
+        """"North Korea fired a missile ..., and Kishida called the launch 'outrageous'": an accusation
+        of a definite act that names no doer ("the launch", "the move", "the attack") is aimed at the
+        doer of the last act told before it, in its sentence or the one before."""
+        root = item.span.root
+        if item.event.type.lower() not in self.rules["content_doer_is_target"] or not any(
+                self._refers_back(c, mentions) for c in _kids(root) if c.dep_ == "dobj"):
+            return []
+        sentence = root.sent
+        window = sentence.start if sentence.start == 0 else root.doc[sentence.start - 1].sent.start
+        accuser = set(item.event.source)
+        earlier = [doers for start, doers in told
+                   if window <= start < item.span.start and doers and not set(doers) & accuser]
+        return earlier[-1][:] if earlier else []
+
+    def _refers_back(self, noun: Token, mentions) -> bool:
+        """"the launch", "this move": a definite act naming no doer of its own."""
+        lemma = noun.lemma_.lower()
+        return ((lemma in self.rules["act_reference"] or lemma in self.lexicon.nouns)
+                and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+                and noun.idx not in mentions and not _doers_named(noun, mentions))
 
     def _names_no_target(self, word: Token) -> bool:
         """What hangs on these names no party of the act: a maker ("Chinese-built missiles") or a
