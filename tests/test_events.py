@@ -1715,6 +1715,15 @@ def test_a_reaction_to_an_act_summed_up_in_apposition_is_aimed_at_its_doer():
     assert dyads("The decision criticised by Chile was taken in May.", published="1987-06-15") == set()
 
 
+def test_a_reaction_told_in_a_relative_clause_on_the_summing_noun_is_news():
+    for text in ("Peru closed its border with Bolivia, a move Chile condemned.",
+                 "Peru closed its border with Bolivia, a decision which was condemned by Chile.",
+                 "Peru closed its border with Bolivia, in a move that Chile condemned."):
+        assert ("ACCUSE", ("CHL",), ("PER",)) in dyads(text, published="1987-06-15"), text
+    # without the comma the clause only says which decision is meant
+    assert dyads("The decision that Chile condemned was taken in May.", published="1987-06-15") == set()
+
+
 def test_a_reaction_is_read_only_from_a_reaction_noun_and_never_aimed_at_a_victim():
     found = dyads("The detention of the Chilean president drew sanctions from Peru.", published="1990-06-15")
     assert ("SANCTION", ("PER",), ()) in found  # not aimed at the detainee

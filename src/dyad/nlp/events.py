@@ -605,8 +605,9 @@ class EventCoder:
         for _ in range(MAX_CLIMB):
             if token.head.i == token.i or token.dep_ in ARGUMENT_EDGES:
                 return False
-            if token.dep_ == "relcl" and not (starts_when(token) or _non_restrictive(token) or actor_did(token, mentions)):
-                return True
+            if token.dep_ == "relcl" and not (starts_when(token) or _non_restrictive(token) or actor_did(token, mentions)
+                                              or self._summarised_act(token) is not None):
+                return True  # but "..., a move Egypt condemned": Egypt's reaction is news
             if token.dep_ == "relcl" and (_past_perfect(token) or _describes_place(token)
                                           or _standing(token, self.rules["stance_verb"])):
                 return True  # "the envoys, whom they had seized", "the province, where dozens were killed"
@@ -1104,15 +1105,21 @@ class EventCoder:
                  for m in actors_of(c, mentions)] + [m for o in attacks for m in _agents_named(o, mentions)]
         return doers if len({m.actor_id for m in doers}) == 1 else []
 
-    def _summarised_act(self, participle: Token) -> Token | None:
-        """The verb of the act a "move", "step" or "decision" in apposition sums up, when a participle
-        with an agent describes that noun ("closed the border, a step condemned by Egypt")."""
-        noun = participle.head
-        if participle.dep_ != "acl" or participle.tag_ != "VBN" or noun.lemma_.lower() not in self.rules["summary_noun"]:
+    def _summarised_act(self, clause: Token) -> Token | None:
+        """The verb of the act a "move", "step" or "decision" set off by a comma sums up, when a
+        participle with an agent or a relative clause with a subject describes that noun: "closed
+        the border, a step condemned by Egypt", "..., a move Egypt condemned", "..., in a move Japan
+        denounced"."""
+        noun = clause.head
+        by_agent = any(c.dep_ == "agent" for c in _kids(clause))
+        described = (clause.dep_ == "acl" and clause.tag_ == "VBN" and by_agent) or (
+            clause.dep_ == "relcl" and (by_agent or _has_subject(clause)))
+        if not described or noun.lemma_.lower() not in self.rules["summary_noun"]:
             return None
         start = noun.left_edge.i
-        after_comma = start > 0 and noun.doc[start - 1].text == ","  # the parser hangs it as appos, npadvmod, dobj...
-        if not after_comma or not any(c.dep_ == "agent" for c in _kids(participle)):
+        if start > 0 and noun.dep_ == "pobj" and noun.head.i == start - 1:
+            start -= 1  # "in a move": the parser hangs it as appos, npadvmod, dobj, or a "in" phrase
+        if start == 0 or noun.doc[start - 1].text != ",":
             return None
         return next((t for t in noun.ancestors if t.pos_ == "VERB"), None)
 
