@@ -94,6 +94,10 @@ def test_what_two_parties_can_only_do_together_goes_both_ways_and_a_shared_prais
     assert (resolution.source_codes, resolution.target_codes) == (["CHL", "PER"], [])
 
 
+def test_critics_a_state_acts_on_are_its_own_opposition():
+    assert events("Chile stripped 94 critics of their citizenship.")["stripped"].target_codes == ["CHLOPP"]
+
+
 def test_a_recalled_envoy_is_the_senders_own_and_the_deported_are_the_target_not_their_destination():
     assert events("Chile recalled its ambassador to Peru.")["recalled"].target_codes == ["PER"]
     assert events("Chile recalled its ambassador from Peru.")["recalled"].target_codes == ["PER"]

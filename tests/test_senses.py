@@ -246,7 +246,7 @@ def test_lifting_a_curfew_is_a_concession():
 def test_phrase_trigger_sense_follows_its_object():
     # "hand over" is RETREAT for captives, AID for goods: a rule keyed by the whole phrase
     goods = event_for("Turkey handed over medicine and tents to Syria.", "handed over")
-    people = event_for("Turkey handed over two suspects to Syria.", "handed over")
+    people = event_for("Turkey handed over two captured soldiers to Syria.", "handed over")
     assert (goods.type, goods.source_codes, goods.target_codes) == ("AID", ["TUR"], ["SYR"])
     assert people.type == "RETREAT"
 
@@ -529,3 +529,22 @@ def test_a_verdict_through_consider_deem_or_regard_as_is_disapproval():
     assert event_for("Peru will consider the Chilean offer.", "consider") is None
     # police describing a suspect pass no verdict on a state
     assert event_for("Chilean police described the gunman as dangerous.", "described") is None
+
+
+def test_ordering_envoys_to_leave_is_an_expulsion_other_orders_requests():
+    assert types_of("Chile ordered the Peruvian ambassador to leave the country.")["ordered"] == "SANCTION"
+    assert types_of("Chile ordered two Peruvian diplomats to leave within 72 hours.")["ordered"] == "SANCTION"
+    assert types_of("The Chilean president ordered the army to leave the capital.")["ordered"] == "REQUEST"
+
+
+def test_suspects_handed_over_are_judicial_cooperation_bodies_a_return():
+    # as an extradition (CAMEO 063; its manual codes an offer to hand over suspects 0313)
+    assert types_of("Chile handed over three suspects to Peru.")["handed over"] == "COOPERATE"
+    assert types_of("Chile handed over the bodies of two soldiers to Peru.")["handed over"] == "RETREAT"
+
+
+def test_joint_patrols_of_two_states_are_cooperation_one_states_a_deployment():
+    assert types_of("Chile and Peru began joint naval patrols on their border.")["patrols"] == "COOPERATE"
+    # police and soldiers of one province's government are one side, however many sectors they are
+    found = types_of("The provincial government ordered patrols by police and paramilitary soldiers.")
+    assert "COOPERATE" not in found.values()

@@ -166,7 +166,7 @@ class EventCoder:
         if not event.target and not item.mutual:
             event.target = (self._named_within(doc, item, claims, mentions) or self._doer_referred_to(item, told, mentions)
                             or self._untargeted(doc, event, codes))
-        self._joint_exercise(event, item.span.root, codes)
+        self._joint_exercise(event, item.span.root, codes, sector_only)
         # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
         if not any(codes.get(a, a) != a for a in event.source + event.target) and self.require_actor:
             return []
@@ -314,9 +314,10 @@ class EventCoder:
         return (event.type.lower() in self.rules["not_by_business"] and bool(sources)
                 and all(_business(code) for code in sources))
 
-    def _joint_exercise(self, event: Event, head: Token, codes: dict[str, str]) -> None:
-        """Exercises held by two or more countries are joint military operations: COOPERATE (PLOVER manual)."""
-        countries = {codes.get(a, "")[:3] for a in event.source}
+    def _joint_exercise(self, event: Event, head: Token, codes: dict[str, str], sector_only: set[str]) -> None:
+        """Exercises held by two or more countries are joint military operations: COOPERATE (PLOVER manual);
+        "patrols by police and soldiers" of one unnamed country are not."""
+        countries = {codes.get(a, "")[:3] for a in event.source if a not in sector_only}
         if event.type == "MOBILIZE" and head.lemma_.lower() in self.rules["joint_exercise"] and len(countries) > 1:
             _recode(event, "COOPERATE")
 
