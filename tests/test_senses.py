@@ -548,3 +548,14 @@ def test_joint_patrols_of_two_states_are_cooperation_one_states_a_deployment():
     # police and soldiers of one province's government are one side, however many sectors they are
     found = types_of("The provincial government ordered patrols by police and paramilitary soldiers.")
     assert "COOPERATE" not in found.values()
+
+
+def test_protest_acts_by_students_and_workers_and_burning_tyres():
+    assert types_of("Chilean students occupied the university campus in Santiago.")["occupied"] == "PROTEST"
+    assert types_of("Chilean protesters burned tyres in Santiago.")["burned"] == "PROTEST"
+    assert types_of("Peruvian troops occupied the airport in Arica.")["occupied"] == "COERCE"
+
+
+def test_support_withdrawn_is_reduced_relations_not_support():
+    found = types_of("The Chilean army withdrew its support for the president.")
+    assert found == {"withdrew": "SANCTION"}
