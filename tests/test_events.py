@@ -94,6 +94,13 @@ def test_what_two_parties_can_only_do_together_goes_both_ways_and_a_shared_prais
     assert (resolution.source_codes, resolution.target_codes) == (["CHL", "PER"], [])
 
 
+def test_untargeted_domestic_acts_aim_at_home_and_foreign_ones_stay_untargeted():
+    assert events("The Peruvian president resigned on Sunday.")["resigned"].target_codes == ["PER"]
+    assert events("Peru imposed a nationwide curfew.")["imposed"].target_codes == ["PER"]
+    assert events("Peru lifted its ban on women driving.")["lifted"].target_codes == ["PER"]
+    assert events("Peru imposed a naval blockade.")["blockade"].target_codes == []  # on whom, it does not say
+
+
 def test_critics_a_state_acts_on_are_its_own_opposition():
     assert events("Chile stripped 94 critics of their citizenship.")["stripped"].target_codes == ["CHLOPP"]
 

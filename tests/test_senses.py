@@ -559,3 +559,28 @@ def test_protest_acts_by_students_and_workers_and_burning_tyres():
 def test_support_withdrawn_is_reduced_relations_not_support():
     found = types_of("The Chilean army withdrew its support for the president.")
     assert found == {"withdrew": "SANCTION"}
+
+
+def test_no_political_act_by_weather_vehicles_or_markets():
+    assert types_of("Three trains collided near Talca, killing at least 28 people.") == {}
+    assert types_of("Severe drought has destroyed half of Chile's maize crop.") == {}
+    assert types_of("Santiago stocks closed higher as exporters rallied on a weaker peso.") == {}
+    assert types_of("Copper prices climbed as investors sought safe-haven assets.") == {}
+    assert types_of("Chilean striker Alexis Sanchez signed a two-year contract with Inter Milan.") == {}
+    # a car bomb still kills: the bomb, not the car, is what the subject names
+    assert types_of("A car bomb killed 20 Chilean soldiers in Arica.") == {"killed": "ASSAULT"}
+
+
+def test_letting_inspectors_or_aid_in_is_retreat_other_permissions_concessions():
+    found = event_for("Peru allowed U.N. inspectors to visit the prisons.", "allowed")
+    assert (found.type, found.target_codes) == ("RETREAT", ["IGOUNO"])
+    found = event_for("Peru allowed the opposition to hold rallies.", "allowed")
+    assert (found.type, found.target_codes) == ("CONCEDE", ["PEROPP"])
+
+
+def test_relief_sent_flown_or_arriving_is_aid():
+    assert types_of("Chile sent rescue teams and tents to Peru.")["sent"] == "AID"
+    assert types_of("Chile sent a military unit to Peru to help search for survivors.")["sent"] == "AID"
+    assert types_of("Chilean doctors and nurses arrived in Peru to help fight the cholera outbreak.") == {"arrived": "AID"}
+    assert types_of("Chilean air force planes flew in medicine and tents to Peru.")["flew"] == "AID"
+    assert types_of("Chile sent troops to Peru.")["sent troops"] == "MOBILIZE"

@@ -276,7 +276,7 @@ class EventCoder:
     def _untargeted(self, doc: Doc, event: Event, codes: dict[str, str]) -> list[str]:
         """The target PLOVER gives an event that names none: the country it happens in (see event_rules.tsv)."""
         kind = event.type.lower()
-        if kind in self.rules["untargeted_is_domestic"]:
+        if kind in self.rules["untargeted_is_domestic"] or f"{kind}:{event.mode}" in self.rules["untargeted_is_domestic"]:
             return domestic_target(doc, event, codes)
         if kind in self.rules["untargeted_at_home"]:
             return domestic_target(doc, event, codes, fallback="bodies")
@@ -1169,7 +1169,8 @@ class EventCoder:
 
     def _aimed_content(self, clause: Token, head: Token, kind: str) -> bool:
         """A that-clause whose subject the event is aimed at: who a demand or an accusation says must
-        act or acted ("demanded that Russia withdraw"), or who a warning says will pay for it ("warned
+        act or acted ("demanded that Russia withdraw"), who a concession lets act ("allowed X to
+        hold rallies"), or who a warning says will pay for it ("warned
         that Taiwan would pay a heavy price", "a warning that Hanoi would suffer"; "warned that the
         economy would shrink" only forecasts). A clause opened by "because" is no content."""
         if self._opened_by_background(clause):
@@ -1177,6 +1178,8 @@ class EventCoder:
         told = clause.dep_ == "ccomp" or (head.pos_ == "NOUN" and _has_subject(clause))  # "allegations that X took"
         if kind in self.rules["content_subject_is_target"]:
             return told or _for_to(clause)  # "demanded that Russia", "called for Syria to withdraw"
+        if kind in self.rules["infinitive_subject_is_target"]:
+            return clause.dep_ == "ccomp" and infinitive(clause)  # "allowed inspectors to install"
         return told and kind in self.rules["warns_of_consequence"] and clause.lemma_.lower() in self.rules["consequence_verb"]
 
     def _low_agent(self, prep: Token, head: Token, mentions) -> list[Mention]:

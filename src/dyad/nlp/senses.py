@@ -215,6 +215,8 @@ def _verb_roles(token: Token) -> dict[str, list[Token]]:
     # "vowed to fight": the parser makes some such infinitives advcl, and "allowed X to run" a ccomp
     xcomps = [c for c in children if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and infinitive(c))]
     xcomp_words = xcomps + [o for x in xcomps for o in x.children if o.dep_ in OBJECT_DEPS]
+    if not objects:  # "allowed inspectors to install": the parser's subject of the infinitive is the object
+        objects = [c for x in xcomps if x.dep_ == "ccomp" for c in x.children if c.dep_ == "nsubj"]
     # "called the plan a disaster", "called him divisive": the object's predicate, which the parser
     # also hangs on the object ("called [the plan [a disaster]]", "branded [the militia, [a group]]")
     complements = [c for c in children if c.dep_ in ("oprd", "acomp")]
