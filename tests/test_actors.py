@@ -148,6 +148,10 @@ def test_a_world_region_is_no_country():
     assert "USA" not in {a.country for a in found} and "NMRBUS" in {a.code for a in found}
     found = extract("Central American leaders criticised the American embargo.", published="1987-06-01").actors
     assert sorted(a.code for a in found) == ["LAMGOV", "USA"]
+    # "West African leaders" are the region's, not a country the sentence names; "South African" stays a state
+    found = extract("West African leaders gave Niger's army a week to free President Mohamed Bazoum.", published="2023-07-30").actors
+    assert "WAFGOV" in {a.code for a in found} and "NERGOV" in {a.code for a in found}
+    assert [a.code for a in extract("South African troops arrived.", published="2023-07-30").actors] == ["ZAFMIL"]
 
 
 def test_a_country_inside_a_company_name_is_the_companys_not_the_state():
@@ -637,3 +641,14 @@ def test_a_title_the_registry_keeps_in_a_name_finds_its_person(nlp):
 def test_members_of_an_organisation_are_the_organisations(nlp):
     found = codes_at(nlp, "Finance ministers of the Group of Seven met in Paris.")
     assert found["Finance ministers of the Group of Seven"][0] == "IGOGOS"
+
+
+@pytest.mark.parametrize("text, day, code", [
+    ("Lula met the delegation.", "2005-06-01", "BRAGOV"),  # a distinctive one-word name, in office
+    ("Jens Stoltenberg met the delegation.", "2016-06-01", "IGONAT"),  # an organisation's head, not his country
+    ("Jens Stoltenberg met the delegation.", "2010-06-01", "NORGOV"),
+    ("Khalifa Haftar met the delegation.", "2020-06-01", "LBYMIL"),
+])
+def test_curated_leaders_take_the_office_they_held_that_day(text, day, code):
+    from dyad.api import extract
+    assert code in {a.code for a in extract(text, published=day).actors}

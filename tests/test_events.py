@@ -101,6 +101,33 @@ def test_untargeted_domestic_acts_aim_at_home_and_foreign_ones_stay_untargeted()
     assert events("Peru imposed a naval blockade.")["blockade"].target_codes == []  # on whom, it does not say
 
 
+def test_a_deadline_given_to_a_party_is_an_ultimatum():
+    e = events("Chile gave Peru one week to withdraw its troops.")["gave"]
+    assert (e.type, e.source_codes, e.target_codes) == ("THREATEN", ["CHL"], ["PER"])
+
+
+def test_an_invasion_with_no_target_named_is_never_aimed_at_home():
+    assert events("Peruvian forces launched a full-scale invasion.")["launched"].target_codes == []
+    assert events("Peruvian forces launched air strikes.")["launched"].target_codes == ["PER"]
+
+
+def test_accusing_an_actor_after_the_act_is_a_second_act_comma_or_not():
+    e = events("Chile filed a case at the court on Friday accusing Peru of genocide.")["accusing"]
+    assert (e.type, e.source_codes, e.target_codes) == ("ACCUSE", ["CHL"], ["PER"])
+
+
+def test_relations_a_state_suspends_are_never_with_itself_but_a_sentence_is_at_home():
+    e = events("The Chilean president suspended Santiago's participation in the treaty with Peru.")["suspended"]
+    assert [code[:3] for code in e.target_codes] == ["PER"]
+    e = events("A Chilean court sentenced the former president to 15 months in prison.")["sentenced"]
+    assert [code[:3] for code in e.target_codes] == ["CHL"]
+
+
+def test_a_body_possessed_by_a_named_leader_is_of_his_country():
+    e = events("A Peruvian plan was turned down by Gabriel Boric's government on Tuesday.", published="2023-05-02")["turned down"]
+    assert e.source_codes == ["CHLGOV"]
+
+
 def test_critics_a_state_acts_on_are_its_own_opposition():
     assert events("Chile stripped 94 critics of their citizenship.")["stripped"].target_codes == ["CHLOPP"]
 

@@ -556,6 +556,11 @@ def test_protest_acts_by_students_and_workers_and_burning_tyres():
     assert types_of("Peruvian troops occupied the airport in Arica.")["occupied"] == "COERCE"
 
 
+def test_suspending_parliament_is_coercion_as_noun_or_verb():
+    assert types_of("The Chilean president's suspension of parliament was unlawful.")["suspension"] == "COERCE"
+    assert types_of("Chile announced the suspension of aid to Peru.")["suspension"] == "SANCTION"
+
+
 def test_support_withdrawn_is_reduced_relations_not_support():
     found = types_of("The Chilean army withdrew its support for the president.")
     assert found == {"withdrew": "SANCTION"}

@@ -124,7 +124,7 @@ LEADING_KINDS = {"name", "demonym", "adjective", "informal"}
 def _localise_regional(gaz: Gazetteer) -> None:
     """Phoenix codes some national groups by region ("Palestinian Islamic Jihad" MEAREB); when
     the name itself starts with a country ("Palestinian", "Eritrean"), code that country."""
-    country_codes = {code for code, _ in gaz.countries.values()}
+    country_codes = {code for code, _ in gaz.countries.values()} - set(_words("regions.txt"))
     for key, entry in gaz.organisations.items():
         prefix = entry.code[:3]
         if entry.country or prefix in country_codes or (prefix in IDENTITY_PREFIXES and prefix != INTERNATIONAL_GROUP):

@@ -217,11 +217,12 @@ def _possessor(doc: Doc, actor: Actor, actors: list[Actor], mentions: list[Menti
     """"Iraq said its forces sank ...": the country a possessive names (through coreference), or a
     name before the role ("the Reagan administration", "the Mubarak government")."""
     countries = {a.id: a.country for a in actors if a.country and a.country not in IDENTITY_PREFIXES}
-    owner_of = {m.start: m for m in mentions if m.actor_id in countries}
+    owner_of = {t.i: m for m in mentions if m.actor_id in countries  # any word of the owner's name: "Nicolas Maduro's"
+                for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
     for start, end in actor.mentions:
         words = doc.char_span(start, end, alignment_mode="expand")
         for child in (words.root.children if words is not None else ()):
-            owner = owner_of.get(child.idx) if child.dep_ in ("poss", "compound") else None
+            owner = owner_of.get(child.i) if child.dep_ in ("poss", "compound") else None
             if owner is not None:
                 return countries[owner.actor_id], (owner.start, owner.end)
     return None

@@ -163,9 +163,11 @@ class EventCoder:
         event.target = one_per_code(event.target, codes, sector_only)
         if not event.source and event.type.lower() in self.rules["unnamed_doer_is_local"]:
             event.source = local_people(doc, event, codes)
+        if self._ruled(event, "never_at_own_state") and _same_state(event, codes, sector_only):
+            event.target = []  # "Putin suspended Moscow's participation in the treaty": at whom, look further
         if not event.target and not item.mutual:
             event.target = (self._named_within(doc, item, claims, mentions) or self._doer_referred_to(item, told, mentions)
-                            or self._untargeted(doc, event, codes))
+                            or self._untargeted(doc, event, codes, item.tokens))
         self._joint_exercise(event, item.span.root, codes, sector_only)
         # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
         if not any(codes.get(a, a) != a for a in event.source + event.target) and self.require_actor:
@@ -273,16 +275,24 @@ class EventCoder:
         return (word.dep_ == "amod" and lemma in self.rules["maker_participle"]) or (
             word.dep_ in ("acl", "amod") and lemma in self.rules["suspicion_participle"])
 
-    def _untargeted(self, doc: Doc, event: Event, codes: dict[str, str]) -> list[str]:
-        """The target PLOVER gives an event that names none: the country it happens in (see event_rules.tsv)."""
+    def _untargeted(self, doc: Doc, event: Event, codes: dict[str, str], tokens: list[Token]) -> list[str]:
+        """The target PLOVER gives an event that names none: the country it happens in (see event_rules.tsv);
+        never the doer's own for an act aimed abroad ("Russian forces launched an invasion")."""
         kind = event.type.lower()
-        if kind in self.rules["untargeted_is_domestic"] or f"{kind}:{event.mode}" in self.rules["untargeted_is_domestic"]:
+        words = [*tokens, *(c for t in tokens for c in _kids(t) if c.dep_ == "dobj")]  # "launched an invasion"
+        abroad = any(t.lemma_.lower() in self.rules["aimed_abroad"] for t in words)
+        if self._ruled(event, "untargeted_is_domestic"):
             return domestic_target(doc, event, codes)
         if kind in self.rules["untargeted_at_home"]:
-            return domestic_target(doc, event, codes, fallback="bodies")
+            return domestic_target(doc, event, codes, fallback="none" if abroad else "bodies")
         if kind in self.rules["untargeted_at_place"] and event.location:
             return domestic_target(doc, event, codes, fallback="none")
         return []
+
+    def _ruled(self, event: Event, group: str) -> bool:
+        """Whether event_rules.tsv puts the event's type, or its TYPE:mode, in ``group``."""
+        kind = event.type.lower()
+        return kind in self.rules[group] or f"{kind}:{event.mode}" in self.rules[group]
 
     def _done_by_authorities(self, head: Token) -> bool:
         """An arrest or a detention told in the passive without its doer ("was arrested in Lebanon",
@@ -1786,12 +1796,21 @@ def _stray_by(noun: Token) -> list[Token]:
 def _second_act(clause: Token, mentions, says_on_its_own: frozenset[str]) -> bool:
     """"Blair pledged support, warning Saddam that ...": a participle after the comma that acts on an
     actor, or that accuses whoever it names ("expelled the correspondent, accusing the
-    broadcaster of lying"), is a second act of the sentence's doer, not the circumstance of the first."""
-    doc = clause.doc
-    return (clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i > clause.head.i
-            and clause.left_edge.i > 0 and doc[clause.left_edge.i - 1].text == ","
-            and any(c.dep_ == "dobj" and (actors_of(c, mentions) or clause.lemma_.lower() in says_on_its_own)
-                    for c in _kids(clause)))
+    broadcaster of lying"), is a second act of the sentence's doer, not the circumstance of the first;
+    one that accuses an actor needs no comma ("filed a case on Friday accusing Israel of ...")."""
+    if not (clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i > clause.head.i):
+        return False
+    comma = clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
+    says = clause.lemma_.lower() in says_on_its_own
+    objects = [c for c in _kids(clause) if c.dep_ == "dobj"]
+    return any(actors_of(c, mentions) for c in objects) and (comma or says) or (comma and says and bool(objects))
+
+
+def _same_state(event: Event, codes: dict[str, str], sector_only: set[str]) -> bool:
+    """Every target of the event is of its doers' own state, one the text gives them (not guessed
+    from the sentence: "the ministry announced duties on Japanese steel")."""
+    own = {codes.get(a, a)[:3] for a in event.source if a not in sector_only}
+    return bool(event.target) and {codes.get(a, a)[:3] for a in event.target} <= own
 
 
 def _has_subject(clause: Token) -> bool:
