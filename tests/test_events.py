@@ -128,6 +128,17 @@ def test_a_body_possessed_by_a_named_leader_is_of_his_country():
     assert e.source_codes == ["CHLGOV"]
 
 
+def test_a_demand_phrase_aims_at_the_subject_of_its_content_clause():
+    e = events("Chile demanded that Peru release the detained fishermen.")["demanded"]
+    assert (e.type, e.source_codes, e.target_codes) == ("REQUEST", ["CHL"], ["PER"])
+
+
+def test_warning_a_party_of_measures_is_a_threat_and_an_imminent_attack_no_fact():
+    e = events("Chile warned Peru of forceful measures if its navy entered the bay.")["warned"]
+    assert (e.type, e.source_codes, e.target_codes) == ("THREATEN", ["CHL"], ["PER"])
+    assert events("Chilean officials spoke of an imminent Peruvian attack on Arica.")["attack"].modality == "future"
+
+
 def test_critics_a_state_acts_on_are_its_own_opposition():
     assert events("Chile stripped 94 critics of their citizenship.")["stripped"].target_codes == ["CHLOPP"]
 

@@ -1010,6 +1010,9 @@ class EventCoder:
                 if _abbreviation(child):  # "U.S. sanctions against Japan", "NATO strikes on"; not "the Lebanon raid on"
                     compound += actors_of(child, mentions)
                 continue
+            if child.dep_ in SUBJECT_DEPS and child.head.i in own and child.head.i != head.i and child.head.dep_ == "ccomp":
+                target += actors_of(child, mentions)  # "demanded that Canada release": a phrase's content clause
+                continue
             if child.dep_ == "poss" and self._suffered_by_owner(head):
                 suffered = actors_of(child, mentions)  # "Rabin's murder", "Mandela's release": done to him
                 target += suffered
