@@ -139,6 +139,15 @@ def test_warning_a_party_of_measures_is_a_threat_and_an_imminent_attack_no_fact(
     assert events("Chilean officials spoke of an imminent Peruvian attack on Arica.")["attack"].modality == "future"
 
 
+def test_weapons_in_a_phrase_name_their_owner_and_attacks_abroad_are_not_guessed_at_home():
+    e = events("Peruvian missiles struck a Chilean hospital on Monday.")["missiles struck"]
+    assert (e.source_codes, [code[:3] for code in e.target_codes]) == (["PER"], ["CHL"])
+    # another state named: the attack may be aimed there, so no target is guessed
+    text = "Bolivia put its air force on alert after Peruvian warplanes struck a training camp."
+    assert events(text)["struck"].target_codes == []
+    assert [code[:3] for code in events("Peruvian warplanes struck a training camp.")["struck"].target_codes] == ["PER"]
+
+
 def test_critics_a_state_acts_on_are_its_own_opposition():
     assert events("Chile stripped 94 critics of their citizenship.")["stripped"].target_codes == ["CHLOPP"]
 
@@ -1903,3 +1912,9 @@ def test_narrowed_rules_leave_their_neighbours_alone(text, present, absent):
     found = dyads(text)
     assert present <= found | kinds(found)
     assert not (absent & (found | kinds(found)))
+
+
+def test_two_parties_agreeing_on_something_of_no_state_agree_with_each_other():
+    found = dyads("Chile and Peru agreed to restore diplomatic relations and reopen embassies.")
+    assert {("AGREE", ("CHL",), ("PER",)), ("AGREE", ("PER",), ("CHL",))} <= found
+    assert not any(kind == "AGREE" and len(source) > 1 for kind, source, _ in found)

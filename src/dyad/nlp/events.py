@@ -176,7 +176,7 @@ class EventCoder:
             return []
         if len({codes.get(a, a) for a in event.source}) > 1 and _on_each_other(item.span.root):
             event.target = []  # "summoned each other's envoys": the envoys are the other side's
-        return self._directions(event, codes, item.mutual or self._done_together(item))
+        return self._directions(event, codes, sector_only, item.mutual or self._done_together(item))
 
     def _home_again(self, item: Found, codes: dict[str, str]) -> bool:
         """"Erdogan landed in Istanbul", "Savchenko flew home to Kiev": travel to one's own country is no visit."""
@@ -280,7 +280,8 @@ class EventCoder:
         never the doer's own for an act aimed abroad ("Russian forces launched an invasion")."""
         kind = event.type.lower()
         words = [*tokens, *(c for t in tokens for c in _kids(t) if c.dep_ == "dobj")]  # "launched an invasion"
-        abroad = any(t.lemma_.lower() in self.rules["aimed_abroad"] for t in words)
+        abroad = any(t.lemma_.lower() in self.rules["aimed_abroad"] for t in words) or (
+            kind in self.rules["abroad_when_foreign_named"] and self._foreign_named(doc, event, tokens[0].sent))
         if self._ruled(event, "untargeted_is_domestic"):
             return domestic_target(doc, event, codes)
         if kind in self.rules["untargeted_at_home"]:
@@ -288,6 +289,18 @@ class EventCoder:
         if kind in self.rules["untargeted_at_place"] and event.location:
             return domestic_target(doc, event, codes, fallback="none")
         return []
+
+    def _foreign_named(self, doc: Doc, event: Event, sentence: Span) -> bool:
+        """The sentence names an actor of a state other than the doers' ("Pakistan put its air force
+        on alert after Indian warplanes struck ..."): the act may be aimed there. A border is no
+        party ("shelled a village close to the Somali border")."""
+        countries = {a.id: a.country for a in get_list(doc, "dyad_actors")}
+        own = {countries.get(a) for a in event.source}
+        named = {countries.get(m.actor_id) for m in get_list(doc, "dyad_mentions")
+                 if sentence.start_char <= m.start and m.end <= sentence.end_char
+                 and (word := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+                 and word.root.head.lemma_.lower() not in self.rules["border_noun"]}
+        return bool(named - own - {None})
 
     def _ruled(self, event: Event, group: str) -> bool:
         """Whether event_rules.tsv puts the event's type, or its TYPE:mode, in ``group``."""
@@ -729,7 +742,7 @@ class EventCoder:
             holders += [c for c in _kids(clause.head) if c.dep_ == "dobj"]
         return any(h.lemma_.lower() in self.rules["content_noun"] for h in holders)
 
-    def _directions(self, event: Event, codes: dict[str, str], mutual: bool = False) -> list[Event]:
+    def _directions(self, event: Event, codes: dict[str, str], sector_only: set[str], mutual: bool = False) -> list[Event]:
         """A joint event with no target, "X and Y held talks" or "fighting between X and Y", in both
         directions: X→Y and Y→X.
 
@@ -738,8 +751,10 @@ class EventCoder:
         source, no target, rather than a pair for each of the n(n-1) directions.
         """
         sources = list({codes.get(a, a): a for a in event.source}.values())
-        # "Israel and Syria exchanged fire across the Golan": a place of one side is no third party
-        aimed_elsewhere = bool({codes.get(a, a)[:3] for a in event.target} - {codes.get(a, a)[:3] for a in sources})
+        # "Israel and Syria exchanged fire across the Golan": a place of one side is no third party, nor
+        # a body of no state ("agreed to reopen embassies")
+        targets = {codes.get(a, a)[:3] for a in event.target if a not in sector_only}
+        aimed_elsewhere = bool(targets - {codes.get(a, a)[:3] for a in sources})
         if aimed_elsewhere or len(sources) != 2 or not (mutual or event.type.lower() in self.rules["reciprocal"]):
             return [event]
         pairs = [(a, b) for a in sources for b in sources if a != b]
@@ -979,7 +994,9 @@ class EventCoder:
         for child in children:
             if own_object and child.i not in own:  # "the pullout of troops from Mali": the place left
                 target += self._place_left(child, target_preps, mentions)
-            if child.dep_ in PASSIVE_SUBJECT_DEPS and (child.i in own or own_object) and self._armament(child):
+            armed = (child.dep_ in PASSIVE_SUBJECT_DEPS and (child.i in own or own_object)) or (
+                child.dep_ in SUBJECT_DEPS and child.i in own)  # "Russian missiles struck": a phrase's own word
+            if armed and self._armament(child):
                 inferred = head.doc.user_data.get(INFERRED_COUNTRY, set())  # a country guessed from the sentence is no owner
                 source += [m for m in actors_of(child, mentions) if m.actor_id not in inferred]  # "Chinese missiles were fired"
                 continue
