@@ -589,3 +589,10 @@ def test_relief_sent_flown_or_arriving_is_aid():
     assert types_of("Chilean doctors and nurses arrived in Peru to help fight the cholera outbreak.") == {"arrived": "AID"}
     assert types_of("Chilean air force planes flew in medicine and tents to Peru.")["flew"] == "AID"
     assert types_of("Chile sent troops to Peru.")["sent troops"] == "MOBILIZE"
+
+
+def test_welcoming_a_visitor_somewhere_hosts_a_visit_welcoming_a_decision_supports_it():
+    found = event_for("The Peruvian president was welcomed by Chile's president at Santiago airport.", "welcomed")
+    assert found.type == "CONSULT"
+    assert types_of("Chile welcomed the ceasefire.")["welcomed"] == "SUPPORT"
+    assert types_of("The presidents of Chile and Peru shook hands in Lima.")["shook hands"] == "CONSULT"
