@@ -1918,3 +1918,8 @@ def test_two_parties_agreeing_on_something_of_no_state_agree_with_each_other():
     found = dyads("Chile and Peru agreed to restore diplomatic relations and reopen embassies.")
     assert {("AGREE", ("CHL",), ("PER",)), ("AGREE", ("PER",), ("CHL",))} <= found
     assert not any(kind == "AGREE" and len(source) > 1 for kind, source, _ in found)
+
+
+def test_an_attack_with_no_doer_happens_where_the_place_it_tore_through_is():
+    e = events("Twin blasts tore through the departure hall at Santiago airport on Tuesday.")["tore through"]
+    assert (e.source_codes, e.target_codes) == ([], ["CHL"])

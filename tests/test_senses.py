@@ -596,3 +596,10 @@ def test_welcoming_a_visitor_somewhere_hosts_a_visit_welcoming_a_decision_suppor
     assert found.type == "CONSULT"
     assert types_of("Chile welcomed the ceasefire.")["welcomed"] == "SUPPORT"
     assert types_of("The presidents of Chile and Peru shook hands in Lima.")["shook hands"] == "CONSULT"
+
+
+def test_blasts_wreck_and_a_disaster_kills_through_a_relative_clause():
+    assert types_of("Bomb blasts wrecked the Peruvian embassy in Santiago.") == {"wrecked": "ASSAULT"}
+    assert types_of("The dispute wrecked the talks between Chile and Peru.") == {"talks": "CONSULT"}
+    text = "An earthquake struck Chile, triggering a tsunami that swept away boats and killing hundreds of people."
+    assert "ASSAULT" not in types_of(text).values()

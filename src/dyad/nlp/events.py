@@ -1636,10 +1636,12 @@ def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:
     candidates = [c for i in sorted(own) for c in _kids(doc[i])]
     # "suspended aid flights in Kandahar": the place may hang on the object the phrase shares
     candidates += [c for obj in list(candidates) if obj.dep_ == "dobj" and obj.i not in own for c in _kids(obj)]
-    for child in candidates:  # "in Kabul"; "(took to) the streets of Berlin": the place a part belongs to
+    for child in candidates:  # "in Kabul"; "(took to) the streets of Berlin": the place a part belongs to;
+        # "tore through the hall at Brussels airport": where the place is
         if child.dep_ == "prep" and (child.lower_ in LOCATION_PREPS or part_of_place(child)):
             objects = [obj for obj in _kids(child) if obj.dep_ == "pobj"]
-            candidates += objects + [p for o in objects for p in _kids(o) if p.dep_ == "prep" and part_of_place(p)]
+            candidates += objects + [p for o in objects for p in _kids(o) if p.dep_ == "prep" and (
+                part_of_place(p) or p.lower_ in LOCATION_PREPS)]
     for token in candidates:
         if token.dep_ in place_objects:
             # "in Abkhazia province", "in the Kandahar region": the name modifies the place word

@@ -260,6 +260,8 @@ def _inherited_subjects(token: Token) -> list[Token]:
         if objects:
             return objects
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if subjects and token.dep_ == "relcl" and all(c.lower_ in RELATIVE_WORDS for c in subjects):
+            return [token.head]  # "a tsunami that swept away cars and killing hundreds": the tsunami
         if subjects:
             return subjects
     return []
