@@ -603,3 +603,10 @@ def test_blasts_wreck_and_a_disaster_kills_through_a_relative_clause():
     assert types_of("The dispute wrecked the talks between Chile and Peru.") == {"talks": "CONSULT"}
     text = "An earthquake struck Chile, triggering a tsunami that swept away boats and killing hundreds of people."
     assert "ASSAULT" not in types_of(text).values()
+
+
+def test_citizens_voting_is_an_election_and_a_hole_blown_in_a_ship_an_attack():
+    assert types_of("Chileans voted overwhelmingly in favour of a new constitution.") == {}
+    assert types_of("Chile voted in favour of the resolution.") == {"voted in favour": "SUPPORT"}
+    found = event_for("Suicide bombers blew a hole in the side of the Chilean destroyer Lynch.", "blew")
+    assert found.type == "ASSAULT" and [code[:3] for code in found.target_codes] == ["CHL"]
