@@ -97,7 +97,9 @@ def test_what_two_parties_can_only_do_together_goes_both_ways_and_a_shared_prais
 def test_untargeted_domestic_acts_aim_at_home_and_foreign_ones_stay_untargeted():
     assert events("The Peruvian president resigned on Sunday.")["resigned"].target_codes == ["PER"]
     assert events("Peru imposed a nationwide curfew.")["imposed"].target_codes == ["PER"]
-    assert events("Peru lifted its ban on women driving.")["lifted"].target_codes == ["PER"]
+    # a concession by a state as a whole may be to another state ("Britain conceded in the talks")
+    assert events("Peru lifted its ban on women driving.")["lifted"].target_codes == []
+    assert events("The Peruvian government lifted its ban on women driving.")["lifted"].target_codes == ["PER"]
     assert events("Peru imposed a naval blockade.")["blockade"].target_codes == []  # on whom, it does not say
 
 
@@ -1923,3 +1925,12 @@ def test_two_parties_agreeing_on_something_of_no_state_agree_with_each_other():
 def test_an_attack_with_no_doer_happens_where_the_place_it_tore_through_is():
     e = events("Twin blasts tore through the departure hall at Santiago airport on Tuesday.")["tore through"]
     assert (e.source_codes, e.target_codes) == ([], ["CHL"])
+
+
+def test_an_act_referred_back_to_is_no_statement_and_no_domestic_partner_is_dropped():
+    text = "Peru fired a missile over Chile on Tuesday, and Bolivia urged restraint. Argentina condemned the launch."
+    assert [code[:3] for code in events(text)["condemned"].target_codes] == ["PER"]
+    # relations suspended with the state's own rebels keep them as the target
+    e = events("Colombia suspended peace talks with the ELN rebels.")["suspended"]
+    assert [code for code in e.target_codes] == ["COLREB"]
+

@@ -574,6 +574,8 @@ def test_no_political_act_by_weather_vehicles_or_markets():
     assert types_of("Chilean striker Alexis Sanchez signed a two-year contract with Inter Milan.") == {}
     # a car bomb still kills: the bomb, not the car, is what the subject names
     assert types_of("A car bomb killed 20 Chilean soldiers in Arica.") == {"killed": "ASSAULT"}
+    # so do aircraft and gunships: only trains, buses and ferries crash
+    assert types_of("Peruvian aircraft including helicopter gunships killed 46 Chilean civilians.") == {"killed": "ASSAULT"}
 
 
 def test_letting_inspectors_or_aid_in_is_retreat_other_permissions_concessions():
@@ -606,7 +608,17 @@ def test_blasts_wreck_and_a_disaster_kills_through_a_relative_clause():
 
 
 def test_citizens_voting_is_an_election_and_a_hole_blown_in_a_ship_an_attack():
-    assert types_of("Chileans voted overwhelmingly in favour of a new constitution.") == {}
+    assert types_of("Chilean voters voted overwhelmingly in favour of a new constitution.") == {}
     assert types_of("Chile voted in favour of the resolution.") == {"voted in favour": "SUPPORT"}
     found = event_for("Suicide bombers blew a hole in the side of the Chilean destroyer Lynch.", "blew")
     assert found.type == "ASSAULT" and [code[:3] for code in found.target_codes] == ["CHL"]
+
+
+def test_narrowed_senses_leave_their_neighbours_alone():
+    # a state's arms contract is still a signing; an extension is no ultimatum; parallel patrols are no joint ones
+    assert types_of("Chile signed a contract with Peru for five frigates.")["signed"] == "SUPPORT"
+    assert "THREATEN" not in types_of("Chile gave Peru three more months to pay.").values()
+    assert "COOPERATE" not in types_of("Chilean and Peruvian troops patrol the disputed border.").values()
+    # a figurative hole; a party seeking a vote is no market
+    assert types_of("Peruvian gas cuts blew a hole in Chile's economy.") == {}
+    assert types_of("Chile's Socialist Party sought a new referendum.") != {}

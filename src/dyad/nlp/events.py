@@ -75,6 +75,7 @@ CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "csubj",
 # a verb trigger below one of these is an argument of the clause above, never its background
 ARGUMENT_EDGES = {"ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+PHYSICAL_PREPS = {"through", "at", "outside", "near", "inside", "into"}  # "tore through the hall at X"; not "in protest at"
 MAX_TITLE_WORDS = 4  # "Trade and Industry Minister Ana Ruiz"
 PHRASE_TRIES = 3  # dependents tried per phrase word: "to" may be the infinitive's or the phrase's
 # what a future event is coded as, by event_rules.tsv group (PLOVER manual, AGREE, THREATEN, CONCEDE)
@@ -138,7 +139,8 @@ class EventCoder:
         for item in found:
             claim_own_people(item.event, item.own_people, by_id, codes, inferred)
         owner = {t.i: item for item in found for t in item.tokens}
-        told = [(item.span.start, item.event.source) for item in found if item.event.modality != "negated"]
+        told = [(item.span.start, item.event.type, item.event.source) for item in found
+                if item.event.modality != "negated" and item.event.type.lower() not in self.rules["said_not_done"]]
         found = [item for item in found if not self._background(item, owner, mentions)]
         for item in found:
             if not item.event.source and item.event.target and self._done_by_authorities(item.span.root):
@@ -154,9 +156,9 @@ class EventCoder:
         return doc
 
     def _dyads(self, doc: Doc, item: Found, codes: dict[str, str], sector_only: set[str],
-               claims: set[int], mentions, told: list[tuple[int, list[str]]]) -> list[Event]:
+               claims: set[int], mentions, told: list[tuple[int, str, list[str]]]) -> list[Event]:
         """The event's final sides, and one event per direction of a joint one; none when no side is coded.
-        ``told``: where each event of the document starts, and its doers."""
+        ``told``: where each act (no statement) of the document starts, its type and its doers."""
         event = item.event
         clamp_to_publication(event, doc)
         event.source = one_per_code(event.source, codes, sector_only)
@@ -246,19 +248,24 @@ class EventCoder:
                 found.setdefault(country, mention.actor_id)
         return list(found.values()) if len(found) == 1 else []
 
-    def _doer_referred_to(self, item: Found, told: list[tuple[int, list[str]]], mentions) -> list[str]:
+    def _doer_referred_to(self, item: Found, told: list[tuple[int, str, list[str]]], mentions) -> list[str]:
         """"North Korea fired a missile ..., and Kishida called the launch 'outrageous'": an accusation
         of a definite act that names no doer ("the launch", "the move", "the attack") is aimed at the
-        doer of the last act told before it, in its sentence or the one before."""
+        doer of the last act told before it, in its sentence or the one before; an event noun refers
+        only to an act of its own type, and an earlier statement or reaction is no act."""
         root = item.span.root
-        if item.event.type.lower() not in self.rules["content_doer_is_target"] or not any(
-                self._refers_back(c, mentions) for c in _kids(root) if c.dep_ == "dobj"):
+        if item.event.type.lower() not in self.rules["content_doer_is_target"]:
             return []
+        nouns = [c for c in _kids(root) if c.dep_ == "dobj" and self._refers_back(c, mentions)]
+        if not nouns:
+            return []
+        kinds = {t.type for t in self.lexicon.nouns.get(nouns[0].lemma_.lower(), ())}  # none for "move", "launch"
         sentence = root.sent
         window = sentence.start if sentence.start == 0 else root.doc[sentence.start - 1].sent.start
         accuser = set(item.event.source)
-        earlier = [doers for start, doers in told
-                   if window <= start < item.span.start and doers and not set(doers) & accuser]
+        earlier = [doers for start, kind, doers in told
+                   if window <= start < item.span.start and doers and not set(doers) & accuser
+                   and (not kinds or kind in kinds)]
         return earlier[-1][:] if earlier else []
 
     def _refers_back(self, noun: Token, mentions) -> bool:
@@ -1641,7 +1648,7 @@ def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:
         if child.dep_ == "prep" and (child.lower_ in LOCATION_PREPS or part_of_place(child)):
             objects = [obj for obj in _kids(child) if obj.dep_ == "pobj"]
             candidates += objects + [p for o in objects for p in _kids(o) if p.dep_ == "prep" and (
-                part_of_place(p) or p.lower_ in LOCATION_PREPS)]
+                part_of_place(p) or (child.lower_ in PHYSICAL_PREPS and p.lower_ in LOCATION_PREPS))]
     for token in candidates:
         if token.dep_ in place_objects:
             # "in Abkhazia province", "in the Kandahar region": the name modifies the place word
@@ -1829,10 +1836,12 @@ def _second_act(clause: Token, mentions, says_on_its_own: frozenset[str]) -> boo
 
 
 def _same_state(event: Event, codes: dict[str, str], sector_only: set[str]) -> bool:
-    """Every target of the event is of its doers' own state, one the text gives them (not guessed
-    from the sentence: "the ministry announced duties on Japanese steel")."""
-    own = {codes.get(a, a)[:3] for a in event.source if a not in sector_only}
-    return bool(event.target) and {codes.get(a, a)[:3] for a in event.target} <= own
+    """Every target of the event is one of its doers under another name, or their state itself
+    ("Putin suspended Moscow's participation": RUSGOV both), one the text gives them (not guessed from the sentence: "the
+    ministry announced duties on Japanese steel"); Colombia suspending talks with the ELN stays."""
+    own = {codes.get(a, a) for a in event.source if a not in sector_only}
+    states = {code[:3] for code in own}
+    return bool(event.target) and all(codes.get(a, a) in own or codes.get(a, a) in states for a in event.target)
 
 
 def _has_subject(clause: Token) -> bool:
