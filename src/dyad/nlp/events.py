@@ -1837,8 +1837,8 @@ def _second_act(clause: Token, mentions, says_on_its_own: frozenset[str]) -> boo
 
 def _same_state(event: Event, codes: dict[str, str], sector_only: set[str]) -> bool:
     """Every target of the event is one of its doers under another name, or their state itself
-    ("Putin suspended Moscow's participation": RUSGOV both), one the text gives them (not guessed from the sentence: "the
-    ministry announced duties on Japanese steel"); Colombia suspending talks with the ELN stays."""
+    ("Putin suspended Moscow's participation": RUSGOV both). Only doers the text gives a state count
+    (not "the ministry announced duties on Japanese steel"); Colombia suspending talks with the ELN stays."""
     own = {codes.get(a, a) for a in event.source if a not in sector_only}
     states = {code[:3] for code in own}
     return bool(event.target) and all(codes.get(a, a) in own or codes.get(a, a) in states for a in event.target)
