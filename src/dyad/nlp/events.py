@@ -286,16 +286,21 @@ class EventCoder:
         """The target PLOVER gives an event that names none: the country it happens in (see event_rules.tsv);
         never the doer's own for an act aimed abroad ("Russian forces launched an invasion")."""
         kind = event.type.lower()
-        words = [*tokens, *(c for t in tokens for c in _kids(t) if c.dep_ == "dobj")]  # "launched an invasion"
-        abroad = any(t.lemma_.lower() in self.rules["aimed_abroad"] for t in words) or (
-            kind in self.rules["abroad_when_foreign_named"] and self._foreign_named(doc, event, tokens[0].sent))
         if self._ruled(event, "untargeted_is_domestic"):
             return domestic_target(doc, event, codes)
         if kind in self.rules["untargeted_at_home"]:
+            abroad = self._aimed_abroad(doc, event, tokens)
             return domestic_target(doc, event, codes, fallback="none" if abroad else "bodies")
         if kind in self.rules["untargeted_at_place"] and event.location:
             return domestic_target(doc, event, codes, fallback="none")
         return []
+
+    def _aimed_abroad(self, doc: Doc, event: Event, tokens: list[Token]) -> bool:
+        """An act no state does at home ("launched an invasion"), or an attack in a sentence that
+        names another state."""
+        words = [*tokens, *(c for t in tokens for c in _kids(t) if c.dep_ == "dobj")]  # "launched an invasion"
+        return any(t.lemma_.lower() in self.rules["aimed_abroad"] for t in words) or (
+            event.type.lower() in self.rules["abroad_when_foreign_named"] and self._foreign_named(doc, event, tokens[0].sent))
 
     def _foreign_named(self, doc: Doc, event: Event, sentence: Span) -> bool:
         """The sentence names an actor of a state other than the doers' ("Pakistan put its air force
@@ -1832,7 +1837,8 @@ def _second_act(clause: Token, mentions, says_on_its_own: frozenset[str]) -> boo
     comma = clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
     says = clause.lemma_.lower() in says_on_its_own
     objects = [c for c in _kids(clause) if c.dep_ == "dobj"]
-    return any(actors_of(c, mentions) for c in objects) and (comma or says) or (comma and says and bool(objects))
+    acts_on_actor = any(actors_of(c, mentions) for c in objects)
+    return (acts_on_actor and (comma or says)) or (comma and says and bool(objects))
 
 
 def _same_state(event: Event, codes: dict[str, str], sector_only: set[str]) -> bool:
