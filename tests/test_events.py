@@ -1215,9 +1215,12 @@ def test_a_list_the_parser_hung_on_its_first_member_as_an_apposition_is_still_a_
 
 
 def test_an_event_of_many_parties_is_one_multilateral_event_not_every_pair():
-    found = dyads("Chile, Peru, Bolivia and Ecuador agreed on a common fishing zone.")
-    assert found == {("AGREE", ("CHL", "PER", "BOL", "ECU"), ())}
-    # two parties still give both directions
+    found = dyads("Chile, Peru, Bolivia, Ecuador and Colombia agreed on a common fishing zone.")
+    assert found == {("AGREE", ("CHL", "PER", "BOL", "ECU", "COL"), ())}
+    # up to four parties, each agrees with each other one
+    parties = ("CHL", "PER", "BOL", "ECU")
+    assert dyads("Chile, Peru, Bolivia and Ecuador agreed on a common fishing zone.") == {
+        ("AGREE", (a,), (b,)) for a in parties for b in parties if a != b}
     assert dyads("Chile and Peru agreed on a common fishing zone.") == {
         ("AGREE", ("CHL",), ("PER",)), ("AGREE", ("PER",), ("CHL",))}
 
@@ -1934,3 +1937,71 @@ def test_an_act_referred_back_to_is_no_statement_and_no_domestic_partner_is_drop
     e = events("Colombia suspended peace talks with the ELN rebels.")["suspended"]
     assert [code for code in e.target_codes] == ["COLREB"]
 
+
+
+def test_an_agreement_to_act_against_someone_is_that_act_decided():
+    # "agreed to impose sanctions" is the sanction, as "decided to" is; AGREE is a commitment to cooperate
+    assert dyads("The European Union agreed on Monday to impose sanctions on Belarus.") == {
+        ("SANCTION", ("IGOEUREEC",), ("BLR",))}
+    assert kinds(dyads("Kenya's High Court agreed to investigate the former minister.")) == {"ACCUSE"}
+    # an agreement to cooperate, or to deploy, stays one
+    assert kinds(dyads("Japan agreed to send engineers to help rebuild Cambodia.")) == {"AGREE"}
+    assert kinds(dyads("The rebels agreed not to attack civilians.")) == {"AGREE"}
+
+
+def test_two_bodies_of_one_state_agreeing_agree_with_each_other():
+    found = dyads("Sudan's ruling military council and the opposition alliance agreed to share power.")
+    assert found == {("AGREE", ("SDNMIL",), ("SDNOPP",)), ("AGREE", ("SDNOPP",), ("SDNMIL",))}
+    # the army beside its state is still the state
+    assert dyads("The army and Syria rejected the plan.") == {("REJECT", ("SYR",), ())}
+
+
+def test_suspending_ones_own_offensive_de_escalates():
+    assert kinds(dyads("The rebels suspended their offensive on Tuesday.")) == {"RETREAT"}
+    assert kinds(dyads("Turkey halted military operations in northern Iraq.")) == {"RETREAT"}
+
+
+def test_a_promise_made_at_a_meeting_is_made_to_whom_the_doer_met():
+    found = dyads("Blinken visited Kyiv on Thursday, pledging another $1 billion in military aid.")
+    assert ("AGREE", ("USAGOV",), ("UKR",)) in found
+    assert ("AGREE", ("PRKGOV",), ("USAGOV",)) in dyads(
+        "Kim Jong Un committed to denuclearisation at his summit with U.S. President Donald Trump.",
+        published="2018-06-12")
+
+
+def test_aid_pledged_for_a_country_is_aimed_at_it():
+    assert ("AGREE", ("IGOEUREEC",), ("SOM",)) in dyads(
+        "The European Union pledged 50 million euros in humanitarian aid for Somalia at a donor conference in London.")
+
+
+def test_forces_of_two_states_acting_jointly_cooperate():
+    found = dyads("Belgian and Dutch police carried out joint raids on Friday.")
+    assert {("COOPERATE", ("BELCOP",), ("NLDCOP",)), ("COOPERATE", ("NLDCOP",), ("BELCOP",))} <= found
+    found = dyads("Kenyan police, working with the U.S. Federal Bureau of Investigation, arrested two suspects in Mombasa.")
+    assert {(s[0][:3], t[0][:3]) for kind, s, t in found if kind == "COOPERATE"} == {("KEN", "USA"), ("USA", "KEN")}
+    # coordinated sanctions are each state's own measures
+    assert kinds(dyads("Canada and Britain imposed coordinated sanctions on Myanmar.")) == {"SANCTION"}
+
+
+def test_an_extradition_aims_at_the_state_receiving_the_suspects():
+    found = dyads("Spain extradited a Colombian drug lord and two other suspects to the United States.")
+    assert {("COOPERATE", ("ESP",), ("USA",))} == {d for d in found if d[0] == "COOPERATE"}
+    assert kinds(dyads("Croatia handed the general over to the war crimes tribunal in The Hague.")) == {"COOPERATE"}
+
+
+def test_a_vow_of_reprisal_is_a_threat_against_whoever_struck():
+    found = dyads("Iran vowed on Sunday to respond after Israeli jets struck a base near Damascus.")
+    assert {(s, t[0][:3]) for kind, s, t in found if kind == "THREATEN"} == {(("IRN",), "ISR")}
+    assert "THREATEN" not in kinds(dyads("Kenya's president vowed to build new schools for Somali refugees."))
+
+
+def test_a_warning_that_ones_own_state_may_act_names_no_target_from_it():
+    # the one whose act would set it off is the target, the condition its terms
+    found = dyads("Putin warned that Russia reserved the right to take countermeasures if NATO attacked Belarus.")
+    assert {(s, t) for kind, s, t in found if kind == "THREATEN"} == {(("RUSGOV",), ("IGOWSTNAT",))}
+
+
+def test_where_a_promise_would_be_kept_is_no_party_to_it():
+    # a country named in what a verbal act is about, after "in" or "at", is a scene (CAMEO codes no one)
+    found = dyads("Libya agreed to hand the two suspects over for trial in the Netherlands.")
+    assert ("AGREE", ("LBY",), ("NLD",)) not in found

@@ -49,19 +49,31 @@ def without_partial(coded: list[tuple[Span, Event]], codes: dict[str, str]) -> l
     return [(span, event) for span, event in coded if not partial(event)]
 
 
-def one_per_code(ids: list[str], codes: dict[str, str], sector_only: set[str]) -> list[str]:
-    """One actor per code on an event side, in order; a bare sector ("GOV") only when no actor has a country.
+def one_per_code(ids: list[str], codes: dict[str, str], sector_only: set[str], doers: bool = False) -> list[str]:
+    """One actor per code on an event side, in order; a sector actor ("GOV", or "SDNOPP" with a country
+    guessed from the sentence) only when no actor has a country, or, among the doers, a guessed one
+    beside no state as a whole and no doer of its own sector.
 
     "Mugabe and his government" both code ZWEGOV: one participant, scored once. "the army and
-    Syria" puts MIL beside SYR: the country already says who acts.
+    Syria" puts MIL beside SYR: the country already says who acts. "Sudan's military council and
+    the opposition alliance agreed" are two parties: the alliance's sector is not the council's.
     """
     by_code: dict[str, str] = {}
     for i in ids:
         by_code.setdefault(codes.get(i, i), i)  # the first actor with each code, in order
     first = list(by_code.values())
-    if any(i not in sector_only for i in first):
-        first = [i for i in first if i not in sector_only]
-    return first
+    placed = [codes.get(i, i) for i in first if i not in sector_only]
+    if not placed:
+        return first
+    if not doers or any(len(code) == 3 for code in placed):
+        return [i for i in first if i not in sector_only]
+    sectors = {code[3:6] for code in placed}
+    return [i for i in first if i not in sector_only or _distinct_party(codes.get(i, i), sectors)]
+
+
+def _distinct_party(code: str, sectors: set[str]) -> bool:
+    """A sector given a country from its sentence ("SDNOPP") that no placed doer already stands for."""
+    return len(code) >= 6 and code[3:6] not in sectors
 
 
 def _codes_of(ids: list[str], codes: dict[str, str]) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Container, Iterable
 from functools import cache
 from itertools import islice
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -79,6 +80,8 @@ PHYSICAL_PREPS = {"through", "at", "outside", "near", "inside", "into"}  # "tore
 MAX_TITLE_WORDS = 4  # "Trade and Industry Minister Ana Ruiz"
 PHRASE_TRIES = 3  # dependents tried per phrase word: "to" may be the infinitive's or the phrase's
 # what a future event is coded as, by event_rules.tsv group (PLOVER manual, AGREE, THREATEN, CONCEDE)
+MAX_PAIRED_PARTIES = 4  # a joint event of more parties stays multilateral
+IGO = "IGO"  # the code prefix of intergovernmental organisations
 FUTURE_RECODES = (("future_as_agree", "AGREE"), ("future_as_threaten", "THREATEN"), ("future_as_concede", "CONCEDE"))
 # "X said Y must V" with V no trigger of its own: a demand all the same
 OBLIGATION_TRIGGER = Trigger("", "VERB", "REQUEST", "", "", (), "reported obligation")
@@ -92,6 +95,17 @@ def _modality_words() -> dict[str, frozenset[str]]:
     return load_word_sets("modality.tsv")
 
 
+class Told(NamedTuple):
+    """An event of the document, for events that refer to it: where it starts, its type, its sides
+    and whether it is told as done."""
+
+    start: int
+    type: str
+    source: list[str]
+    target: list[str]
+    asserted: bool
+
+
 @dataclasses.dataclass
 class Found:
     """One coded trigger while the sentence is worked on: its tokens, event and how its dyad was found."""
@@ -102,6 +116,7 @@ class Found:
     own_participants: bool  # a source from its own dependents, not borrowed from a governing verb
     own_people: list[Mention] = dataclasses.field(default_factory=list)  # "withdrew its troops": the doer's
     mutual: bool = False  # "fighting between X and Y": each side's act on the other
+    announced: Event | None = None  # the act as told, when a convention recoded it ("will blockade": THREATEN)
 
 
 class EventCoder:
@@ -139,8 +154,9 @@ class EventCoder:
         for item in found:
             claim_own_people(item.event, item.own_people, by_id, codes, inferred)
         owner = {t.i: item for item in found for t in item.tokens}
-        told = [(item.span.start, item.event.type, item.event.source) for item in found
-                if item.event.modality != "negated" and item.event.type.lower() not in self.rules["said_not_done"]]
+        told = [Told(item.span.start, item.event.type, item.event.source, item.event.target[:],
+                     item.event.modality == "asserted") for item in found
+                if item.event.modality != "negated"]
         found = [item for item in found if not self._background(item, owner, mentions)]
         for item in found:
             if not item.event.source and item.event.target and self._done_by_authorities(item.span.root):
@@ -156,12 +172,12 @@ class EventCoder:
         return doc
 
     def _dyads(self, doc: Doc, item: Found, codes: dict[str, str], sector_only: set[str],
-               claims: set[int], mentions, told: list[tuple[int, str, list[str]]]) -> list[Event]:
+               claims: set[int], mentions, told: list[Told]) -> list[Event]:
         """The event's final sides, and one event per direction of a joint one; none when no side is coded.
-        ``told``: where each act (no statement) of the document starts, its type and its doers."""
+        ``told``: each event of the document not negated, where it starts, its type and its sides."""
         event = item.event
         clamp_to_publication(event, doc)
-        event.source = one_per_code(event.source, codes, sector_only)
+        event.source = one_per_code(event.source, codes, sector_only, doers=True)
         event.target = one_per_code(event.target, codes, sector_only)
         if not event.source and event.type.lower() in self.rules["unnamed_doer_is_local"]:
             event.source = local_people(doc, event, codes)
@@ -169,6 +185,7 @@ class EventCoder:
             event.target = []  # "Putin suspended Moscow's participation in the treaty": at whom, look further
         if not event.target and not item.mutual:
             event.target = (self._named_within(doc, item, claims, mentions) or self._doer_referred_to(item, told, mentions)
+                            or self._party_met(item, told) or self._act_answered(item, told, codes)
                             or self._untargeted(doc, event, codes, item.tokens))
         self._joint_exercise(event, item.span.root, codes, sector_only)
         # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
@@ -178,7 +195,8 @@ class EventCoder:
             return []
         if len({codes.get(a, a) for a in event.source}) > 1 and _on_each_other(item.span.root):
             event.target = []  # "summoned each other's envoys": the envoys are the other side's
-        return self._directions(event, codes, sector_only, item.mutual or self._done_together(item))
+        return (self._directions(event, codes, sector_only, item.mutual or self._done_together(item))
+                + self._joint_operation(event, item, codes, sector_only, mentions))
 
     def _home_again(self, item: Found, codes: dict[str, str]) -> bool:
         """"Erdogan landed in Istanbul", "Savchenko flew home to Kiev": travel to one's own country is no visit."""
@@ -201,16 +219,28 @@ class EventCoder:
     def _conventions(self, item: Found, heads: set[int]) -> None:
         """PLOVER's type conventions for intentions, readiness and refusals."""
         event = item.event
+        announced = dataclasses.replace(event)
         if event.modality != "negated" and self._willing(self._clause_of(item.span.root, heads)):  # "is ready to close the border"
             self._willingness_convention(event)
         else:
             self._future_convention(event)
+        if event.type != announced.type:
+            item.announced = announced
+        if event.type == "AGREE" and self._vows_retaliation(item.span.root):
+            _recode(event, "THREATEN")  # "vowed to respond", "promised a painful response": CAMEO 138
         if self._refusal(item) or self._unwilling(item, heads):
             _recode(event, "REJECT")  # "will not accept X", "failed to reach agreement": a refusal
             event.modality = "asserted"
         elif self._force_not_ruled_out(item):
             _recode(event, "THREATEN")  # "did not rule out military action against X": a threat
             event.modality = "asserted"
+
+    def _vows_retaliation(self, verb: Token) -> bool:
+        """A vow whose content is a reprisal: "vowed to hit back", "promised a painful response"."""
+        if verb.lemma_.lower() not in self.rules["promise_verb"]:
+            return False
+        contents = [c for c in _kids(verb) if c.dep_ in ("xcomp", "dobj")]
+        return any(c.lemma_.lower() in self.families["retaliation"] for c in contents)
 
     def _force_not_ruled_out(self, item: Found) -> bool:
         """A negated "rule out" whose object is force or sanctions ("would not rule out a military option")."""
@@ -229,26 +259,53 @@ class EventCoder:
         else, or name the victims."""
         if item.event.type.lower() not in self.rules["aimed_at_what_it_names"]:
             return []
-        countries = {a.id: a.country for a in get_list(doc, "dyad_actors")}
+        actors = get_list(doc, "dyad_actors")
+        countries = {a.id: a.country for a in actors}
         own = {countries.get(a) for a in item.event.source} - {None}
-        if not own:
-            return []
+        international = any(a.id in item.event.source and (a.code or "").startswith(IGO) for a in actors)
+        if not own and not (international and item.event.quad_class in (1, 2)):
+            return []  # an IGO's pledge or aid is for the one state it names; a doer of no known state has none
         found: dict[str, str] = {}
+        verbal = item.event.quad_class in (1, 3)  # said, not done: where it would happen is no party
         words = [c for c in _kids(item.span.root) if c.dep_ in ("dobj", "xcomp", "ccomp")
                  or (c.dep_ == "prep" and c.lower_ in self.rules["sent_toward_prep"])]
         while words:
             word = words.pop()
             if word.i not in claims and not self._names_no_target(word):
                 words += [c for c in word.children if c.dep_ not in ("relcl", "advcl", "parataxis")]
-            if _in_place_name(word) or word.head.lemma_.lower() in self.rules["border_noun"]:
-                continue  # "into the Sea of Japan", "a village near the Russian border": a place, not a party
+            if _in_place_name(word) or word.head.lemma_.lower() in self.rules["border_noun"] or (
+                    verbal and word.dep_ == "pobj" and word.head.lower_ in self.rules["scene_prep"]):
+                continue  # "into the Sea of Japan", "a village near the Russian border", "a trial in the Netherlands"
             mention = mentions.get(word.idx)
             country = countries.get(mention.actor_id) if mention else None
             if country and country not in own:
                 found.setdefault(country, mention.actor_id)
         return list(found.values()) if len(found) == 1 else []
 
-    def _doer_referred_to(self, item: Found, told: list[tuple[int, str, list[str]]], mentions) -> list[str]:
+    def _party_met(self, item: Found, told: list[Told]) -> list[str]:
+        """"Biden visited Kyiv, pledging $500 million in aid", "Kim committed to denuclearisation at his
+        summit with Trump": a promise made at a meeting is made to whom the doer met there."""
+        if item.event.type.lower() not in self.rules["made_to_party_met"] or not item.event.source:
+            return []
+        sentence = item.span.root.sent
+        met = [act.target for act in told if act.type == "CONSULT" and act.target
+               and sentence.start <= act.start < sentence.end and act.source == item.event.source]
+        return met[0][:] if len(met) == 1 else []
+
+    def _act_answered(self, item: Found, told: list[Told], codes: dict[str, str]) -> list[str]:
+        """"Pakistan vowed to respond after Indian warplanes struck": a threat naming no target answers
+        the nearest act of another state told in its sentence."""
+        if item.event.type.lower() not in self.rules["answers_an_act"] or not item.event.source or (
+                item.event.modality != "asserted"):
+            return []
+        sentence, at = item.span.root.sent, item.span.start
+        own = {codes.get(a, a)[:3] for a in item.event.source}
+        acts = [act for act in told if sentence.start <= act.start < sentence.end and act.asserted and act.source
+                and act.type.lower() not in self.rules["said_not_done"]
+                and not {codes.get(a, a)[:3] for a in act.source} & own]
+        return min(acts, key=lambda act: abs(act.start - at)).source[:] if acts else []
+
+    def _doer_referred_to(self, item: Found, told: list[Told], mentions) -> list[str]:
         """"North Korea fired a missile ..., and Kishida called the launch 'outrageous'": an accusation
         of a definite act that names no doer ("the launch", "the move", "the attack") is aimed at the
         doer of the last act told before it, in its sentence or the one before; an event noun refers
@@ -263,9 +320,9 @@ class EventCoder:
         sentence = root.sent
         window = sentence.start if sentence.start == 0 else root.doc[sentence.start - 1].sent.start
         accuser = set(item.event.source)
-        earlier = [doers for start, kind, doers in told
-                   if window <= start < item.span.start and doers and not set(doers) & accuser
-                   and (not kinds or kind in kinds)]
+        earlier = [act.source for act in told
+                   if window <= act.start < item.span.start and act.source and not set(act.source) & accuser
+                   and act.type.lower() not in self.rules["said_not_done"] and (not kinds or act.type in kinds)]
         return earlier[-1][:] if earlier else []
 
     def _refers_back(self, noun: Token, mentions) -> bool:
@@ -356,6 +413,33 @@ class EventCoder:
         if event.type == "MOBILIZE" and head.lemma_.lower() in self.rules["joint_exercise"] and len(countries) > 1:
             _recode(event, "COOPERATE")
 
+    def _joint_operation(self, event: Event, item: Found, codes: dict[str, str], sector_only: set[str],
+                         mentions) -> list[Event]:
+        """"Belgian and French police carried out joint raids", "arrested in a joint operation with
+        Nepali police", "Thai police, working with the CIA, arrested X": besides the act, the forces
+        of different states cooperate (PLOVER COOPERATE, each way; CAMEO 062)."""
+        if event.type.lower() not in self.rules["done_jointly"] or event.modality == "negated":
+            return []
+        root = item.span.root
+        words = [*item.tokens, *(c for t in (root, *item.tokens) for c in _kids(t) if c.dep_ in ("dobj", "prep"))]
+        words += [c for w in list(words) if w.dep_ == "prep" for c in _kids(w) if c.dep_ == "pobj"]
+        joint = [w for w in words if any(c.lemma_.lower() in self.rules["joint_marker"] for c in _kids(w))]
+        partners = [m.actor_id for w in joint for prep in _kids(w) if prep.lower_ in self.rules["partner_prep"]
+                    for c in _kids(prep) for m in actors_of(c, mentions)]
+        # "X, working with Y, arrested": the parser hangs the participle anywhere before the verb
+        helpers = [t for t in root.doc[root.left_edge.i:root.i] if t.tag_ == "VBG" and t.lemma_.lower() in self.rules["working_with"]]
+        partners += [m.actor_id for c in helpers for prep in _kids(c) if prep.lower_ in self.rules["partner_prep"]
+                     for o in _kids(prep) for m in actors_of(o, mentions)]
+        if not (joint or helpers):
+            return []
+        by_state = {codes.get(a, a)[:3]: a for a in [*event.source, *partners] if a not in sector_only or codes.get(a, a)[:3] != a}
+        parties = list(by_state.values())
+        if not 2 <= len(parties) <= MAX_PAIRED_PARTIES:
+            return []
+        together = dataclasses.replace(event, id=content_id(f"{event.id}:joint", "ev-"), source=parties, target=[])
+        _recode(together, "COOPERATE")
+        return self._directions(together, codes, sector_only, mutual=True)
+
     # -- events inside events ----------------------------------------------
 
     def _without_terms(self, found: list[Found], mentions) -> list[Found]:
@@ -412,7 +496,7 @@ class EventCoder:
         clauses, stack = [], [head]
         while stack:
             for child in _kids(stack.pop()):
-                if child.dep_ in ("xcomp", "ccomp"):
+                if child.dep_ in ("xcomp", "ccomp", "dobj", "acl"):  # "reserved the right to act if ..."
                     stack.append(child)
                 elif child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in _kids(child)):
                     clauses.append(child)
@@ -429,7 +513,7 @@ class EventCoder:
         """
         by_head = {item.span.root.i: item.event for item in found}
         trigger_of = {id(item.event): item.span.root for item in found}
-        orders_carried: set[int] = set()
+        carried: set[int] = set()  # orders and decisions that stand for the act they carry
         clause_of = {item.span.root.i: self._clause_of(item.span.root, by_head) for item in found}
         for item in found:  # "started a hunger strike to protest": the support verb stands for its noun
             by_head.setdefault(clause_of[item.span.root.i].i, item.event)
@@ -449,7 +533,13 @@ class EventCoder:
             governor = folded_into.get(id(governor), governor)
             if governor is not None and self._own_order(governor, trigger_of[id(governor)], head, codes, sector_only):
                 event.source, event.modality = governor.source[:], governor.modality
-                orders_carried.add(id(governor))
+                carried.add(id(governor))
+                kept.append(item)
+                continue
+            if governor is not None and self._decided(governor, trigger_of[id(governor)], head, item):
+                _restore(event, item.announced)
+                event.source, event.modality = governor.source[:] or event.source, governor.modality
+                carried.add(id(governor))
                 kept.append(item)
                 continue
             if governor is None or governor is event or not self._folds(governor, event, head) or (
@@ -462,7 +552,7 @@ class EventCoder:
                 own_subject = (head.dep_ in ("ccomp", "acl") or _for_to(head)) and _has_subject(head) and (
                     event.source != governor.source)
                 governor.target = (event.source if own_subject else event.target)[:]
-        kept = [item for item in kept if id(item.event) not in orders_carried]
+        kept = [item for item in kept if id(item.event) not in carried]
         for item in kept:  # "agreed to open its ports to UN inspectors": no event, still a target
             if not item.event.target and item.event.type.lower() in self.rules["folds_xcomp"]:
                 xcomps = [c for c in _kids(item.span.root)
@@ -485,6 +575,15 @@ class EventCoder:
                 _recode(promise, "AGREE")
         elif promise.type == "AGREE" and content.type == "THREATEN":
             _recode(promise, "THREATEN")
+
+    def _decided(self, decision: Event, verb: Token, content: Token, item: Found) -> bool:
+        """An agreement to act against someone is that act, decided ("the EU agreed to impose sanctions
+        on Russia", "the court agreed to investigate him"): AGREE is a commitment to cooperate."""
+        if decision.type != "AGREE" or verb.lemma_.lower() not in self.rules["decision_verb"]:
+            return False
+        if content.dep_ != "xcomp" or content.head.i != verb.i or item.event.modality == "negated":
+            return False
+        return (item.announced or item.event).type.lower() in self.rules["decided_act"]
 
     def _own_order(self, order: Event, verb: Token, content: Token, codes: dict[str, str], sector_only: set[str]) -> bool:
         """A request ("ordered", "authorized") whose infinitive is what its addressees, the orderer's own
@@ -758,16 +857,17 @@ class EventCoder:
         """A joint event with no target, "X and Y held talks" or "fighting between X and Y", in both
         directions: X→Y and Y→X.
 
-        One event per ordered pair of source actors with different codes, each with its own id. Among
-        more parties ("the seven nations agreed") the event stays one, multilateral: every party a
-        source, no target, rather than a pair for each of the n(n-1) directions.
+        One event per ordered pair of source actors with different codes, each with its own id, for
+        up to four named parties ("Ukraine, Russia, the US and the EU agreed on steps"). Among more
+        ("the seven nations agreed") the event stays one, multilateral: every party a source, no
+        target, rather than a pair for each of the n(n-1) directions.
         """
         sources = list({codes.get(a, a): a for a in event.source}.values())
         # "Israel and Syria exchanged fire across the Golan": a place of one side is no third party, nor
         # a body of no state ("agreed to reopen embassies")
         targets = {codes.get(a, a)[:3] for a in event.target if a not in sector_only}
         aimed_elsewhere = bool(targets - {codes.get(a, a)[:3] for a in sources})
-        if aimed_elsewhere or len(sources) != 2 or not (mutual or event.type.lower() in self.rules["reciprocal"]):
+        if aimed_elsewhere or not 2 <= len(sources) <= MAX_PAIRED_PARTIES or not (mutual or event.type.lower() in self.rules["reciprocal"]):
             return [event]
         pairs = [(a, b) for a in sources for b in sources if a != b]
         return [dataclasses.replace(event, id=content_id(f"{event.id}:{a}:{b}", "ev-"), source=[a], target=[b])
@@ -1086,6 +1186,8 @@ class EventCoder:
         source = source or modifier or [m for m in compound if target and m not in target]
         if object_deps and target and head.pos_ == "VERB":  # "met the king on Tuesday and the president on Wednesday"
             target += [m for noun in _gapped_objects(head) for m in actors_of(noun, mentions)]
+        if content and source and trigger.type.lower() in self.rules["speaker_not_content"]:
+            content = _not_of_state(content, source, head.doc)  # "Yeltsin warned that Russia would ...": Russia speaks
         if content and trigger.type.lower() in self.rules["content_not_addressee"]:
             target = content
         elif content and not (target and trigger.type.lower() in self.rules["addressee_not_content"]):
@@ -1098,6 +1200,9 @@ class EventCoder:
             near = [c for i in sorted(own) for c in _kids(head.doc[i])]
             target = self._across_frontier(near + [c for o in near if o.dep_ == "dobj" for c in _kids(o)], mentions)
         recipients = [m for m in target if m not in conveyed]
+        if conveyed and not recipients and head.lemma_.lower() in self.rules["conveys_object"]:
+            recipients = [m for obj in _kids(head) if obj.dep_ in object_deps for t in obj.subtree  # "X and four
+                          if t.dep_ == "prep" and t.lower_ in target_preps for m in objects_of(t, mentions)]  # others to Y"
         if conveyed and recipients and head.lemma_.lower() in self.rules["conveys_object"]:
             target = recipients  # "extradited X to Britain": Britain is the one dealt with
         elif conveyed and head.lemma_.lower() in self.rules["object_over_destination"]:
@@ -1664,6 +1769,13 @@ def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:
     return None
 
 
+def _restore(event: Event, told: Event | None) -> None:
+    """Give the event back the type a convention took from it."""
+    if told is not None:
+        event.type, event.mode, event.quad_class = told.type, told.mode, told.quad_class
+        event.cameo, event.goldstein = told.cameo, told.goldstein
+
+
 def _recode(event: Event, type_name: str) -> None:
     """Give the event another PLOVER type, with that type's default CAMEO code and Goldstein value."""
     ptype = plover_type(type_name)
@@ -1732,6 +1844,13 @@ def _for_to(clause: Token) -> bool:
     """An infinitive with its own subject after "for": "called for Syria to withdraw"."""
     kids = list(_kids(clause))
     return any(c.dep_ == "mark" and c.lower_ == "for" for c in kids) and any(c.dep_ == "nsubj" for c in kids)
+
+
+def _not_of_state(mentions: list[Mention], of: list[Mention], doc: Doc) -> list[Mention]:
+    """The mentions whose actors are of no state the actors of ``of`` belong to."""
+    countries = {a.id: a.country for a in get_list(doc, "dyad_actors")}
+    states = {countries.get(m.actor_id) for m in of} - {None}
+    return [m for m in mentions if countries.get(m.actor_id) not in states]
 
 
 def _content_doers(clause: Token, mentions) -> list[Mention]:
