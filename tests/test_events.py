@@ -2005,3 +2005,17 @@ def test_where_a_promise_would_be_kept_is_no_party_to_it():
     # a country named in what a verbal act is about, after "in" or "at", is a scene (CAMEO codes no one)
     found = dyads("Libya agreed to hand the two suspects over for trial in the Netherlands.")
     assert ("AGREE", ("LBY",), ("NLD",)) not in found
+
+
+def test_aid_whose_carriers_arrive_goes_where_they_arrive():
+    assert dyads("Three Egyptian aid planes landed in eastern Libya on Wednesday.") == {("AID", ("EGY",), ("LBY",))}
+    assert dyads("Rescue teams from Greece and Israel arrived in southern Turkey on Tuesday.") == {
+        ("AID", ("GRC", "ISR"), ("TUR",))}
+    # goods arriving are trade, not a visit and not aid
+    assert not dyads("The first shipment of Russian oil arrived in China on Monday.")
+    assert kinds(dyads("Argentina sent firefighting brigades to Chile on Monday.")) == {"AID"}
+
+
+def test_dropping_objections_is_a_concession():
+    assert dyads("Turkey withdrew its objection to Finland's membership.") == {("CONCEDE", ("TUR",), ("FIN",))}
+    assert kinds(dyads("Myanmar abolished the censorship of newspapers on Monday.")) == {"CONCEDE"}

@@ -263,8 +263,9 @@ class EventCoder:
         countries = {a.id: a.country for a in actors}
         own = {countries.get(a) for a in item.event.source} - {None}
         international = any(a.id in item.event.source and (a.code or "").startswith(IGO) for a in actors)
-        if not own and not (international and item.event.quad_class in (1, 2)):
-            return []  # an IGO's pledge or aid is for the one state it names; a doer of no known state has none
+        if not own and not (international and item.event.quad_class != 3):
+            return []  # an IGO's pledge, aid or strike is aimed at the one state it names (its warnings may
+            # only forecast); a doer of no known state has none
         found: dict[str, str] = {}
         verbal = item.event.quad_class in (1, 3)  # said, not done: where it would happen is no party
         words = [c for c in _kids(item.span.root) if c.dep_ in ("dobj", "xcomp", "ccomp")
@@ -1237,9 +1238,13 @@ class EventCoder:
 
     def _told_by_occurrence(self, noun: Token) -> list[Token]:
         """"Protests erupted in Cairo", "fighting broke out between X and Y": a noun event whose verb
-        only says it happened has its place and parties on that verb."""
+        only says it happened has its place and parties on that verb; so has aid whose carriers
+        arrive ("aid planes from Egypt landed in Libya")."""
+        if noun.dep_ == "compound" and noun.lemma_.lower() in self.rules["carried_noun"]:
+            noun = noun.head
         verb = noun.head
-        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "nsubj" or verb.lemma_.lower() not in self.words["occurrence_verbs"]:
+        verbs = self.words["occurrence_verbs"] | self.rules["arrival_verb"]
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "nsubj" or verb.lemma_.lower() not in verbs:
             return []
         return [c for c in _kids(verb) if c.dep_ == "prep" and c.lower_ not in ("from", "to", "into")]  # not "spread from X to Y"
 
