@@ -1947,23 +1947,35 @@ def test_an_agreement_to_act_against_someone_is_that_act_decided():
     # an agreement to cooperate, or to deploy, stays one
     assert kinds(dyads("Japan agreed to send engineers to help rebuild Cambodia.")) == {"AGREE"}
     assert kinds(dyads("The rebels agreed not to attack civilians.")) == {"AGREE"}
+    assert kinds(dyads("India and Pakistan agreed to stop shelling each other.")) == {"AGREE"}
+    # agreeing to strike is a threat, not a strike
+    assert "ASSAULT" not in kinds(dyads("NATO agreed to launch air strikes against Serb positions."))
 
 
 def test_two_bodies_of_one_state_agreeing_agree_with_each_other():
     found = dyads("Sudan's ruling military council and the opposition alliance agreed to share power.")
     assert found == {("AGREE", ("SDNMIL",), ("SDNOPP",)), ("AGREE", ("SDNOPP",), ("SDNMIL",))}
-    # the army beside its state is still the state
+    # the army beside its state is still the state; rebels given the country of the place are no party
     assert dyads("The army and Syria rejected the plan.") == {("REJECT", ("SYR",), ())}
+    found = dyads("The Malian government and Tuareg rebels signed a peace deal in Algiers.")
+    assert not any(code.startswith("DZA") for _, sources, _ in found for code in sources)
 
 
 def test_suspending_ones_own_offensive_de_escalates():
     assert kinds(dyads("The rebels suspended their offensive on Tuesday.")) == {"RETREAT"}
-    assert kinds(dyads("Turkey halted military operations in northern Iraq.")) == {"RETREAT"}
+    assert kinds(dyads("The ELN suspended attacks on government forces for Christmas.")) == {"RETREAT"}
+    # stopping someone else's attack is no ceasefire; suspending aid work is no de-escalation
+    assert kinds(dyads("Nigeria's army stopped an attack by Boko Haram on Maiduguri.")) == {"ASSAULT"}
+    assert "RETREAT" not in kinds(dyads("The United Nations suspended aid operations in Somalia."))
 
 
 def test_a_promise_made_at_a_meeting_is_made_to_whom_the_doer_met():
     found = dyads("Blinken visited Kyiv on Thursday, pledging another $1 billion in military aid.")
     assert ("AGREE", ("USAGOV",), ("UKR",)) in found
+    # whom the support is against is no party to the promise
+    assert ("AGREE", ("USAGOV",), ("UKR",)) in dyads("Biden visited Kyiv on Monday, pledging support against Russia.")
+    assert dyads("Japan and South Korea agreed to share intelligence on North Korea.") == {
+        ("AGREE", ("JPN",), ("KOR",)), ("AGREE", ("KOR",), ("JPN",))}
     assert ("AGREE", ("PRKGOV",), ("USAGOV",)) in dyads(
         "Kim Jong Un committed to denuclearisation at his summit with U.S. President Donald Trump.",
         published="2018-06-12")
@@ -1979,6 +1991,8 @@ def test_forces_of_two_states_acting_jointly_cooperate():
     assert {("COOPERATE", ("BELCOP",), ("NLDCOP",)), ("COOPERATE", ("NLDCOP",), ("BELCOP",))} <= found
     found = dyads("Kenyan police, working with the U.S. Federal Bureau of Investigation, arrested two suspects in Mombasa.")
     assert {(s[0][:3], t[0][:3]) for kind, s, t in found if kind == "COOPERATE"} == {("KEN", "USA"), ("USA", "KEN")}
+    # police working with their own ministry cooperate with no other state
+    assert "COOPERATE" not in kinds(dyads("Police, working with the Interior Ministry, arrested 30 protesters."))
     # coordinated sanctions are each state's own measures
     assert kinds(dyads("Canada and Britain imposed coordinated sanctions on Myanmar.")) == {"SANCTION"}
 
@@ -1993,6 +2007,10 @@ def test_a_vow_of_reprisal_is_a_threat_against_whoever_struck():
     found = dyads("Iran vowed on Sunday to respond after Israeli jets struck a base near Damascus.")
     assert {(s, t[0][:3]) for kind, s, t in found if kind == "THREATEN"} == {(("IRN",), "ISR")}
     assert "THREATEN" not in kinds(dyads("Kenya's president vowed to build new schools for Somali refugees."))
+    # an answer to a letter or to demands, or a calm one, is no reprisal
+    assert "THREATEN" not in kinds(dyads("Japan vowed to respond calmly after North Korea launched a missile."))
+    assert "THREATEN" not in kinds(dyads("Macron promised a response to the demands of the protesters."))
+    assert "THREATEN" in kinds(dyads("Greece vowed to respond to Turkish provocations in the Aegean."))
 
 
 def test_a_warning_that_ones_own_state_may_act_names_no_target_from_it():

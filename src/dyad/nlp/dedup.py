@@ -67,13 +67,13 @@ def one_per_code(ids: list[str], codes: dict[str, str], sector_only: set[str], d
         return first
     if not doers or any(len(code) == 3 for code in placed):
         return [i for i in first if i not in sector_only]
-    sectors = {code[3:6] for code in placed}
-    return [i for i in first if i not in sector_only or _distinct_party(codes.get(i, i), sectors)]
+    return [i for i in first if i not in sector_only or _distinct_party(codes.get(i, i), placed)]
 
 
-def _distinct_party(code: str, sectors: set[str]) -> bool:
-    """A sector given a country from its sentence ("SDNOPP") that no placed doer already stands for."""
-    return len(code) >= 6 and code[3:6] not in sectors
+def _distinct_party(code: str, placed: list[str]) -> bool:
+    """A sector given a country from its sentence ("SDNOPP") that no placed doer already stands for,
+    of a placed doer's state ("the Malian government and Tuareg rebels signed in Algiers": not Algeria's)."""
+    return len(code) >= 6 and code[3:6] not in {p[3:6] for p in placed} and code[:3] in {p[:3] for p in placed}
 
 
 def _codes_of(ids: list[str], codes: dict[str, str]) -> tuple[str, ...]:

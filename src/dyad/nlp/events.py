@@ -184,8 +184,8 @@ class EventCoder:
         if self._ruled(event, "never_at_own_state") and _same_state(event, codes, sector_only):
             event.target = []  # "Putin suspended Moscow's participation in the treaty": at whom, look further
         if not event.target and not item.mutual:
-            event.target = (self._named_within(doc, item, claims, mentions) or self._doer_referred_to(item, told, mentions)
-                            or self._party_met(item, told) or self._act_answered(item, told, codes)
+            event.target = (self._party_met(item, told) or self._named_within(doc, item, claims, mentions)
+                            or self._doer_referred_to(item, told, mentions) or self._act_answered(item, told, codes)
                             or self._untargeted(doc, event, codes, item.tokens))
         self._joint_exercise(event, item.span.root, codes, sector_only)
         # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
@@ -240,7 +240,22 @@ class EventCoder:
         if verb.lemma_.lower() not in self.rules["promise_verb"]:
             return False
         contents = [c for c in _kids(verb) if c.dep_ in ("xcomp", "dobj")]
-        return any(c.lemma_.lower() in self.families["retaliation"] for c in contents)
+        return any(c.lemma_.lower() in self.families["retaliation"] and not self._peaceful_answer(c) for c in contents)
+
+    def _peaceful_answer(self, answer: Token) -> bool:
+        """"respond calmly", "a united response to the refugee crisis", "respond to the letter": an
+        answer that is no reprisal (one to an attack, or to a party named, may be)."""
+        kids = _kids(answer)
+        if any(c.dep_ in ("advmod", "amod") and c.lemma_.lower() in self.families["measured"] for c in kids):
+            return True
+        answered = [o for p in kids if p.dep_ == "prep" and p.lower_ == "to" for o in _kids(p) if o.dep_ == "pobj"]
+        return any(o.pos_ != "PROPN" and not self._hostile_noun(o) for o in answered)
+
+    def _hostile_noun(self, noun: Token) -> bool:
+        """An act of conflict named by a noun: "shelling", "the attack", "provocations"."""
+        kinds = self.lexicon.nouns.get(noun.lemma_.lower(), ())
+        return self._of_families(noun, "attack_noun", "provocation") or any(
+            plover_type(t.type).quad_class == 4 for t in kinds)
 
     def _force_not_ruled_out(self, item: Found) -> bool:
         """A negated "rule out" whose object is force or sanctions ("would not rule out a military option")."""
@@ -267,21 +282,28 @@ class EventCoder:
             return []  # an IGO's pledge, aid or strike is aimed at the one state it names (its warnings may
             # only forecast); a doer of no known state has none
         found: dict[str, str] = {}
-        verbal = item.event.quad_class in (1, 3)  # said, not done: where it would happen is no party
+        beneficiary = item.event.type.lower() in self.rules["aimed_at_beneficiary"]
         words = [c for c in _kids(item.span.root) if c.dep_ in ("dobj", "xcomp", "ccomp")
                  or (c.dep_ == "prep" and c.lower_ in self.rules["sent_toward_prep"])]
         while words:
             word = words.pop()
             if word.i not in claims and not self._names_no_target(word):
                 words += [c for c in word.children if c.dep_ not in ("relcl", "advcl", "parataxis")]
-            if _in_place_name(word) or word.head.lemma_.lower() in self.rules["border_noun"] or (
-                    verbal and word.dep_ == "pobj" and word.head.lower_ in self.rules["scene_prep"]):
+            if _in_place_name(word) or word.head.lemma_.lower() in self.rules["border_noun"] or self._scene(word):
                 continue  # "into the Sea of Japan", "a village near the Russian border", "a trial in the Netherlands"
+            if beneficiary and not (word.dep_ == "pobj" and word.head.lower_ in self.rules["benefit_prep"]):
+                continue  # "pledged aid for Somalia", not "pledged support against Russia"
             mention = mentions.get(word.idx)
             country = countries.get(mention.actor_id) if mention else None
             if country and country not in own:
                 found.setdefault(country, mention.actor_id)
         return list(found.values()) if len(found) == 1 else []
+
+    def _scene(self, word: Token) -> bool:
+        """"a trial in the Netherlands", "talks at Camp David": where a gathering is held is no party."""
+        prep = word.head
+        return word.dep_ == "pobj" and prep.lower_ in self.rules["scene_prep"] and (
+            prep.head.lemma_.lower() in self.rules["scene_holder"])
 
     def _party_met(self, item: Found, told: list[Told]) -> list[str]:
         """"Biden visited Kyiv, pledging $500 million in aid", "Kim committed to denuclearisation at his
@@ -304,7 +326,9 @@ class EventCoder:
         acts = [act for act in told if sentence.start <= act.start < sentence.end and act.asserted and act.source
                 and act.type.lower() not in self.rules["said_not_done"]
                 and not {codes.get(a, a)[:3] for a in act.source} & own]
-        return min(acts, key=lambda act: abs(act.start - at)).source[:] if acts else []
+        inside = {t.i for t in item.span.root.subtree}  # "vowed to retaliate after X struck": its own clause first
+        nearest = sorted(acts, key=lambda act: (act.start not in inside, abs(act.start - at)))
+        return nearest[0].source[:] if nearest else []
 
     def _doer_referred_to(self, item: Found, told: list[Told], mentions) -> list[str]:
         """"North Korea fired a missile ..., and Kishida called the launch 'outrageous'": an accusation
@@ -433,7 +457,7 @@ class EventCoder:
                      for o in _kids(prep) for m in actors_of(o, mentions)]
         if not (joint or helpers):
             return []
-        by_state = {codes.get(a, a)[:3]: a for a in [*event.source, *partners] if a not in sector_only or codes.get(a, a)[:3] != a}
+        by_state = {codes.get(a, a)[:3]: a for a in [*event.source, *partners] if a not in sector_only}
         parties = list(by_state.values())
         if not 2 <= len(parties) <= MAX_PAIRED_PARTIES:
             return []
@@ -584,6 +608,10 @@ class EventCoder:
             return False
         if content.dep_ != "xcomp" or content.head.i != verb.i or item.event.modality == "negated":
             return False
+        act = item.span.root
+        carried = act.dep_ == "dobj" and act.head.i == content.i and content.lemma_.lower() not in self.rules["undoing_verb"]
+        if content.i != act.i and not carried:
+            return False  # "agreed to extend sanctions" decides them; "agreed to stop shelling" ends the act
         return (item.announced or item.event).type.lower() in self.rules["decided_act"]
 
     def _own_order(self, order: Event, verb: Token, content: Token, codes: dict[str, str], sector_only: set[str]) -> bool:
