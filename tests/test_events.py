@@ -2037,3 +2037,13 @@ def test_aid_whose_carriers_arrive_goes_where_they_arrive():
 def test_dropping_objections_is_a_concession():
     assert dyads("Turkey withdrew its objection to Finland's membership.") == {("CONCEDE", ("TUR",), ("FIN",))}
     assert kinds(dyads("Myanmar abolished the censorship of newspapers on Monday.")) == {"CONCEDE"}
+
+
+def test_aid_received_comes_from_the_giver_to_the_receiver():
+    assert dyads("Pakistan received humanitarian aid from China.") == {("AID", ("CHN",), ("PAK",))}
+    assert ("AID", ("IGOBUSIMF",), ("EGY",)) in dyads("Egypt secured a $3 billion loan from the IMF.")
+
+
+def test_a_neighbour_named_by_a_border_is_no_clue_to_where_things_happen():
+    found = dyads("Security forces arrested a smuggling boss in a villa near the Libyan border, state media reported.")
+    assert not any(code.startswith("LBY") for _, sources, targets in found for code in sources + targets)

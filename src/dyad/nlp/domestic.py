@@ -171,7 +171,8 @@ def _country_mentions(doc: Doc, actors: list[Actor]) -> tuple[list, list]:
               for a in actors if a.country and a.country not in IDENTITY_PREFIXES for span in a.mentions
               if not _agency(a)]
     missions = [span for a in actors for span in a.mentions if _names_mission(doc, span)]
-    found = [c for c in found if not any(m[0] <= c[1][0] and c[1][1] <= m[1] for m in missions)]
+    found = [c for c in found if not any(m[0] <= c[1][0] and c[1][1] <= m[1] for m in missions)
+             and not _across_border(doc, c[1])]
     found.sort(key=lambda c: c[1])
     return [c[:3] for c in found], [c[:3] for c in found if c[3]]
 
@@ -180,6 +181,19 @@ def _agency(actor: Actor) -> bool:
     """"SEOUL (Reuters) -", "Reuters reported that police ...": a news agency coded without its
     country (MED, not RUSMED) reports the story; where it is based says nothing of where the story is."""
     return actor.kind == "media" and not (actor.code or "").startswith(actor.country or "-")
+
+
+def _across_border(doc: Doc, span: tuple[int, int]) -> bool:
+    """"a villa near the Libyan border", "the border with Libya": the neighbour a border names is
+    no clue to where things happen."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is None:
+        return False
+    borders = load_word_sets("event_rules.tsv")["border_noun"]
+    head = words.root.head
+    if words.root.dep_ == "pobj" and head.lower_ == "with":
+        head = head.head
+    return head.lemma_.lower() in borders
 
 
 def _names_mission(doc: Doc, span: tuple[int, int]) -> bool:

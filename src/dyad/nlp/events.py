@@ -850,7 +850,7 @@ class EventCoder:
         if noun.dep_ == "dobj":
             verb = noun.head
             lemma = verb.lemma_.lower()
-            return verb.i not in owner and lemma not in self.rules["support_verb"] and lemma not in self.rules["reaction_verb"]
+            return verb.i not in owner and not any(lemma in self.rules[group] for group in ("support_verb", "reaction_verb", "receive_verb"))
         if noun.dep_ == "pobj":
             prep, holder = noun.head, noun.head.head
             purpose = prep.lower_ in self.rules["purpose_prep"] and holder.pos_ in ("VERB", "ADJ")
@@ -1255,7 +1255,10 @@ class EventCoder:
         if passive and not source and trigger.type == "ASSAULT":
             source = self._doers_of_the_means(head, mentions)  # "was killed in an Israeli air strike"
         borrowed = False
-        if passive and not target:
+        received = None if passive else self._received(head, trigger, mentions)
+        if received is not None:  # "Pakistan received aid from China": from China, to Pakistan
+            source, target = source or received[0], target or received[1]
+        elif passive and not target:
             target = inherited_subject(head, mentions, self.rules["subject_control"])  # "X arrived and was met by Y"
             borrowed = bool(target)
         elif not passive and not source and not suffered and not is_modifier_clause(head):
@@ -1263,6 +1266,18 @@ class EventCoder:
             source = actors_of(charged, mentions) if charged else inherited_subject(head, mentions, self.rules["subject_control"])
             borrowed = bool(source)
         return source, target, borrowed, mutual
+
+    def _received(self, head: Token, trigger: Trigger, mentions) -> tuple[list[Mention], list[Mention]] | None:
+        """Who gives and who gets aid someone accepts or receives ("Ireland accepted a bailout from
+        the EU", "Pakistan received aid from China"): the giver is no subject of the sentence."""
+        noun = _amount_of(head)
+        verb = noun.head
+        if trigger.type.lower() not in self.rules["aimed_at_receiver"] or noun.dep_ != "dobj" or (
+                verb.lemma_.lower() not in self.rules["receive_verb"]):
+            return None
+        givers = [m for w in (verb, noun) for p in _kids(w) if p.dep_ == "prep" and p.lower_ == "from"
+                  for m in objects_of(p, mentions)]
+        return givers, [m for c in _kids(verb) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions)]
 
     def _told_by_occurrence(self, noun: Token) -> list[Token]:
         """"Protests erupted in Cairo", "fighting broke out between X and Y": a noun event whose verb
