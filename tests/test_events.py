@@ -2047,3 +2047,13 @@ def test_aid_received_comes_from_the_giver_to_the_receiver():
 def test_a_neighbour_named_by_a_border_is_no_clue_to_where_things_happen():
     found = dyads("Security forces arrested a smuggling boss in a villa near the Libyan border, state media reported.")
     assert not any(code.startswith("LBY") for _, sources, targets in found for code in sources + targets)
+
+
+def test_granting_a_status_is_diplomatic_support():
+    assert dyads("The UN General Assembly granted Palestine observer status.") == {("SUPPORT", ("IGOUNO",), ("PSE",))}
+    assert kinds(dyads("Japan granted Vietnam a $1 billion loan.")) == {"AID"}
+
+
+def test_nor_negates_the_second_of_two_acts():
+    found, _ = coded("China neither accepts nor recognises the ruling of the tribunal.")
+    assert {trigger: modality for trigger, _, _, _, modality in found}["recognises"] == "negated"

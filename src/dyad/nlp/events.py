@@ -1525,6 +1525,8 @@ class EventCoder:
             result = result or (token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > token.head.i)
             if token.i == head.i and _shares_auxiliaries(head):  # "did not attack or invade": both negated
                 deps += [c for c in _kids(head.head) if c.dep_ in ("neg", "aux", "auxpass")]
+            if token.i == head.i and head.dep_ == "conj":  # "neither accepts nor recognises": the parser
+                deps += [c for c in _kids(head.head) if c.dep_ == "cc" and c.lower_ == "nor"]  # hangs "nor" on the first
             if token.i == head.i:  # "sent no troops", "no talks were held": the object's "no" negates the act
                 deps += [d for c in deps if c.dep_ in ("dobj", "nsubjpass") for d in _kids(c) if d.dep_ == "det"]
             # a negating preposition negates what it holds: "left without signing" (signing is
