@@ -2047,6 +2047,11 @@ def test_aid_received_comes_from_the_giver_to_the_receiver():
 def test_a_neighbour_named_by_a_border_is_no_clue_to_where_things_happen():
     found = dyads("Security forces arrested a smuggling boss in a villa near the Libyan border, state media reported.")
     assert not any(code.startswith("LBY") for _, sources, targets in found for code in sources + targets)
+    # nor is the nationality of the one arrested, with a border in doubt; a state's own border is its own
+    found = dyads("Police arrested a Nigerian national near the Ghanaian border.")
+    assert not any(code.startswith(("NGA", "GHA")) for _, sources, _ in found for code in sources)
+    assert ("THREATEN", ("MKD",), ()) in dyads(
+        "Ethnic Albanians have sworn to fight for villages near Macedonia's border with Bulgaria, officials said.")
 
 
 def test_granting_a_status_is_diplomatic_support():
@@ -2057,3 +2062,15 @@ def test_granting_a_status_is_diplomatic_support():
 def test_nor_negates_the_second_of_two_acts():
     found, _ = coded("China neither accepts nor recognises the ruling of the tribunal.")
     assert {trigger: modality for trigger, _, _, _, modality in found}["recognises"] == "negated"
+
+
+def test_what_is_received_from_someone_is_their_act_on_the_receiver():
+    assert dyads("Taiwan received a threat from China.") == {("THREATEN", ("CHN",), ("TWN",))}
+    assert dyads("Kenya received a donation of vaccines from Britain.") == {("AID", ("GBR",), ("KEN",))}
+    # securing someone else's act makes the receiver no doer of it
+    assert not any(s == ("QAT",) for _, s, _ in dyads("Qatar secured the release of four hostages held by Hamas."))
+
+
+def test_neither_on_a_subject_negates_its_verb():
+    found, _ = coded("Neither the United States nor Russia condemned the coup.")
+    assert [modality for _, _, _, _, modality in found] == ["negated"]

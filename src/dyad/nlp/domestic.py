@@ -171,10 +171,10 @@ def _country_mentions(doc: Doc, actors: list[Actor]) -> tuple[list, list]:
               for a in actors if a.country and a.country not in IDENTITY_PREFIXES for span in a.mentions
               if not _agency(a)]
     missions = [span for a in actors for span in a.mentions if _names_mission(doc, span)]
-    found = [c for c in found if not any(m[0] <= c[1][0] and c[1][1] <= m[1] for m in missions)
-             and not _across_border(doc, c[1])]
+    found = [c for c in found if not any(m[0] <= c[1][0] and c[1][1] <= m[1] for m in missions)]
     found.sort(key=lambda c: c[1])
-    return [c[:3] for c in found], [c[:3] for c in found if c[3]]
+    # a neighbour a border names is no clue to the place, but it leaves the place in doubt: no country
+    return [c[:3] for c in found], [(None if _across_border(doc, c[1]) else c[0], *c[1:3]) for c in found if c[3]]
 
 
 def _agency(actor: Actor) -> bool:
@@ -185,9 +185,9 @@ def _agency(actor: Actor) -> bool:
 
 def _across_border(doc: Doc, span: tuple[int, int]) -> bool:
     """"a villa near the Libyan border", "the border with Libya": the neighbour a border names is
-    no clue to where things happen."""
+    no clue to where things happen ("Macedonia's border with Bulgaria" is Macedonia's own)."""
     words = doc.char_span(*span, alignment_mode="expand")
-    if words is None:
+    if words is None or words.root.dep_ == "poss":
         return False
     borders = load_word_sets("event_rules.tsv")["border_noun"]
     head = words.root.head

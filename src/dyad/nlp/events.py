@@ -850,7 +850,10 @@ class EventCoder:
         if noun.dep_ == "dobj":
             verb = noun.head
             lemma = verb.lemma_.lower()
-            return verb.i not in owner and not any(lemma in self.rules[group] for group in ("support_verb", "reaction_verb", "receive_verb"))
+            received = self._givers_of(noun) or (self._received_noun(noun) and any(
+                t.type.lower() in self.rules["aimed_at_receiver"] for t in self.lexicon.nouns.get(noun.lemma_.lower(), ())))
+            return verb.i not in owner and not received and not any(
+                lemma in self.rules[group] for group in ("support_verb", "reaction_verb"))
         if noun.dep_ == "pobj":
             prep, holder = noun.head, noun.head.head
             purpose = prep.lower_ in self.rules["purpose_prep"] and holder.pos_ in ("VERB", "ADJ")
@@ -1257,7 +1260,9 @@ class EventCoder:
         borrowed = False
         received = None if passive else self._received(head, trigger, mentions)
         if received is not None:  # "Pakistan received aid from China": from China, to Pakistan
-            source, target = source or received[0], target or received[1]
+            givers, receivers = received
+            source = givers or source
+            target = receivers or [m for m in target if m not in givers]
         elif passive and not target:
             target = inherited_subject(head, mentions, self.rules["subject_control"])  # "X arrived and was met by Y"
             borrowed = bool(target)
@@ -1268,16 +1273,26 @@ class EventCoder:
         return source, target, borrowed, mutual
 
     def _received(self, head: Token, trigger: Trigger, mentions) -> tuple[list[Mention], list[Mention]] | None:
-        """Who gives and who gets aid someone accepts or receives ("Ireland accepted a bailout from
-        the EU", "Pakistan received aid from China"): the giver is no subject of the sentence."""
+        """Who gives and who gets what someone accepts or receives ("Ireland accepted a bailout from
+        the EU", "Taiwan received a threat from China"): the giver, never the receiving subject, acts.
+        Aid is the receiver's even with no giver named ("Haiti received aid")."""
         noun = _amount_of(head)
-        verb = noun.head
-        if trigger.type.lower() not in self.rules["aimed_at_receiver"] or noun.dep_ != "dobj" or (
-                verb.lemma_.lower() not in self.rules["receive_verb"]):
+        givers = self._givers_of(noun)
+        if not givers and not (trigger.type.lower() in self.rules["aimed_at_receiver"] and self._received_noun(noun)):
             return None
-        givers = [m for w in (verb, noun) for p in _kids(w) if p.dep_ == "prep" and p.lower_ == "from"
-                  for m in objects_of(p, mentions)]
-        return givers, [m for c in _kids(verb) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions)]
+        return ([m for p in givers for m in objects_of(p, mentions)],
+                [m for c in _kids(noun.head) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions)])
+
+    def _received_noun(self, noun: Token) -> bool:
+        return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rules["receive_verb"]
+
+    def _givers_of(self, noun: Token) -> list[Token]:
+        """The "from" phrases naming who gave what a receive verb's object names: on the verb, the noun
+        or the noun's "of" object ("a donation of vaccines from Britain")."""
+        if not self._received_noun(noun):
+            return []
+        holders = [noun.head, noun, *(o for p in _kids(noun) if p.lower_ == "of" for o in _kids(p) if o.dep_ == "pobj")]
+        return [p for w in holders for p in _kids(w) if p.dep_ == "prep" and p.lower_ == "from"]
 
     def _told_by_occurrence(self, noun: Token) -> list[Token]:
         """"Protests erupted in Cairo", "fighting broke out between X and Y": a noun event whose verb
@@ -1529,6 +1544,7 @@ class EventCoder:
                 deps += [c for c in _kids(head.head) if c.dep_ == "cc" and c.lower_ == "nor"]  # hangs "nor" on the first
             if token.i == head.i:  # "sent no troops", "no talks were held": the object's "no" negates the act
                 deps += [d for c in deps if c.dep_ in ("dobj", "nsubjpass") for d in _kids(c) if d.dep_ == "det"]
+                deps += [d for c in deps if c.dep_ in SUBJECT_DEPS for d in _kids(c) if d.dep_ == "preconj"]  # "neither X nor Y"
             # a negating preposition negates what it holds: "left without signing" (signing is
             # negated), not the verb it hangs on ("detained them without trial": they were detained)
             negated = any(c.dep_ == "neg" or (c.lower_ in words["negation"] and (c.dep_ != "prep" or c.is_ancestor(head)))
