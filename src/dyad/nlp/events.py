@@ -79,9 +79,9 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 PHYSICAL_PREPS = {"through", "at", "outside", "near", "inside", "into"}  # "tore through the hall at X"; not "in protest at"
 MAX_TITLE_WORDS = 4  # "Trade and Industry Minister Ana Ruiz"
 PHRASE_TRIES = 3  # dependents tried per phrase word: "to" may be the infinitive's or the phrase's
-# what a future event is coded as, by event_rules.tsv group (PLOVER manual, AGREE, THREATEN, CONCEDE)
 MAX_PAIRED_PARTIES = 4  # a joint event of more parties stays multilateral
 IGO = "IGO"  # the code prefix of intergovernmental organisations
+# what a future event is coded as, by event_rules.tsv group (PLOVER manual, AGREE, THREATEN, CONCEDE)
 FUTURE_RECODES = (("future_as_agree", "AGREE"), ("future_as_threaten", "THREATEN"), ("future_as_concede", "CONCEDE"))
 # "X said Y must V" with V no trigger of its own: a demand all the same
 OBLIGATION_TRIGGER = Trigger("", "VERB", "REQUEST", "", "", (), "reported obligation")
@@ -850,9 +850,8 @@ class EventCoder:
         if noun.dep_ == "dobj":
             verb = noun.head
             lemma = verb.lemma_.lower()
-            received = self._givers_of(noun) or (self._received_noun(noun) and any(
-                t.type.lower() in self.rules["aimed_at_receiver"] for t in self.lexicon.nouns.get(noun.lemma_.lower(), ())))
-            return verb.i not in owner and not received and not any(
+            kinds = [t.type for t in self.lexicon.nouns.get(noun.lemma_.lower(), ())]
+            return verb.i not in owner and not self._kept_as_received(noun, kinds) and not any(
                 lemma in self.rules[group] for group in ("support_verb", "reaction_verb"))
         if noun.dep_ == "pobj":
             prep, holder = noun.head, noun.head.head
@@ -1277,11 +1276,15 @@ class EventCoder:
         the EU", "Taiwan received a threat from China"): the giver, never the receiving subject, acts.
         Aid is the receiver's even with no giver named ("Haiti received aid")."""
         noun = _amount_of(head)
-        givers = self._givers_of(noun)
-        if not givers and not (trigger.type.lower() in self.rules["aimed_at_receiver"] and self._received_noun(noun)):
+        if not self._kept_as_received(noun, [trigger.type]):
             return None
-        return ([m for p in givers for m in objects_of(p, mentions)],
+        return ([m for p in self._givers_of(noun) for m in objects_of(p, mentions)],
                 [m for c in _kids(noun.head) if c.dep_ in SUBJECT_DEPS for m in actors_of(c, mentions)])
+
+    def _kept_as_received(self, noun: Token, kinds: list[str]) -> bool:
+        """The object of a receive verb that is an event: one with a giver named, or aid ("Haiti received aid")."""
+        return bool(self._givers_of(noun)) or (self._received_noun(noun) and any(
+            kind.lower() in self.rules["aimed_at_receiver"] for kind in kinds))
 
     def _received_noun(self, noun: Token) -> bool:
         return noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rules["receive_verb"]
