@@ -1948,6 +1948,7 @@ def test_an_agreement_to_act_against_someone_is_that_act_decided():
     assert kinds(dyads("Japan agreed to send engineers to help rebuild Cambodia.")) == {"AGREE"}
     assert kinds(dyads("The rebels agreed not to attack civilians.")) == {"AGREE"}
     assert kinds(dyads("India and Pakistan agreed to stop shelling each other.")) == {"AGREE"}
+    assert kinds(dyads("Japan and China agreed to investigate the incident together.")) == {"AGREE"}
     # agreeing to strike is a threat, not a strike
     assert "ASSAULT" not in kinds(dyads("NATO agreed to launch air strikes against Serb positions."))
 

@@ -612,6 +612,8 @@ class EventCoder:
         carried = act.dep_ == "dobj" and act.head.i == content.i and content.lemma_.lower() not in self.rules["undoing_verb"]
         if content.i != act.i and not carried:
             return False  # "agreed to extend sanctions" decides them; "agreed to stop shelling" ends the act
+        if any(c.lemma_.lower() in self.rules["joint_marker"] | self.rules["together_adverb"] for c in _kids(content)):
+            return False  # "agreed to investigate the clash jointly": an agreement to work together
         return (item.announced or item.event).type.lower() in self.rules["decided_act"]
 
     def _own_order(self, order: Event, verb: Token, content: Token, codes: dict[str, str], sector_only: set[str]) -> bool:
