@@ -310,9 +310,8 @@ class EventCoder:
         summit with Trump": a promise made at a meeting is made to whom the doer met there."""
         if item.event.type.lower() not in self.rules["made_to_party_met"] or not item.event.source:
             return []
-        sentence = item.span.root.sent
-        met = [act.target for act in told if act.type == "CONSULT" and act.target
-               and sentence.start <= act.start < sentence.end and act.source == item.event.source]
+        met = [act.target for act in _told_in_sentence(item, told)
+               if act.type == "CONSULT" and act.target and act.source == item.event.source]
         return met[0][:] if len(met) == 1 else []
 
     def _act_answered(self, item: Found, told: list[Told], codes: dict[str, str]) -> list[str]:
@@ -321,9 +320,9 @@ class EventCoder:
         if item.event.type.lower() not in self.rules["answers_an_act"] or not item.event.source or (
                 item.event.modality != "asserted"):
             return []
-        sentence, at = item.span.root.sent, item.span.start
+        at = item.span.start
         own = {codes.get(a, a)[:3] for a in item.event.source}
-        acts = [act for act in told if sentence.start <= act.start < sentence.end and act.asserted and act.source
+        acts = [act for act in _told_in_sentence(item, told) if act.asserted and act.source
                 and act.type.lower() not in self.rules["said_not_done"]
                 and not {codes.get(a, a)[:3] for a in act.source} & own]
         inside = {t.i for t in item.span.root.subtree}  # "vowed to retaliate after X struck": its own clause first
@@ -449,14 +448,12 @@ class EventCoder:
         words = [*item.tokens, *(c for t in (root, *item.tokens) for c in _kids(t) if c.dep_ in ("dobj", "prep"))]
         words += [c for w in list(words) if w.dep_ == "prep" for c in _kids(w) if c.dep_ == "pobj"]
         joint = [w for w in words if any(c.lemma_.lower() in self.rules["joint_marker"] for c in _kids(w))]
+        # "X, working with Y, arrested": the parser hangs the participle anywhere before the verb
+        joint += [t for t in root.doc[root.left_edge.i:root.i] if t.tag_ == "VBG" and t.lemma_.lower() in self.rules["working_with"]]
+        if not joint:
+            return []
         partners = [m.actor_id for w in joint for prep in _kids(w) if prep.lower_ in self.rules["partner_prep"]
                     for c in _kids(prep) for m in actors_of(c, mentions)]
-        # "X, working with Y, arrested": the parser hangs the participle anywhere before the verb
-        helpers = [t for t in root.doc[root.left_edge.i:root.i] if t.tag_ == "VBG" and t.lemma_.lower() in self.rules["working_with"]]
-        partners += [m.actor_id for c in helpers for prep in _kids(c) if prep.lower_ in self.rules["partner_prep"]
-                     for o in _kids(prep) for m in actors_of(o, mentions)]
-        if not (joint or helpers):
-            return []
         by_state = {codes.get(a, a)[:3]: a for a in [*event.source, *partners] if a not in sector_only}
         parties = list(by_state.values())
         if not 2 <= len(parties) <= MAX_PAIRED_PARTIES:
@@ -1838,6 +1835,12 @@ def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:
             if place is not None:
                 return place
     return None
+
+
+def _told_in_sentence(item: Found, told: list[Told]) -> list[Told]:
+    """The events of the document told in the item's sentence."""
+    sentence = item.span.root.sent
+    return [act for act in told if sentence.start <= act.start < sentence.end]
 
 
 def _restore(event: Event, told: Event | None) -> None:
