@@ -175,3 +175,9 @@ def test_every_secession_leads_back_to_a_state_that_split_from_none():
     for code in secessions():
         oldest = country_on(code, "1900-01-01")
         assert oldest not in secessions() and oldest != code, code
+
+
+def test_a_name_the_tagger_missed_is_a_place_where_the_sentence_puts_one(nlp):
+    assert by_name(nlp("Russian missiles hit the besieged city of Mariupol."))["Mariupol"].country == "UKR"
+    # only when GeoNames holds it near the story's countries: this Moura is not Portugal's
+    assert "Moura" not in by_name(nlp("Armed men killed 14 villagers near the town of Moura, Mali's army said."))

@@ -622,3 +622,18 @@ def test_narrowed_senses_leave_their_neighbours_alone():
     # a figurative hole; a party seeking a vote is no market
     assert types_of("Peruvian gas cuts blew a hole in Chile's economy.") == {}
     assert types_of("Chile's Socialist Party sought a new referendum.") != {}
+
+
+def test_taking_ground_is_an_attack_taking_a_suspect_an_arrest_and_protesters_an_occupation():
+    assert types_of("Government troops captured the rebel-held town of Kidal on Monday.") == {"captured": "ASSAULT"}
+    assert types_of("Islamist fighters seized the airport after a day of fighting.") == {"seized": "ASSAULT"}
+    assert types_of("Police captured a suspected bomb maker in Peshawar.") == {"captured": "COERCE"}
+    assert types_of("Police seized weapons and cash in a raid.") == {"seized": "COERCE"}
+    assert types_of("Protesters seized the regional administration building.") == {"seized": "PROTEST"}
+
+
+def test_beating_a_state_or_a_rival_in_a_contest_is_no_attack():
+    assert types_of("Nigeria beat Ghana 2-1 in Accra on Sunday.") == {}
+    assert types_of("Ruto won the election, beating Raila Odinga.") == {}
+    assert types_of("Health officials are racing to beat the virus.") == {}
+    assert types_of("Riot police beat students outside the university.") == {"beat": "ASSAULT"}

@@ -36,7 +36,7 @@ from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.dating import clamp_to_publication, dated_ahead, event_date, starts_when, time_anchors
 from dyad.nlp.dedup import one_per_code, without_duplicates, without_partial
 from dyad.nlp.domestic import INFERRED_COUNTRY
-from dyad.nlp.implied import claim_own_people, domestic_target, local_people
+from dyad.nlp.implied import claim_own_people, claim_victims_of_place, domestic_target, local_people
 from dyad.nlp.lexicon import load_word_sets
 from dyad.nlp.parse import children as _kids
 from dyad.nlp.parse import dates, first_conjunct, infinitive
@@ -87,7 +87,8 @@ FUTURE_RECODES = (("future_as_agree", "AGREE"), ("future_as_threaten", "THREATEN
 OBLIGATION_TRIGGER = Trigger("", "VERB", "REQUEST", "", "", (), "reported obligation")
 # "X said Y was a disaster / a welcome step": the speaker's verdict on Y, by sense_families.tsv group
 VERDICT_TRIGGERS = {"verdict": Trigger("", "VERB", "ACCUSE", "disapprove", "111", (), "reported verdict"),
-                    "praise": Trigger("", "VERB", "SUPPORT", "", "051", (), "reported praise")}
+                    "praise": Trigger("", "VERB", "SUPPORT", "", "051", (), "reported praise"),
+                    "blame": Trigger("", "VERB", "ACCUSE", "allege", "112", (), "reported blame")}
 
 
 @cache
@@ -154,10 +155,14 @@ class EventCoder:
         for item in found:
             claim_own_people(item.event, item.own_people, by_id, codes, inferred)
         owner = {t.i: item for item in found for t in item.tokens}
+        for item in found:
+            if item.event.type == "ASSAULT":
+                claim_victims_of_place(doc, item.event, self._scene_of(item, owner), by_id, codes, inferred)
         told = [Told(item.span.start, item.event.type, item.event.source, item.event.target[:],
                      item.event.modality == "asserted") for item in found
                 if item.event.modality != "negated"]
         found = [item for item in found if not self._background(item, owner, mentions)]
+        found += self._protests_met(doc, found, mentions, anchors, sentence_of)
         for item in found:
             if not item.event.source and item.event.target and self._done_by_authorities(item.span.root):
                 item.event.source = self._authorities(doc, item, mentions, codes, sector_only)
@@ -170,6 +175,28 @@ class EventCoder:
             spans.append(Span(doc, span.start, span.end, label=event.type))
         doc.spans["dyad_events"] = spans
         return doc
+
+    def _protests_met(self, doc: Doc, found: list[Found], mentions, anchors, sentence_of) -> list[Found]:
+        """"Police fired tear gas at protesters", "troops opened fire on demonstrators": crowd control
+        met by protesters tells of their protest too (ACLED's protest with intervention), unless the
+        sentence codes it already. A killing or an arrest of protesters tells of no protest under way."""
+        protesting = {a for item in found if item.event.type == "PROTEST" for a in item.event.source}
+        protests = []
+        for item in found:
+            if item.span.root.lemma_.lower() not in self.rules["meets_protest"] or item.event.modality != "asserted":
+                continue
+            for noun in item.span.root.subtree:
+                actor = getattr(mentions.get(noun.idx), "actor_id", None)
+                if (noun.lemma_.lower() not in self.rules["protesting_noun"] or actor is None or actor in protesting
+                        or actor in item.event.source):
+                    continue
+                protesting.add(actor)
+                protest = self._event(doc, doc[noun.i:noun.i + 1], [noun], self.lexicon.nouns["protest"][0],
+                                      mentions, anchors, sentence_of[noun.i])
+                protest.event.source, protest.event.modality = [actor], item.event.modality
+                protest.event.target = [a for a in protest.event.target if a != actor]
+                protests.append(protest)
+        return protests
 
     def _dyads(self, doc: Doc, item: Found, codes: dict[str, str], sector_only: set[str],
                claims: set[int], mentions, told: list[Told]) -> list[Event]:
@@ -447,7 +474,7 @@ class EventCoder:
         root = item.span.root
         words = [*item.tokens, *(c for t in (root, *item.tokens) for c in _kids(t) if c.dep_ in ("dobj", "prep"))]
         words += [c for w in list(words) if w.dep_ == "prep" for c in _kids(w) if c.dep_ == "pobj"]
-        joint = [w for w in words if any(c.lemma_.lower() in self.rules["joint_marker"] for c in _kids(w))]
+        joint = [w for w in words if self._marked_joint(w)]
         # "X, working with Y, arrested": the parser hangs the participle anywhere before the verb
         joint += [t for t in root.doc[root.left_edge.i:root.i] if t.tag_ == "VBG" and t.lemma_.lower() in self.rules["working_with"]]
         if not joint:
@@ -461,6 +488,12 @@ class EventCoder:
         together = dataclasses.replace(event, id=content_id(f"{event.id}:joint", "ev-"), source=parties, target=[])
         _recode(together, "COOPERATE")
         return self._directions(together, codes, sector_only, mutual=True)
+
+    def _marked_joint(self, word: Token) -> bool:
+        """"joint raids", "a joint ground and air offensive" (a noun's modifiers, however nested),
+        "acting jointly"."""
+        near = [*_kids(word), *(m for left in word.lefts for m in left.subtree)] if word.pos_ == "NOUN" else _kids(word)
+        return any(m.lemma_.lower() in self.rules["joint_marker"] for m in near)
 
     # -- events inside events ----------------------------------------------
 
@@ -1092,10 +1125,13 @@ class EventCoder:
             c.dep_ == "prep" and c.lower_ == "of" for c in kids)
 
     def _verdict(self, copula: Token, kids: list[Token]) -> Trigger | None:
-        """"was a disaster", "is unacceptable", "was a welcome step": a judgement the copula passes."""
+        """"was a disaster", "is unacceptable", "was a welcome step", "was responsible": a judgement the
+        copula passes."""
         if copula.lemma_.lower() != "be":
             return None
         for child in kids:
+            if (child.dep_ == "prep" and child.lower_ == "behind") or (child.dep_ == "xcomp" and child.lemma_ == "blame"):
+                return VERDICT_TRIGGERS["blame"]  # "was behind the attack", "was to blame for it"
             if child.dep_ not in ("attr", "acomp"):
                 continue
             words = {child.lemma_.lower()} | {c.lemma_.lower() for c in _kids(child) if c.dep_ == "amod"}
@@ -1411,6 +1447,13 @@ class EventCoder:
         clauses = [c for holder in holders for c in _kids(holder) if self._toll(c) or (
             c.dep_ == "advcl" and purpose_clause(c) and not _has_subject(c) and c.lemma_.lower() in self.rules["dislodge_verb"])]
         return [m for clause in clauses for obj in _kids(clause) if obj.dep_ == "dobj" for m in actors_of(obj, mentions)]
+
+    def _scene_of(self, item: Found, owner: dict[int, Found]) -> str | None:
+        """Where the event happened; for a toll, where the event it tells the toll of did
+        ("crossed into southern Israel, killing hundreds")."""
+        head = item.span.root
+        above = owner.get(head.head.i) if self._toll(head) else None
+        return item.event.location or (above.event.location if above is not None else None)
 
     def _toll(self, clause: Token) -> bool:
         """"..., killing 12": a subjectless participle telling what the event above it did."""
@@ -1814,9 +1857,10 @@ def _misattached_conjunct(token: Token) -> bool:
 def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:
     """Where the event happened: a place its own words govern ("arrived in Moscow", "visited Pyongyang").
 
-    A direct object is a place only for visits: "accused Moscow" names a target, not a location.
+    A direct object is a place only for visits and attacks ("shelled Homs", "captured Sirte"):
+    "accused Moscow" names a target, not a location.
     """
-    place_objects = ("pobj", "npadvmod", "dobj") if trigger.mode == "visit" else ("pobj", "npadvmod")
+    place_objects = ("pobj", "npadvmod", "dobj") if trigger.mode == "visit" or trigger.type == "ASSAULT" else ("pobj", "npadvmod")
     doc = head.doc
     candidates = [c for i in sorted(own) for c in _kids(doc[i])]
     # "suspended aid flights in Kandahar": the place may hang on the object the phrase shares

@@ -29,14 +29,32 @@ def claim_own_people(event: Event, own_people: list[Mention], by_id: dict, codes
         return
     for mention in own_people:
         actor = by_id.get(mention.actor_id)
-        if actor is None or actor is owner or (actor.country and actor.id not in inferred):
-            continue
-        was_inferred = actor.id in inferred
-        sector = (actor.code or "")[3:] if was_inferred else actor.code or ""
-        actor.country, actor.code = owner.country, owner.country + sector
-        actor.evidence = ([] if was_inferred else actor.evidence) + owner.mentions[:1]
-        inferred.discard(actor.id)
-        codes[actor.id] = actor.code
+        if actor is not None and actor is not owner:
+            _claim(actor, owner.country, owner.mentions[:1], codes, inferred)
+
+
+def claim_victims_of_place(doc: Doc, event: Event, location: str | None, by_id: dict, codes: dict[str, str],
+                           inferred: set[str]) -> None:
+    """"killed civilians in Tigray", "burst into southern Israel, killing hundreds": victims the text
+    gives no country of their own are the people of the place the attack happened in."""
+    place = next((p for p in get_list(doc, "dyad_places") if p.id == location and p.country), None)
+    if place is None:
+        return
+    for actor in (by_id.get(i) for i in event.target):
+        if actor is not None and actor.kind == "group":
+            _claim(actor, place.country, place.mentions[:1], codes, inferred)
+
+
+def _claim(actor: Actor, country: str, evidence: list, codes: dict[str, str], inferred: set[str]) -> None:
+    """Give a sector actor a country, when the text stated none of its own: an inferred one gives way."""
+    if actor.country and actor.id not in inferred:
+        return
+    was_inferred = actor.id in inferred
+    sector = (actor.code or "")[3:] if was_inferred else actor.code or ""
+    actor.country, actor.code = country, country + sector
+    actor.evidence = ([] if was_inferred else actor.evidence) + evidence
+    inferred.discard(actor.id)
+    codes[actor.id] = actor.code
 
 
 def domestic_target(doc: Doc, event: Event, codes: dict[str, str], fallback: str = "any") -> list[str]:

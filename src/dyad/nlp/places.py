@@ -22,9 +22,10 @@ from spacy.tokens import Doc, Span
 
 from dyad.gazetteer import Gazetteer, load_gazetteer
 from dyad.gazetteer.history import country_on
-from dyad.gazetteer.places import PlaceEntry, PlaceIndex, choose, load_places, name_key
+from dyad.gazetteer.places import PlaceEntry, PlaceIndex, choose, distance_km, load_places, name_key
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.parse import patron
+from dyad.nlp.participants import part_of_place
 from dyad.records import Place
 
 register_extensions()
@@ -33,6 +34,9 @@ ENTITY_LABELS = {"GPE", "LOC", "FAC"}
 NOT_PLACES = {"demonym", "adjective", "seat", "historical"}  # gazetteer kinds that block a span
 COUNTRY_NAMES = {"name", "informal", "iso3"}  # gazetteer kinds that name the country itself
 CONTAINERS = {"PERSON", "ORG"}  # a place word inside a longer such entity is part of a name
+BY_SYNTAX = "syntax"  # the label of a name found by where it stands, not by the gazetteer or the NER
+BIG_CITY = 200_000  # a name the gazetteer lacks needs this many people, or a country of the article near it
+NEAR_KM = 1000  # how near: Gaza's towns are within this of Jerusalem, Portugal's far beyond it of Bamako
 
 
 @dataclass
@@ -86,7 +90,34 @@ class PlaceTagger:
                 key = name_key(span.text)
                 if len(span) and key not in self.gaz.countries and key not in persons:
                     _add(names, span, label=ent.label_)
+                    taken.update(range(span.start, span.end))
+        for span in self._placed_by_syntax(doc, taken | _actor_tokens(doc)):
+            _add(names, span, label=BY_SYNTAX)
         return names
+
+    def _placed_by_syntax(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """"in the besieged city of Mariupol", "captured Sirte": a name the tagger missed, or took for
+        an organisation, where the sentence puts a place; kept when GeoNames knows it and no actor
+        or person has it."""
+        spans = []
+        for token in doc:
+            if token.pos_ != "PROPN" or not token.is_title or token.i in taken or not self._locative(token):
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and start - 1 not in taken:
+                start -= 1
+            span = doc[start:token.i + 1]
+            if not _inside_longer(span, {"PERSON"}) and self.index.readings(span.text):
+                spans.append(span)
+        return spans
+
+    def _locative(self, token) -> bool:
+        """The object of a place preposition, of a part of a place ("the city of X") or of a verb of
+        going or taking ("entered X")."""
+        head = token.head
+        if token.dep_ == "pobj":
+            return self.gaz.locative.get(head.lower_) == "prep" or part_of_place(head)
+        return token.dep_ == "dobj" and self.gaz.locative.get(head.lemma_.lower()) == "verb"
 
     def _gazetteer_spans(self, doc: Doc) -> list[Span]:
         """Gazetteer country phrases written acceptably (case rules), longest first, no overlaps."""
@@ -125,6 +156,13 @@ class PlaceTagger:
             if name.place is None:
                 known = [(n.place.country, k, None) for k, n in names.items() if n.place and n.place.country]
                 name.place = choose(name.readings, _context(evidence + known, key, name))
+        for key, name in list(names.items()):
+            if name.label is None or _plausible(name, _context(evidence, key, name), self.index):
+                continue
+            if name.label == BY_SYNTAX:
+                del names[key]
+            else:  # the tagger's place, but not the one GeoNames knows by that name: unplaced
+                name.place, name.readings = None, []
 
 
 # ---------------------------------------------------------------- context
@@ -135,6 +173,25 @@ def _actor_evidence(doc: Doc) -> list[tuple[str, str, tuple[int, int] | None]]:
     countries = {a.id: a.country for a in get_list(doc, "dyad_actors") if a.country}
     return [(countries[m.actor_id], name_key(m.text), (m.start, m.end)) for m in get_list(doc, "dyad_mentions")
             if m.actor_id in countries]
+
+
+def _plausible(name: _Name, context: set[str], index: PlaceIndex) -> bool:
+    """A name the gazetteer does not know is placed when its reading is a big city, in one of the
+    article's countries or near one, or when the article names no country: "the town of Moura" in a
+    story about Mali is not the Portuguese Moura, but Jabalya in a story about Israel is in Gaza."""
+    place = name.place
+    if place is None:
+        return name.label != BY_SYNTAX
+    if not context or place.country in context or place.population >= BIG_CITY:
+        return True
+    capitals = [c for c in (index.country(code) for code in context) if c is not None and c.lat is not None]
+    return place.lat is not None and any(
+        distance_km(place.lat, place.lon, c.lat, c.lon) <= NEAR_KM for c in capitals)
+
+
+def _actor_tokens(doc: Doc) -> set[int]:
+    """The tokens of every actor mention: a name an actor has is not a place the tagger missed."""
+    return {t.i for m in get_list(doc, "dyad_mentions") for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
 
 
 def _person_names(doc: Doc) -> set[str]:

@@ -10,9 +10,9 @@ Rule columns: ``lemma, pos, type, mode, cameo, target_preps, when, note``; ``whe
 ``otherwise`` or space-separated ``role=cue;cue`` conditions. A cue is a lemma, ``@family``,
 ``ent:LABEL`` (a spaCy entity label), ``actor:KIND`` (a word of a mention dyad_actors coded as
 that kind of actor, whatever label the NER gave it: ``actor:person``; ``actor:igo`` for an
-intergovernmental body), ``*`` (anything at all in that role), ``none`` (nothing in
-that role: "killed" with no subject) or ``quoted`` (a participant in quotation marks: called him
-"a liar"). Roles:
+intergovernmental body), ``place:name`` (a word of a place name dyad_places found), ``*``
+(anything at all in that role), ``none`` (nothing in that role: "killed" with no subject) or
+``quoted`` (a participant in quotation marks: called him "a liar"). Roles:
 
 - ``object``: direct object; a passive's subject; the noun a participle or relative clause
   modifies ("the prisoners released"); a noun trigger's ``of`` object and compounds.
@@ -24,7 +24,8 @@ that role: "killed" with no subject) or ``quoted`` (a participant in quotation m
 - ``prep``: the trigger's prepositions and particles ("fired at", "ordered out").
 - ``prep_object``: the objects of those prepositions.
 - ``xcomp``: the verb of its infinitive complement and that verb's object ("vowed to fight").
-- ``governor``: a noun trigger's head word, and the preposition it hangs on ("on strike").
+- ``governor``: a noun trigger's head word, and the preposition it hangs on ("on strike"); the verb
+  a verb's participle, conjunct or infinitive hangs on ("won the runoff, beating X", "was to blame").
 - ``dep``: the trigger's own dependency label ("amod" for "Israeli-occupied").
 - ``clause``: the verbs of the trigger's adverbial clauses ("killed when the helicopter crashed").
 - ``complement``: what a verb calls its object ("called the plan a disaster", "called him divisive").
@@ -57,6 +58,7 @@ NO_EVENT = "-"
 ANY = "*"
 NOTHING = "none"
 QUOTED = "quoted"
+PLACE_NAME = "place:name"
 QUOTE_MARKS = OPENERS | CLOSERS | {"``", "''"}  # and the tokenizer's typewriter quotes
 ROLES = ("object", "object_head", "subject", "modifier", "prep", "prep_object", "xcomp", "governor", "dep", "clause",
          "complement", "party")
@@ -227,7 +229,8 @@ def _verb_roles(token: Token) -> dict[str, list[Token]]:
     complements += [c for c in children if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN")]
     complements += [c for p in children if p.dep_ == "prep" and p.lower_ == "as" for c in p.children
                      if c.dep_ in ("pobj", "amod", "acomp")]
-    return {"object": objects, "subject": subjects, "xcomp": xcomp_words, "governor": [], "complement": complements}
+    governors = [token.head] if token.dep_ in ("advcl", "conj", "xcomp") else []  # "won the runoff, beating X"
+    return {"object": objects, "subject": subjects, "xcomp": xcomp_words, "governor": governors, "complement": complements}
 
 
 def _noun_roles(token: Token) -> dict[str, list[Token]]:
@@ -289,23 +292,27 @@ def _own_words(token: Token) -> set[str]:
         words.add(f"ent:{token.ent_type_.lower()}")
     if _quoted(token):
         words.add(QUOTED)
-    kind = _actor_kinds(token.doc).get(token.i)
-    if kind:
-        words.add(f"actor:{kind}")
-    return words
+    return words | _marks(token.doc).get(token.i, set())
 
 
-_KINDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_MARKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _actor_kinds(doc: Doc) -> dict[int, str]:
-    """Token index -> the kind of actor its mention names ("Trump", which the NER may call an ORG, is
-    a person; ECOWAS, an organisation coded IGO, an igo), once per document."""
-    if doc not in _KINDS:
+def _marks(doc: Doc) -> dict[int, set[str]]:
+    """Token index -> what dyad's own components made of it, once per document: the kind of actor
+    its mention names (``actor:person`` for "Trump", which the NER may call an ORG; ``actor:igo``
+    for ECOWAS, an organisation coded IGO) and ``place:name`` for a word of a place name."""
+    if doc not in _MARKS:
         kinds = {a.id: "igo" if (a.code or "").startswith("IGO") else a.kind for a in doc._.dyad_actors or ()}
-        _KINDS[doc] = {t.i: kinds[m.actor_id] for m in doc._.dyad_mentions or () if m.actor_id in kinds
-                       for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
-    return _KINDS[doc]
+        marks: dict[int, set[str]] = defaultdict(set)
+        for m in doc._.dyad_mentions or ():
+            for t in doc.char_span(m.start, m.end, alignment_mode="expand") or () if m.actor_id in kinds else ():
+                marks[t.i].add(f"actor:{kinds[m.actor_id]}")
+        for span in doc.spans.get("dyad_places", ()):
+            for t in span:
+                marks[t.i].add(PLACE_NAME)
+        _MARKS[doc] = dict(marks)
+    return _MARKS[doc]
 
 
 def _quoted(token: Token) -> bool:
