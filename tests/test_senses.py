@@ -630,6 +630,8 @@ def test_taking_ground_is_an_attack_taking_a_suspect_an_arrest_and_protesters_an
     assert types_of("Police captured a suspected bomb maker in Peshawar.") == {"captured": "COERCE"}
     assert types_of("Police seized weapons and cash in a raid.") == {"seized": "COERCE"}
     assert types_of("Protesters seized the regional administration building.") == {"seized": "PROTEST"}
+    assert types_of("Police seized the offices of the opposition newspaper in Istanbul.") == {"seized": "COERCE"}
+    assert types_of("The rebels seized the initiative.") == {}
 
 
 def test_beating_a_state_or_a_rival_in_a_contest_is_no_attack():
@@ -637,3 +639,12 @@ def test_beating_a_state_or_a_rival_in_a_contest_is_no_attack():
     assert types_of("Ruto won the election, beating Raila Odinga.") == {}
     assert types_of("Health officials are racing to beat the virus.") == {}
     assert types_of("Riot police beat students outside the university.") == {"beat": "ASSAULT"}
+
+
+def test_scrapping_or_suspending_a_measure_is_a_concession_dropping_bombs_is_not():
+    assert types_of("The Kenyan government abandoned the finance bill after deadly protests.") == {"abandoned": "CONCEDE"}
+    assert types_of("Hong Kong's leader suspended the extradition bill on Saturday.") == {"suspended": "CONCEDE"}
+    assert types_of("Georgia's parliament dropped the foreign agents bill.") == {"dropped": "CONCEDE"}
+    assert types_of("Russia suspended the grain deal.") == {"suspended": "SANCTION"}
+    assert types_of("Soldiers abandoned their posts.") == {}
+    assert types_of("Ethiopia unblocked 264 websites on Friday.") == {"unblocked": "CONCEDE"}

@@ -157,7 +157,8 @@ class EventCoder:
         owner = {t.i: item for item in found for t in item.tokens}
         for item in found:
             if item.event.type == "ASSAULT":
-                claim_victims_of_place(doc, item.event, self._scene_of(item, owner), by_id, codes, inferred)
+                claim_victims_of_place(doc, item.event, self._scene_of(item, owner), by_id, codes, inferred,
+                                       self.rules["visitor_noun"])
         told = [Told(item.span.start, item.event.type, item.event.source, item.event.target[:],
                      item.event.modality == "asserted") for item in found
                 if item.event.modality != "negated"]
@@ -178,23 +179,28 @@ class EventCoder:
 
     def _protests_met(self, doc: Doc, found: list[Found], mentions, anchors, sentence_of) -> list[Found]:
         """"Police fired tear gas at protesters", "troops opened fire on demonstrators": crowd control
-        met by protesters tells of their protest too (ACLED's protest with intervention), unless the
-        sentence codes it already. A killing or an arrest of protesters tells of no protest under way."""
+        met by protesters tells of their protest too (ACLED's protest with intervention), against
+        those who met it, unless the sentence codes it already. A killing or an arrest of protesters
+        tells of no protest under way, nor does crowd control only named ("an inquiry into the
+        firing of tear gas")."""
         protesting = {a for item in found if item.event.type == "PROTEST" for a in item.event.source}
         protests = []
         for item in found:
-            if item.span.root.lemma_.lower() not in self.rules["meets_protest"] or item.event.modality != "asserted":
+            root = item.span.root
+            if root.lemma_.lower() not in self.rules["meets_protest"] or root.pos_ != "VERB" or (
+                    item.event.modality != "asserted"):
                 continue
             for noun in item.span.root.subtree:
                 actor = getattr(mentions.get(noun.idx), "actor_id", None)
+                held = any(c.dep_ in ("amod", "acl") and self._of_families(c, "arrest_verb") for c in _kids(noun))
                 if (noun.lemma_.lower() not in self.rules["protesting_noun"] or actor is None or actor in protesting
-                        or actor in item.event.source):
+                        or actor in item.event.source or held):  # "beat detained protesters": no protest now
                     continue
                 protesting.add(actor)
                 protest = self._event(doc, doc[noun.i:noun.i + 1], [noun], self.lexicon.nouns["protest"][0],
                                       mentions, anchors, sentence_of[noun.i])
                 protest.event.source, protest.event.modality = [actor], item.event.modality
-                protest.event.target = [a for a in protest.event.target if a != actor]
+                protest.event.target = [a for a in protest.event.target if a != actor] or item.event.source[:]
                 protests.append(protest)
         return protests
 
@@ -1130,15 +1136,30 @@ class EventCoder:
         if copula.lemma_.lower() != "be":
             return None
         for child in kids:
-            if (child.dep_ == "prep" and child.lower_ == "behind") or (child.dep_ == "xcomp" and child.lemma_ == "blame"):
+            if (child.dep_ == "prep" and child.lower_ == "behind" and self._harm_named(child)) or (
+                    child.dep_ == "xcomp" and child.lemma_ == "blame"):
                 return VERDICT_TRIGGERS["blame"]  # "was behind the attack", "was to blame for it"
             if child.dep_ not in ("attr", "acomp"):
                 continue
             words = {child.lemma_.lower()} | {c.lemma_.lower() for c in _kids(child) if c.dep_ == "amod"}
             for group, trigger in VERDICT_TRIGGERS.items():
-                if words & self.families[group]:
+                if words & self.families[group] and (group != "blame" or self._blamed_for_harm(child)):
                     return trigger
         return None
+
+    def _blamed_for_harm(self, word: Token) -> bool:
+        """"responsible for the attack", "responsible" alone, "complicit": blame; "responsible for
+        security", "accountable to parliament": a duty."""
+        if word.lemma_.lower() in self.rules["blame_in_itself"]:
+            return True
+        preps = [c for c in _kids(word) if c.dep_ == "prep"]
+        return not preps or any(self._harm_named(prep) for prep in preps)
+
+    def _harm_named(self, prep: Token) -> bool:
+        """The preposition's object is a hostile act or a harm ("behind the bombing", "for the deaths"),
+        not "behind bars" or "for security"."""
+        return any(self._hostile_noun(obj) or self._of_families(obj, "harm")
+                   for obj in _kids(prep) if obj.dep_ in ("pobj", "pcomp"))
 
     def _participants(self, head: Token, trigger: Trigger, mentions, own: set[int],
                       told: list[Token]) -> tuple[list, list, bool, bool]:

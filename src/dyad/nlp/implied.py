@@ -34,14 +34,21 @@ def claim_own_people(event: Event, own_people: list[Mention], by_id: dict, codes
 
 
 def claim_victims_of_place(doc: Doc, event: Event, location: str | None, by_id: dict, codes: dict[str, str],
-                           inferred: set[str]) -> None:
+                           inferred: set[str], visitors: frozenset[str]) -> None:
     """"killed civilians in Tigray", "burst into southern Israel, killing hundreds": victims the text
-    gives no country of their own are the people of the place the attack happened in."""
+    gives no country of their own are the people of the place the attack happened in. A country
+    guessed from elsewhere gives way only when it is the attackers' own; visitors (tourists,
+    migrants: ``visitors`` holds their lemmas) are no people of the place."""
     place = next((p for p in get_list(doc, "dyad_places") if p.id == location and p.country), None)
     if place is None:
         return
+    attackers = {by_id[i].country for i in event.source if i in by_id}
     for actor in (by_id.get(i) for i in event.target):
-        if actor is not None and actor.kind == "group":
+        if actor is None or actor.kind != "group" or (actor.id in inferred and actor.country not in attackers):
+            continue
+        heads = {span.root.lemma_.lower() for start, end in actor.mentions
+                 if (span := doc.char_span(start, end, alignment_mode="expand")) is not None}
+        if not heads & visitors:
             _claim(actor, place.country, place.mentions[:1], codes, inferred)
 
 

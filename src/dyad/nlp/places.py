@@ -36,6 +36,7 @@ COUNTRY_NAMES = {"name", "informal", "iso3"}  # gazetteer kinds that name the co
 CONTAINERS = {"PERSON", "ORG"}  # a place word inside a longer such entity is part of a name
 BY_SYNTAX = "syntax"  # the label of a name found by where it stands, not by the gazetteer or the NER
 BIG_CITY = 200_000  # a name the gazetteer lacks needs this many people, or a country of the article near it
+NAMESAKE_CITY = 100_000  # a namesake this big, in the article's country, beats the gazetteer's city
 NEAR_KM = 1000  # how near: Gaza's towns are within this of Jerusalem, Portugal's far beyond it of Bamako
 
 
@@ -151,7 +152,8 @@ class PlaceTagger:
         """Twice: names clear on their own first; their countries then help the others."""
         evidence = _actor_evidence(doc)
         for key, name in names.items():
-            name.place = choose(name.readings, _context(evidence, key, name))
+            context = _context(evidence, key, name)
+            name.place = choose(self._namesake_in(name, context) or name.readings, context)
         for key, name in names.items():
             if name.place is None:
                 known = [(n.place.country, k, None) for k, n in names.items() if n.place and n.place.country]
@@ -163,6 +165,16 @@ class PlaceTagger:
                 del names[key]
             else:  # the tagger's place, but not the one GeoNames knows by that name: unplaced
                 name.place, name.readings = None, []
+
+
+    def _namesake_in(self, name: _Name, context: set[str]) -> list[PlaceEntry]:
+        """"Lebanese troops clashed with gunmen in Tripoli": a city the gazetteer gives one country,
+        in an article of another country that has a big city of that name, is that country's (Moscow,
+        Idaho is too small to be the Moscow of a story about the Soviet Union and the United States)."""
+        if name.hint is None or name.hint[1] in COUNTRY_NAMES or not context or name.hint[0] in context:
+            return []
+        return [r for r in self.index.readings(name.text)
+                if r.country in context and r.feature != "country" and r.population >= NAMESAKE_CITY]
 
 
 # ---------------------------------------------------------------- context

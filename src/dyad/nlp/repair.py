@@ -1,4 +1,4 @@
-"""``dyad_repair``: mends four parse errors of the small English model before anything reads the tree.
+"""``dyad_repair``: mends five parse errors of the small English model before anything reads the tree.
 
 "Striking miners resorted to blocking roads", "Volunteers from three charities donated and
 delivered food": the past tense is read as a participle modifying the noun (a reduced relative,
@@ -19,6 +19,10 @@ the adjective describes its subject.
 "Obama, Sarkozy and Brown accused Iran": the first name of a listed subject is read as a loose
 modifier of the verb, and the list loses it. A name before a comma that opens the subject's list
 is its first member: it heads the list, as the parser makes it in "Merkel, Hollande and Renzi met".
+
+"Israel held Hamas responsible for the attack": the verb's object complement is read as an adjective
+after the object ("Hamas responsible"). English puts few adjectives after a noun, so after the
+object of a verb that judges its object, the adjective is the verb's complement.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ SETTING_PREPS = {"in", "at", "on", "near", "during", "after", "before", "since",
                  "outside", "across", "under", "over", "throughout"}
 NOUN_PHRASE_DEPS = {"prep", "pobj", "compound", "amod", "nmod", "appos", "conj"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+JUDGING_VERBS = {"hold", "find", "declare", "deem", "consider", "judge", "pronounce"}  # "held X responsible"
 
 
 @Language.factory("dyad_repair")
@@ -53,9 +58,18 @@ class ParseRepair:
         finite = [t for t in doc if _finite_conjunct_of_infinitive(t)]
         adjectives = [found for sentence in doc.sents if (found := _adjective_root(sentence))]
         stranded = [(t, subject) for t in doc if (subject := _list_opened_by(t)) is not None]
-        if repairs or finite or adjectives or stranded:
-            _promote(doc, repairs, finite, adjectives, stranded)
+        complements = [t for t in doc if _object_complement(t)]
+        if repairs or finite or adjectives or stranded or complements:
+            _promote(doc, repairs, finite, adjectives, stranded, complements)
         return doc
+
+
+def _object_complement(adjective: Token) -> bool:
+    """"held Hamas responsible": an adjective after the object of a judging verb, read as the
+    object's modifier."""
+    noun = adjective.head
+    return (adjective.pos_ == "ADJ" and adjective.dep_ == "amod" and adjective.i > noun.i and noun.dep_ == "dobj"
+            and noun.head.lemma_.lower() in JUDGING_VERBS)
 
 
 def _adjective_root(sentence: Span) -> tuple[Token, Token, Token] | None:
@@ -141,13 +155,17 @@ def _predicate(verb: Token, conjunct: bool = True) -> bool:
 
 
 def _promote(doc: Doc, repairs: list[tuple[Token, Token]], finite: list[Token],
-             adjectives: list[tuple[Token, Token, Token]], stranded: list[tuple[Token, Token]]) -> None:
+             adjectives: list[tuple[Token, Token, Token]], stranded: list[tuple[Token, Token]],
+             complements: list[Token]) -> None:
     """Each verb takes its noun's place (root, or what the root says) and the noun as its subject;
     each finite conjunct hangs on the verb above its infinitive; each verb under a root adjective
-    becomes the root, the adjective its subject's; each stranded name heads the list it opens. All
-    heads are set in one pass, as setting them one token at a time rebuilds the tree each time."""
+    becomes the root, the adjective its subject's; each stranded name heads the list it opens; each
+    object complement hangs on its verb. All heads are set in one pass, as setting them one token at
+    a time rebuilds the tree each time."""
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
+    for adjective in complements:
+        heads[adjective.i], deps[adjective.i] = adjective.head.head.i, "oprd"
     for name, subject in stranded:
         comma = subject.left_edge.i - 1
         heads[name.i], deps[name.i] = name.head.i, "nsubj"
