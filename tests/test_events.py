@@ -2116,3 +2116,19 @@ def test_saying_an_actor_was_behind_or_responsible_for_an_act_blames_it():
 def test_a_city_named_in_a_story_of_another_country_is_that_countrys_namesake():
     assert dyads("Lebanese troops clashed with gunmen in Tripoli on Sunday.") == {("ASSAULT", ("LBNMIL",), ("LBNUAF",))}
     assert ("MOBILIZE", ("LBYREB",), ("LBY",)) in dyads("Libyan rebels entered Tripoli.")
+
+
+def test_a_vow_of_force_is_a_threat_and_reluctance_is_no_act():
+    assert kinds(dyads("Khartoum vowed to take the oil field back by force.")) == {"THREATEN"}
+    assert kinds(dyads("Iraq vowed that its people would resist.")) == {"THREATEN"}
+    assert kinds(dyads("Japan vowed to increase aid to Afghanistan.")) == {"AGREE"}
+    assert kinds(dyads("Hamas promised to end the attacks.")) == {"AGREE"}  # a promise of calm
+    assert dyads("Kyiv was unwilling to negotiate with Moscow.") == {("REJECT", ("UKRGOV",), ("RUSGOV",))}
+    found, _ = coded("Kyiv was reluctant to send troops to Moldova.")
+    assert [modality for _, _, _, _, modality in found] == ["negated"]
+
+
+def test_an_accord_a_party_has_is_no_new_agreement():
+    assert "AGREE" not in kinds(dyads("The European Parliament approved Britain's Brexit deal on Wednesday."))
+    assert "AGREE" not in kinds(dyads("The watchdog said Iran had complied with the terms of its nuclear deal."))
+    assert kinds(dyads("Details of the deal between Israel and Hamas were announced on Monday.")) == {"AGREE"}

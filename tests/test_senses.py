@@ -648,3 +648,13 @@ def test_scrapping_or_suspending_a_measure_is_a_concession_dropping_bombs_is_not
     assert types_of("Russia suspended the grain deal.") == {"suspended": "SANCTION"}
     assert types_of("Soldiers abandoned their posts.") == {}
     assert types_of("Ethiopia unblocked 264 websites on Friday.") == {"unblocked": "CONCEDE"}
+
+
+def test_domestic_approvals_praise_of_a_team_and_defending_ones_own_are_no_support():
+    assert types_of("Kyrgyz voters approved a new constitution in a referendum on Sunday.") == {}
+    assert types_of("Greek lawmakers approved a new round of spending cuts.") == {}
+    assert types_of("The president praised the national football team for reaching the final.") == {}
+    assert types_of("The army defended the country's borders.") == {}
+    assert types_of("France defended Israel's right to self-defence.") == {"defended": "SUPPORT"}
+    assert types_of("Parliament approved the peace treaty with Jordan.") == {"approved": "SUPPORT"}
+    assert types_of("Zambia received balance-of-payments support from the World Bank.") == {"support": "AID"}

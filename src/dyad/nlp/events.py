@@ -267,13 +267,21 @@ class EventCoder:
         elif self._force_not_ruled_out(item):
             _recode(event, "THREATEN")  # "did not rule out military action against X": a threat
             event.modality = "asserted"
+        elif self._averse(self._clause_of(item.span.root, heads)):
+            event.modality = "negated"  # "reluctant to send troops": not sent
 
     def _vows_retaliation(self, verb: Token) -> bool:
-        """A vow whose content is a reprisal: "vowed to hit back", "promised a painful response"."""
+        """A vow whose content is a reprisal or force: "vowed to hit back", "promised a painful
+        response", "vowed that its people would resist", "vowed to step up attacks", "vowed to take
+        it back by force"; not "promised to end the attacks"."""
         if verb.lemma_.lower() not in self.rules["promise_verb"]:
             return False
-        contents = [c for c in _kids(verb) if c.dep_ in ("xcomp", "dobj")]
-        return any(c.lemma_.lower() in self.families["retaliation"] and not self._peaceful_answer(c) for c in contents)
+        contents = [c for c in _kids(verb) if c.dep_ in ("xcomp", "dobj", "ccomp")]
+        acts = [c for c in contents if c.pos_ == "VERB" and c.lemma_.lower() not in self.families["undoing"]]
+        return (any(c.lemma_.lower() in self.families["retaliation"] and not self._peaceful_answer(c) for c in contents)
+                or any(o.dep_ == "dobj" and self._of_families(o, "attack_noun") for c in acts for o in _kids(c))
+                or any(by.lower_ == "by" and any(f.lemma_.lower() == "force" for f in _kids(by))
+                       for c in acts for by in c.subtree))
 
     def _peaceful_answer(self, answer: Token) -> bool:
         """"respond calmly", "a united response to the refugee crisis", "respond to the letter": an
@@ -608,7 +616,9 @@ class EventCoder:
                 kept.append(item)  # "denied torturing prisoners": the torture stays, negated
                 continue
             folded_into[id(event)] = governor
-            self._promised_force(governor, trigger_of[id(governor)], event)
+            # "promised to end the attacks": the attacks are ended, not threatened ("vowed to suspend aid" is)
+            undone = head.lemma_.lower() in self.families["undoing"] and trigger_of[id(event)].i != head.i
+            self._promised_force(governor, trigger_of[id(governor)], event, undone)
             if not governor.target:
                 own_subject = (head.dep_ in ("ccomp", "acl") or _for_to(head)) and _has_subject(head) and (
                     event.source != governor.source)
@@ -623,7 +633,7 @@ class EventCoder:
                                             for m in self._objects_named(c, mentions, source, c.i not in by_head))
         return sorted(kept, key=lambda item: item.span.start)
 
-    def _promised_force(self, promise: Event, verb: Token, content: Event) -> None:
+    def _promised_force(self, promise: Event, verb: Token, content: Event, undone: bool) -> None:
         """A vow of what the future convention made a threat is a threat ("vowed to bring the bombers
         to justice", "pledged to hunt them down"): PLOVER THREATEN, not AGREE; a vow never to
         cooperate is a refusal. (A vow to reject violence is no refusal: vowed rejections stay AGREE.)"""
@@ -634,7 +644,7 @@ class EventCoder:
                 _recode(promise, "REJECT")
             elif promise.type == "THREATEN":
                 _recode(promise, "AGREE")
-        elif promise.type == "AGREE" and content.type == "THREATEN":
+        elif promise.type == "AGREE" and content.type == "THREATEN" and not undone:
             _recode(promise, "THREATEN")
 
     def _decided(self, decision: Event, verb: Token, content: Token, item: Found) -> bool:
@@ -645,7 +655,7 @@ class EventCoder:
         if content.dep_ != "xcomp" or content.head.i != verb.i or item.event.modality == "negated":
             return False
         act = item.span.root
-        carried = act.dep_ == "dobj" and act.head.i == content.i and content.lemma_.lower() not in self.rules["undoing_verb"]
+        carried = act.dep_ == "dobj" and act.head.i == content.i and content.lemma_.lower() not in self.families["undoing"]
         if content.i != act.i and not carried:
             return False  # "agreed to extend sanctions" decides them; "agreed to stop shelling" ends the act
         if any(c.lemma_.lower() in self.rules["joint_marker"] | self.rules["together_adverb"] for c in _kids(content)):
@@ -800,6 +810,8 @@ class EventCoder:
                 return True  # "an investigation into the killing", "talks on a ceasefire": what is discussed
             if noun.lemma_.lower() in self.rules["standing_noun"] and self._referred_to(noun, owner):
                 return True  # "the IMF agreement requires Egypt to ...": an accord in force
+            if head.lemma_.lower() in self.rules["standing_noun"] and any(c.dep_ == "poss" for c in _kids(head)):
+                return True  # "the terms of its nuclear deal": an accord it has
             return not item.own_participants and self._idle_noun(noun, owner)
         if self._result_of(head, owner):
             return True  # "shelled the camps, killing 50": what the attack did, not a second attack
@@ -904,10 +916,13 @@ class EventCoder:
 
     def _referred_to(self, noun: Token, owner: dict[int, Found]) -> bool:
         """An accord or offer the sentence treats as in force: the subject of a verb that says so ("the
-        deal requires X to": ``in_force_verb``; "the offer came after talks" is news), or idle where
-        it stands ("citing his proposal", "to save the pact"); never one a participle reports."""
+        deal requires X to": ``in_force_verb``; "the offer came after talks" is news), one a party has
+        ("approved Britain's Brexit deal"), or idle where it stands ("citing his proposal", "to save
+        the pact"); never one a participle reports."""
         if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in _kids(noun)):
             return False  # "an offer announced by X"
+        if noun.dep_ not in SUBJECT_DEPS and any(c.dep_ == "poss" for c in _kids(noun)):
+            return True  # "approved Britain's Brexit deal", "complied with its nuclear deal": one it has
         if noun.dep_ in SUBJECT_DEPS:
             return noun.head.i not in owner and noun.head.lemma_.lower() in self.rules["in_force_verb"]
         return self._idle_noun(noun, owner)
@@ -1549,12 +1564,17 @@ class EventCoder:
         return []
 
     def _unwilling(self, item: Found, heads: set[int]) -> bool:
-        """"Kyiv is not ready to negotiate", "not willing to resume talks": a cooperation its actor
-        says it will not take up is refused (CAMEO 12), as readiness is offered."""
+        """"Kyiv is not ready to negotiate", "not willing to resume talks", "unwilling to": a cooperation
+        its actor says it will not take up is refused (CAMEO 12), as readiness is offered."""
         clause = self._clause_of(item.span.root, heads)
-        return (item.event.modality == "negated" and item.event.quad_class in (1, 2) and self._willing(clause)
+        return (((item.event.modality == "negated" and self._willing(clause)) or self._averse(clause))
+                and item.event.quad_class in (1, 2)
                 and not any(c.lower_ in self.words["not_yet"] for t in (clause.head, clause.head.head)
                             for c in _kids(t)))  # "not yet ready": later, perhaps
+
+    def _averse(self, clause: Token) -> bool:
+        """"unwilling to negotiate", "reluctant to send troops": an act its actor is against doing."""
+        return clause.dep_ == "xcomp" and clause.head.lower_ in self.words["unwillingness"]
 
     def _refusal(self, item: Found) -> bool:
         """A cooperative event its own actor declines: negated by the clause itself, not denied by
