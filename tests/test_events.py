@@ -2095,6 +2095,8 @@ def test_crowd_control_met_by_protesters_tells_of_their_protest_but_killing_them
     # against those who met it
     assert ("PROTEST", ("PSEOPP",), ("ISRCOP",)) in dyads("Israeli police fired stun grenades at Palestinian protesters in Jerusalem.")
     assert "PROTEST" not in kinds(dyads("Police beat detained protesters in custody, a rights group said."))
+    # protesters in a clash protest too, against the other side
+    assert ("PROTEST", ("USAOPP",), ("USACOP",)) in dyads("Hundreds of protesters clashed with police in Minneapolis.")
     # a protest the sentence tells itself is not told twice
     found, _ = coded("Protesters marched on parliament and police fired tear gas at them.")
     assert [kind for _, kind, _, _, _ in found].count("PROTEST") == 1
@@ -2115,6 +2117,8 @@ def test_saying_an_actor_was_behind_or_responsible_for_an_act_blames_it():
 
 def test_a_city_named_in_a_story_of_another_country_is_that_countrys_namesake():
     assert dyads("Lebanese troops clashed with gunmen in Tripoli on Sunday.") == {("ASSAULT", ("LBNMIL",), ("LBNUAF",))}
+    # also when the city is inside the actor's own name
+    assert ("PROTEST", ("LBNOPP",), ("LBNMIL",)) in dyads("Lebanese troops fired tear gas at protesters in Tripoli.")
     assert ("MOBILIZE", ("LBYREB",), ("LBY",)) in dyads("Libyan rebels entered Tripoli.")
 
 
@@ -2123,6 +2127,7 @@ def test_a_vow_of_force_is_a_threat_and_reluctance_is_no_act():
     assert kinds(dyads("Iraq vowed that its people would resist.")) == {"THREATEN"}
     assert kinds(dyads("Japan vowed to increase aid to Afghanistan.")) == {"AGREE"}
     assert kinds(dyads("Hamas promised to end the attacks.")) == {"AGREE"}  # a promise of calm
+    assert kinds(dyads("The president vowed to fight corruption.")) == {"AGREE"}
     assert dyads("Kyiv was unwilling to negotiate with Moscow.") == {("REJECT", ("UKRGOV",), ("RUSGOV",))}
     found, _ = coded("Kyiv was reluctant to send troops to Moldova.")
     assert [modality for _, _, _, _, modality in found] == ["negated"]

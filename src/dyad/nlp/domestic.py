@@ -57,6 +57,7 @@ class DomesticCoder:
         actors = get_list(doc, "dyad_actors")
         mentions = get_list(doc, "dyad_mentions")
         _appositive_titles(doc, actors, mentions)
+        _placed_again(doc, actors)
         fallback = self._split_ethnic_groups(doc, actors, mentions)
         every, clues = _country_mentions(doc, actors)
         for actor in actors:
@@ -326,6 +327,21 @@ def _usual_country(doc: Doc, actor: Actor) -> tuple[str, tuple[int, int]] | None
 def _sentence_at(doc: Doc, char: int) -> Span | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0].sent if span is not None else None
+
+
+def _placed_again(doc: Doc, actors: list[Actor]) -> None:
+    """"Lebanese troops fired at protesters in Tripoli": an actor that took its country from a city
+    inside its own name takes the country dyad_places resolved that city to (Lebanon's Tripoli)."""
+    countries = load_gazetteer().countries
+    for actor in actors:
+        inside = [place for place in get_list(doc, "dyad_places") for start, end in place.mentions
+                  if place.kind != "country" and any(s <= start and end <= e for s, e in actor.mentions)]
+        named = {countries.get(doc.text[start:end].lower(), (None,))[0] for place in inside for start, end in place.mentions}
+        resolved = {place.country for place in inside}
+        if actor.country and len(resolved) == 1 and named == {actor.country} and None not in resolved | {actor.code}:
+            country = resolved.pop()
+            if country != actor.country:
+                actor.code, actor.country = country + actor.code[len(actor.country):], country
 
 
 def _set_country(actor: Actor, country: str, evidence: tuple[int, int] | None) -> None:

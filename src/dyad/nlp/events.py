@@ -193,14 +193,16 @@ class EventCoder:
             for noun in item.span.root.subtree:
                 actor = getattr(mentions.get(noun.idx), "actor_id", None)
                 held = any(c.dep_ in ("amod", "acl") and self._of_families(c, "arrest_verb") for c in _kids(noun))
+                doing = actor in item.event.source and root.lemma_.lower() not in self.rules["mutual_force"]
                 if (noun.lemma_.lower() not in self.rules["protesting_noun"] or actor is None or actor in protesting
-                        or actor in item.event.source or held):  # "beat detained protesters": no protest now
+                        or doing or held):  # "beat detained protesters": no protest now; "protesters clashed": one
                     continue
                 protesting.add(actor)
                 protest = self._event(doc, doc[noun.i:noun.i + 1], [noun], self.lexicon.nouns["protest"][0],
                                       mentions, anchors, sentence_of[noun.i])
                 protest.event.source, protest.event.modality = [actor], item.event.modality
-                protest.event.target = [a for a in protest.event.target if a != actor] or item.event.source[:]
+                against = item.event.target if actor in item.event.source else item.event.source
+                protest.event.target = [a for a in protest.event.target if a != actor] or against[:]
                 protests.append(protest)
         return protests
 
