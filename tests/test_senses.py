@@ -648,6 +648,7 @@ def test_scrapping_or_suspending_a_measure_is_a_concession_dropping_bombs_is_not
     assert types_of("Russia suspended the grain deal.") == {"suspended": "SANCTION"}
     assert types_of("Soldiers abandoned their posts.") == {}
     assert types_of("Ethiopia unblocked 264 websites on Friday.") == {"unblocked": "CONCEDE"}
+    assert types_of("The opposition suspended its boycott of the talks.") == {"suspended": "CONCEDE"}
 
 
 def test_domestic_approvals_praise_of_a_team_and_defending_ones_own_are_no_support():

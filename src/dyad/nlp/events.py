@@ -190,12 +190,13 @@ class EventCoder:
             if root.lemma_.lower() not in self.rules["meets_protest"] or root.pos_ != "VERB" or (
                     item.event.modality != "asserted"):
                 continue
-            for noun in item.span.root.subtree:
+            for noun in root.subtree:
                 actor = getattr(mentions.get(noun.idx), "actor_id", None)
+                if noun.lemma_.lower() not in self.rules["protesting_noun"] or actor is None or actor in protesting:
+                    continue
                 held = any(c.dep_ in ("amod", "acl") and self._of_families(c, "arrest_verb") for c in _kids(noun))
                 doing = actor in item.event.source and root.lemma_.lower() not in self.rules["mutual_force"]
-                if (noun.lemma_.lower() not in self.rules["protesting_noun"] or actor is None or actor in protesting
-                        or doing or held):  # "beat detained protesters": no protest now; "protesters clashed": one
+                if held or doing:  # "beat detained protesters": no protest now; but "protesters clashed": one
                     continue
                 protesting.add(actor)
                 protest = self._event(doc, doc[noun.i:noun.i + 1], [noun], self.lexicon.nouns["protest"][0],
