@@ -2137,3 +2137,7 @@ def test_an_accord_a_party_has_is_no_new_agreement():
     assert "AGREE" not in kinds(dyads("The European Parliament approved Britain's Brexit deal on Wednesday."))
     assert "AGREE" not in kinds(dyads("The watchdog said Iran had complied with the terms of its nuclear deal."))
     assert kinds(dyads("Details of the deal between Israel and Hamas were announced on Monday.")) == {"AGREE"}
+
+
+def test_a_city_an_accord_is_named_after_is_no_party_to_it():
+    assert dyads("Kenya signed the Kyoto protocol.") == {("SUPPORT", ("KEN",), ())}

@@ -67,6 +67,8 @@ def actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
                     continue  # "its neighbour" is not itself
                 if child.dep_ == "amod" and child.lemma_.lower() in rules["maker_participle"]:
                     continue  # "Chinese-built missiles" are not China's
+                if child.dep_ == "compound" and token.lemma_.lower() in rules["named_accord"] and _city(child):
+                    continue  # "the Paris agreement", "the Minsk accords": named after where they were made
                 if child.dep_ == dep == "prep" and child.lower_ in OWNER_PREPS:
                     found += objects_of(child, mentions)
                 elif child.dep_ == dep != "prep":
@@ -77,6 +79,12 @@ def actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
         if child.dep_ == "conj" or _listed_apposition(child) or _hyphen_partner(child, token, mentions):
             found += actors_of(child, mentions)
     return found
+
+
+def _city(token: Token) -> bool:
+    """A word of a place dyad_places found that is no country ("Paris", "Kyoto")."""
+    return any(place.kind != "country" and any(start <= token.idx < end for start, end in place.mentions)
+               for place in token.doc._.dyad_places or ())
 
 
 def part_of_place(prep: Token) -> bool:
