@@ -333,9 +333,10 @@ def _placed_again(doc: Doc, actors: list[Actor]) -> None:
     """"Lebanese troops fired at protesters in Tripoli": an actor that took its country from a city
     inside its own name takes the country dyad_places resolved that city to (Lebanon's Tripoli)."""
     countries = load_gazetteer().countries
+    cities = [place for place in get_list(doc, "dyad_places") if place.kind != "country"]
     for actor in actors:
-        inside = [place for place in get_list(doc, "dyad_places") for start, end in place.mentions
-                  if place.kind != "country" and any(s <= start and end <= e for s, e in actor.mentions)]
+        inside = [place for place in cities for start, end in place.mentions
+                  if any(s <= start and end <= e for s, e in actor.mentions)]
         named = {countries.get(doc.text[start:end].lower(), (None,))[0] for place in inside for start, end in place.mentions}
         resolved = {place.country for place in inside}
         if actor.country and len(resolved) == 1 and named == {actor.country} and None not in resolved | {actor.code}:

@@ -151,21 +151,20 @@ class PlaceTagger:
     def _resolve(self, doc: Doc, names: dict[str, _Name]) -> None:
         """Twice: names clear on their own first; their countries then help the others."""
         evidence = _actor_evidence(doc)
+        contexts = {key: _context(evidence, key, name) for key, name in names.items()}
         for key, name in names.items():
-            context = _context(evidence, key, name)
-            name.place = choose(self._namesake_in(name, context) or name.readings, context)
+            name.place = choose(self._namesake_in(name, contexts[key]) or name.readings, contexts[key])
         for key, name in names.items():
             if name.place is None:
                 known = [(n.place.country, k, None) for k, n in names.items() if n.place and n.place.country]
                 name.place = choose(name.readings, _context(evidence + known, key, name))
         for key, name in list(names.items()):
-            if name.label is None or _plausible(name, _context(evidence, key, name), self.index):
+            if name.label is None or _plausible(name, contexts[key], self.index):
                 continue
             if name.label == BY_SYNTAX:
                 del names[key]
             else:  # the tagger's place, but not the one GeoNames knows by that name: unplaced
                 name.place, name.readings = None, []
-
 
     def _namesake_in(self, name: _Name, context: set[str]) -> list[PlaceEntry]:
         """"Lebanese troops clashed with gunmen in Tripoli": a city the gazetteer gives one country,

@@ -306,8 +306,9 @@ def _marks(doc: Doc) -> dict[int, set[str]]:
         kinds = {a.id: "igo" if (a.code or "").startswith("IGO") else a.kind for a in doc._.dyad_actors or ()}
         marks: dict[int, set[str]] = defaultdict(set)
         for m in doc._.dyad_mentions or ():
-            for t in doc.char_span(m.start, m.end, alignment_mode="expand") or () if m.actor_id in kinds else ():
-                marks[t.i].add(f"actor:{kinds[m.actor_id]}")
+            if m.actor_id in kinds:
+                for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
+                    marks[t.i].add(f"actor:{kinds[m.actor_id]}")
         for span in doc.spans.get("dyad_places", ()):
             for t in span:
                 marks[t.i].add(PLACE_NAME)
