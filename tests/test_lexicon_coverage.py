@@ -195,7 +195,8 @@ def test_mobilize_alerts_launches_and_troop_moves():
 def test_coerce_detention_repression_and_control():
     coded("Belarusian police locked up dozens of opposition supporters.", "locked up", "COERCE", ["BLRCOP"])
     coded("The junta clamped down on the independent media.", "clamped down", "COERCE")
-    coded("Rebels took control of the town of Goma.", "took control", "COERCE")
+    coded("Rebels took control of the town of Goma.", "took control", "ASSAULT")  # ground taken by force, as captured
+    coded("Police took control of the stadium.", "took control", "COERCE")
     coded("The junta shut down two independent newspapers.", "shut down", "COERCE", target=["MED"])
     coded("The regime stripped the dissident of his citizenship.", "stripped", "COERCE")
     coded("Russia expelled a BBC journalist.", "expelled", "COERCE", ["RUS"])
@@ -232,3 +233,20 @@ def test_assault_wording(text, trigger):
 ])
 def test_assault_look_alikes_are_not_events(text):
     assert "ASSAULT" not in types(text)
+
+
+def test_wording_of_wire_stories_on_memberships_tariffs_truces_and_handovers():
+    coded("The Commonwealth suspended Nigeria's membership.", "suspended", "SANCTION", ["IGOCWN"], ["NGA"])
+    assert not events("Virginia is a commonwealth.")
+    coded("The United States raised tariffs on Chinese goods.", "raised tariffs", "SANCTION", ["USA"], ["CHN"])
+    coded("Finland applied to join NATO.", "applied", "REQUEST", ["FIN"], ["IGOWSTNAT"])
+    coded("Ukraine applied for EU membership.", "applied", "REQUEST", ["UKR"], ["IGOEUREEC"])
+    assert not events("Russia applied pressure on Kiev.")
+    coded("The IRA announced a complete cessation of military operations.", "announced", "CONCEDE")
+    assert not events("The company announced a cessation of production in Mexico.")
+    coded("Nigeria handed Charles Taylor over to Liberian authorities.", "handed", "COOPERATE", ["NGA"])
+    coded("Islamic State militants seized control of the city of Mosul.", "seized control", "ASSAULT")
+    coded("Israeli tanks smashed into the compound in Ramallah.", "smashed into", "ASSAULT", ["ISR"])
+    assert not events("Typhoon Haiyan smashed into the central Philippines.")
+    assert not events("Hurricane Wilma pounded Mexico's Caribbean coast.")
+    coded("Rioting raged in Los Angeles.", "Rioting", "PROTEST", target=["USA"])  # the lemmatizer's "rag"

@@ -37,6 +37,7 @@ MAX_SENTENCES = 2  # pronouns and "the country" look back this many sentences be
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "pobj"}
 MODIFIER_DEPS = {"amod", "compound"}  # "North Korean" in "North Korean missiles" names no one alone
+COUNT_DEPS = MODIFIER_DEPS | {"nummod"}  # nor "the two" in "the two soldiers"
 NON_REFERRING_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 NEUTER_KINDS = {"country", "organisation", "media"}  # what "it" may stand for
 PLURAL_KINDS = {"group", "organisation"}  # what "they" may stand for alone
@@ -184,7 +185,7 @@ class _DocCoref:
         for match_id, start, end in matches:  # longest first
             span = self.doc[start:end]
             stand_ins = self._overlapping(span)
-            if taken.intersection(range(start, end)) or stand_ins is None or span[-1].dep_ in MODIFIER_DEPS:
+            if taken.intersection(range(start, end)) or stand_ins is None or span[-1].dep_ in COUNT_DEPS:
                 continue
             taken.update(range(start, end))
             refers, count = load_phrases()[self.doc.vocab.strings[match_id]]

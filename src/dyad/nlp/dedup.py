@@ -6,24 +6,31 @@ and an event missing a side gives way to the same event told whole.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.tokens import Span
 
 from dyad.nlp.parse import first_conjunct
 from dyad.records import Event
 
 
-def without_duplicates(coded: list[tuple[Span, Event]], codes: dict[str, str]) -> list[tuple[Span, Event]]:
+def without_duplicates(coded: list[tuple[Span, Event]], codes: dict[str, str],
+                       one_per_sentence: Container[str] = ()) -> list[tuple[Span, Event]]:
     """One event per (type, source codes, target codes, date, modality) said with one lemma, or one
     coordination of verbs, in one sentence.
 
     "X attacked Y ... and attacked Y again", "police shot and killed him" in one sentence are one
     report; the most complete is kept. Modality and lemma stay in the key: a denied agreement and a
-    vow to cooperate are two facts, and so are "a series of meetings, including a summit".
+    vow to cooperate are two facts, and so are "a series of meetings, including a summit". Verbs of
+    types in ``one_per_sentence`` leave the lemma out: "X received visiting Y, and the two discussed
+    trade" tells one meeting.
     """
     best: dict[tuple, int] = {}
     for n, (span, event) in enumerate(coded):
+        verb = span.root.pos_ == "VERB" and event.type.lower() in one_per_sentence
+        said = None if verb else first_conjunct(span.root).lemma_.lower()
         key = (event.type, _codes_of(event.source, codes), _codes_of(event.target, codes), event.date,
-               event.modality, event.sentence, first_conjunct(span.root).lemma_.lower())
+               event.modality, event.sentence, said)
         kept = best.get(key)
         if kept is None or _completeness(event) > _completeness(coded[kept][1]):
             best[key] = n

@@ -50,6 +50,7 @@ from dyad.nlp.participants import (
     actor_did,
     actor_doing,
     actors_of,
+    done_by_actor,
     inherited_subject,
     is_modifier_clause,
     mention_index,
@@ -80,6 +81,7 @@ PHYSICAL_PREPS = {"through", "at", "outside", "near", "inside", "into"}  # "tore
 MAX_TITLE_WORDS = 4  # "Trade and Industry Minister Ana Ruiz"
 PHRASE_TRIES = 3  # dependents tried per phrase word: "to" may be the infinitive's or the phrase's
 MAX_PAIRED_PARTIES = 4  # a joint event of more parties stays multilateral
+MATERIAL_QUADS = (2, 4)  # material cooperation and conflict: what is done, not said
 IGO = "IGO"  # the code prefix of intergovernmental organisations
 # what a future event is coded as, by event_rules.tsv group (PLOVER manual, AGREE, THREATEN, CONCEDE)
 FUTURE_RECODES = (("future_as_agree", "AGREE"), ("future_as_threaten", "THREATEN"), ("future_as_concede", "CONCEDE"))
@@ -171,7 +173,7 @@ class EventCoder:
                  for event in self._dyads(doc, item, codes, sector_only, claims, mentions, told)]
         events = get_list(doc, "dyad_events")
         spans = []
-        for span, event in without_partial(without_duplicates(coded, codes), codes):
+        for span, event in without_partial(without_duplicates(coded, codes, self.rules["one_per_sentence"]), codes):
             events.append(event)
             spans.append(Span(doc, span.start, span.end, label=event.type))
         doc.spans["dyad_events"] = spans
@@ -220,8 +222,9 @@ class EventCoder:
         if self._ruled(event, "never_at_own_state") and _same_state(event, codes, sector_only):
             event.target = []  # "Putin suspended Moscow's participation in the treaty": at whom, look further
         if not event.target and not item.mutual:
-            event.target = (self._party_met(item, told) or self._named_within(doc, item, claims, mentions)
-                            or self._doer_referred_to(item, told, mentions) or self._act_answered(item, told, codes)
+            event.target = (self._party_met(item, told, mentions) or self._named_within(doc, item, claims, mentions)
+                            or self._aimed_as_conjunct(item, told) or self._doer_referred_to(item, told, mentions)
+                            or self._act_answered(item, told, codes)
                             or self._untargeted(doc, event, codes, item.tokens))
         self._joint_exercise(event, item.span.root, codes, sector_only)
         # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
@@ -349,14 +352,32 @@ class EventCoder:
         return word.dep_ == "pobj" and prep.lower_ in self.rules["scene_prep"] and (
             prep.head.lemma_.lower() in self.rules["scene_holder"])
 
-    def _party_met(self, item: Found, told: list[Told]) -> list[str]:
+    def _party_met(self, item: Found, told: list[Told], mentions) -> list[str]:
         """"Biden visited Kyiv, pledging $500 million in aid", "Kim committed to denuclearisation at his
         summit with Trump": a promise made at a meeting is made to whom the doer met there."""
         if item.event.type.lower() not in self.rules["made_to_party_met"] or not item.event.source:
             return []
         met = [act.target for act in _told_in_sentence(item, told)
                if act.type == "CONSULT" and act.target and act.source == item.event.source]
-        return met[0][:] if len(met) == 1 else []
+        return met[0][:] if len(met) == 1 else self._met_in_setting(item.span.root, mentions)
+
+    def _met_in_setting(self, verb: Token, mentions) -> list[str]:
+        """"promised all possible assistance in a call with his Nepali counterpart": whom the doer
+        met in the meeting the verb's own setting names."""
+        holders = [verb, *(o for o in _kids(verb) if o.dep_ == "dobj")]  # the parser may hang it on the object
+        meetings = [o for h in holders for p in _kids(h) if p.dep_ == "prep" for o in _kids(p)
+                    if o.dep_ == "pobj" and o.lemma_.lower() in self.rules["meeting_noun"]]
+        return [m.actor_id for o in meetings for p in _kids(o) if p.lower_ == "with"
+                for m in objects_of(p, mentions)]
+
+    def _aimed_as_conjunct(self, item: Found, told: list[Told]) -> list[str]:
+        """"Warsaw accused Minsk of orchestrating the crisis and warned that it would close the border":
+        a verb conjoined to an act of the same doer is aimed where that act was."""
+        verb = item.span.root
+        if item.event.type.lower() not in self.rules["aimed_as_conjunct"] or verb.dep_ != "conj" or verb.pos_ != "VERB":
+            return []
+        first = [act.target for act in told if act.start == verb.head.i and act.source == item.event.source]
+        return first[0][:] if first else []
 
     def _act_answered(self, item: Found, told: list[Told], codes: dict[str, str]) -> list[str]:
         """"Pakistan vowed to respond after Indian warplanes struck": a threat naming no target answers
@@ -626,6 +647,8 @@ class EventCoder:
                 own_subject = (head.dep_ in ("ccomp", "acl") or _for_to(head)) and _has_subject(head) and (
                     event.source != governor.source)
                 governor.target = (event.source if own_subject else event.target)[:]
+                if not governor.target and self._ruled(event, "untargeted_is_domestic"):
+                    governor.target = domestic_target(item.span.doc, event, codes)  # "promised to hand over power"
         kept = [item for item in kept if id(item.event) not in carried]
         for item in kept:  # "agreed to open its ports to UN inspectors": no event, still a target
             if not item.event.target and item.event.type.lower() in self.rules["folds_xcomp"]:
@@ -816,8 +839,9 @@ class EventCoder:
             if head.lemma_.lower() in self.rules["standing_noun"] and any(c.dep_ == "poss" for c in _kids(head)):
                 return True  # "the terms of its nuclear deal": an accord it has
             return not item.own_participants and self._idle_noun(noun, owner)
-        if self._result_of(head, owner):
-            return True  # "shelled the camps, killing 50": what the attack did, not a second attack
+        tolled = self._toll_of(head, owner)
+        if tolled is not None:  # "shelled the camps, killing 50": what the attack did, not a second attack;
+            return tolled == "ASSAULT"  # but "mobs torched homes, killing dozens": the riot killed
         token = head
         for _ in range(MAX_CLIMB):
             if token.head.i == token.i or token.dep_ in ARGUMENT_EDGES:
@@ -829,8 +853,9 @@ class EventCoder:
                                           or _standing(token, self.rules["stance_verb"])):
                 return True  # "the envoys, whom they had seized", "the province, where dozens were killed"
             if token.dep_ in ("acl", "advcl"):
-                if _has_subject(token) or actor_doing(token, mentions) or _second_act(
-                        token, mentions, self.rules["says_on_its_own"]):
+                material = item.event.quad_class in MATERIAL_QUADS  # "aid sent by X"; not "a truce brokered by X"
+                if _has_subject(token) or actor_doing(token, mentions) or (material and done_by_actor(token, mentions)) or (
+                        _second_act(token, mentions, self.rules["says_on_its_own"])):
                     return False  # a clause with its own doer: what it says happened is reported
                 if self._summarised_act(token) is not None:
                     return False  # "..., a step condemned by Egypt": Egypt's reaction is news
@@ -842,13 +867,15 @@ class EventCoder:
             token = token.head
         return False
 
-    def _result_of(self, head: Token, owner: dict[int, Found]) -> bool:
-        """"killing or wounding 50" after an attack: a participle telling the attack's toll."""
+    def _toll_of(self, head: Token, owner: dict[int, Found]) -> str | None:
+        """The type of the act a participle like "killing or wounding 50" tells the toll of: the
+        first event of the clause it hangs on, up to the comma."""
         clause = first_conjunct(head)
         if not (self._toll(clause) and head.lemma_.lower() in self.rules["result_participle"]):
-            return False
-        before = range(clause.head.left_edge.i, clause.left_edge.i)  # the clause it hangs on, up to the comma
-        return any(i in owner and owner[i].event.type == "ASSAULT" for i in before)
+            return None
+        before = range(clause.head.left_edge.i, clause.left_edge.i)
+        types = [owner[i].event.type for i in before if i in owner]
+        return "ASSAULT" if "ASSAULT" in types else types[0] if types else None
 
     def _in_background_clause(self, token: Token) -> bool:
         """Inside a clause opened by "after", "since", "because"... (the clause's counterpart of a
@@ -1045,8 +1072,10 @@ class EventCoder:
         return self._own_object(trigger) and any(t.dep_ == "nsubj" and t.head.i == verb.i for t in tokens)
 
     def _own_object(self, trigger: Trigger) -> bool:
-        """Whether the trigger's object is the doer's own forces or means (``object_is_own``)."""
-        return f"{trigger.type}:{trigger.mode}".lower() in self.rules["object_is_own"]
+        """Whether the trigger's object is the doer's own forces or means (``object_is_own``, by
+        type:mode or, for a verb that carries aid, type:verb)."""
+        own = self.rules["object_is_own"]
+        return f"{trigger.type}:{trigger.mode}".lower() in own or f"{trigger.type}:{trigger.phrase}".lower() in own
 
     # -- one event -------------------------------------------------------
 
@@ -1304,11 +1333,13 @@ class EventCoder:
         if not target and trigger.type.lower() in self.rules["faces_the_frontier"]:
             near = [c for i in sorted(own) for c in _kids(head.doc[i])]
             target = self._across_frontier(near + [c for o in near if o.dep_ == "dobj" for c in _kids(o)], mentions)
+        conveys = head.lemma_.lower() in self.rules["conveys_object"]
         recipients = [m for m in target if m not in conveyed]
-        if conveyed and not recipients and head.lemma_.lower() in self.rules["conveys_object"]:
-            recipients = [m for obj in _kids(head) if obj.dep_ in object_deps for t in obj.subtree  # "X and four
-                          if t.dep_ == "prep" and t.lower_ in target_preps for m in objects_of(t, mentions)]  # others to Y"
-        if conveyed and recipients and head.lemma_.lower() in self.rules["conveys_object"]:
+        if conveys and not recipients:  # "X and four others to Y", "flew rescue teams and supplies to Nepal",
+            carried = [c for c in _kids(head) if c.dep_ in OBJECT_DEPS or c.lower_ == "with"]  # "ships with aid to Y"
+            recipients = [m for c in carried for t in c.subtree
+                          if t.dep_ == "prep" and t.lower_ in target_preps for m in objects_of(t, mentions)]
+        if conveys and recipients:
             target = recipients  # "extradited X to Britain": Britain is the one dealt with
         elif conveyed and head.lemma_.lower() in self.rules["object_over_destination"]:
             target = conveyed  # "deported four Palestinians to Lebanon": the Palestinians
@@ -1409,7 +1440,7 @@ class EventCoder:
             start -= 1  # "in a move": the parser hangs it as appos, npadvmod, dobj, or a "in" phrase
         if start == 0 or noun.doc[start - 1].text != ",":
             return None
-        return next((t for t in noun.ancestors if t.pos_ == "VERB"), None)
+        return next((t for t in noun.ancestors if t.pos_ == "VERB" and _has_subject(t)), None)
 
     def _reaction_to(self, noun: Token) -> Token | None:
         """The verb of "drew criticism", "sparked protests", "prompted a rebuke": a reaction the
@@ -1586,6 +1617,8 @@ class EventCoder:
         kind = item.event.type.lower()
         if item.event.modality != "negated" or kind not in self.rules["refusal_as_reject"] | self.rules["announced_refusal"]:
             return False
+        if kind in self.rules["refusal_needs_party"] and not item.event.target:
+            return False  # "would never approve any illegal action": a stance, no one refused
         chain = list(_clause_chain(item.span.root))
         if kind not in self.rules["refusal_as_reject"] and not any(
                 c.dep_ == "aux" and c.lower_ in self.words["announced_future"] for t in chain for c in _kids(t)):
@@ -1664,6 +1697,8 @@ class EventCoder:
                     return "hypothetical"  # put off: may still happen, and no intention announced
                 if lemma in words["allegation_verbs"]:
                     return "alleged"
+                if lemma in words["expected_verbs"] and any(c.dep_ == "auxpass" for c in deps):
+                    return "hypothetical"
                 if lemma in words["future_verbs"]:
                     return "future"
                 if lemma in words["speculation_verbs"] or lemma in words["request_verbs"]:
@@ -1705,12 +1740,13 @@ class EventCoder:
     def _reported(self, clause: Token) -> bool:
         """A speaker's own plan in a that-clause of a neutral speech verb: "X announced (that) it would withdraw".
 
-        The clause's subject is a pronoun standing for the speaker; "X said Y would attack" is X's
-        forecast, not Y's declared intention.
+        The clause's subject is a pronoun standing for the speaker, or anyone after an announcing
+        verb; "X said Y would attack" is X's forecast, not Y's declared intention.
         """
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.words["speech_verbs"]:
             return False
-        return any(c.dep_ in SUBJECT_DEPS and c.tag_ == "PRP" for c in _kids(clause))
+        return clause.head.lemma_.lower() in self.words["announcing_verbs"] or any(
+            c.dep_ in SUBJECT_DEPS and c.tag_ == "PRP" for c in _kids(clause))
 
 
 def _sentence_index(doc: Doc) -> list[Span]:
@@ -2144,10 +2180,12 @@ def _told_by(head: Token) -> Token | None:
 def _shared_object(verb: Token, kinds: set[str], mentions) -> list[Mention]:
     """"shot and killed two protesters": a verb with no object or clause of its own shares the object
     of the next verb of its coordination, one of the same kind (``kinds``, its lemmas of the
-    trigger's type) with no subject or auxiliary of its own ("resigned and criticized X" does not)."""
+    trigger's type) with no subject or auxiliary of its own ("resigned and criticized X" does not);
+    a verb whose preposition lacks its object shares it with any ("fired on and seized three ships")."""
     if any(c.dep_ in ("xcomp", "ccomp") for c in _kids(verb)):
         return []
-    return [m for c in _kids(verb) if c.dep_ == "conj" and c.lemma_.lower() in kinds and _shares_auxiliaries(c)
+    stranded = any(c.dep_ == "prep" and not any(o.dep_ == "pobj" for o in _kids(c)) for c in _kids(verb))
+    return [m for c in _kids(verb) if c.dep_ == "conj" and (stranded or c.lemma_.lower() in kinds) and _shares_auxiliaries(c)
             for o in _kids(c) if o.dep_ == "dobj" for m in actors_of(o, mentions)]
 
 

@@ -31,13 +31,24 @@ MAX_LIST = 30  # members of one coordinated list
 EXAMPLE_PREPS = ("including", "as")  # "members, including X", "states such as X" ("as" only after "such")
 
 
-def mention_index(mentions: list[Mention]) -> dict[int, Mention]:
-    """Character offset -> the longest mention covering it."""
-    index: dict[int, Mention] = {}
-    for mention in sorted(mentions, key=lambda m: m.end - m.start):
-        for offset in range(mention.start, mention.end):
-            index[offset] = mention
-    return index
+class MentionIndex(dict):
+    """Character offset -> the longest mention covering it. One span may name several actors, a
+    mention each ("the two leaders", "they"): ``fellows`` gives the others."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        super().__init__()
+        self.by_span: dict[tuple[int, int], list[Mention]] = {}
+        for mention in sorted(mentions, key=lambda m: m.end - m.start):
+            self.by_span.setdefault((mention.start, mention.end), []).append(mention)
+            for offset in range(mention.start, mention.end):
+                self[offset] = mention
+
+    def fellows(self, mention: Mention) -> list[Mention]:
+        return [m for m in self.by_span.get((mention.start, mention.end), []) if m is not mention]
+
+
+def mention_index(mentions: list[Mention]) -> MentionIndex:
+    return MentionIndex(mentions)
 
 
 def actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
@@ -56,6 +67,7 @@ def actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
         found += named
     elif own is not None and own.actor_id:
         found.append(own)
+        found += [m for m in getattr(mentions, "fellows", lambda _: [])(own) if m.actor_id]
         found += _coordinated_owners(token, own, mentions)
     else:
         # the nearest modifier that names someone: "Russian forces", "representatives of the ministry"
@@ -281,3 +293,9 @@ def actor_did(clause: Token, mentions) -> bool:
 def actor_doing(clause: Token, mentions) -> bool:
     """"demonstrators protesting election results": an active participle on an actor is its act."""
     return clause.dep_ == "acl" and clause.tag_ == "VBG" and bool(actors_of(clause.head, mentions))
+
+
+def done_by_actor(clause: Token, mentions) -> bool:
+    """"vaccines donated by China": a passive participle whose agent is an actor tells that actor's act."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBN" and any(
+        c.dep_ == "agent" and objects_of(c, mentions) for c in _kids(clause))

@@ -7,8 +7,11 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from dyad.gazetteer.registry import load_registry
 
 # importing the component modules registers their factories
 from dyad.nlp import actors, coref, domestic, events, places, quotes, repair, sentences, sources, times  # noqa: F401
@@ -26,6 +29,7 @@ def build_pipeline(model: str = MODEL) -> Language:
     register_extensions()
     nlp = spacy.load(model)
     _split_hyphen_after_initials(nlp)
+    _keep_hyphenated_given_names(nlp)
     nlp.add_pipe("dyad_sentences", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
@@ -37,6 +41,14 @@ def _split_hyphen_after_initials(nlp: Language) -> None:
     after a word ("Kurdish-led"), so the country is a token of its own."""
     pattern = nlp.tokenizer.infix_finditer.__self__.pattern
     nlp.tokenizer.infix_finditer = re.compile(rf"{pattern}|(?<=[A-Z]\.)-(?=[A-Za-z])").finditer
+
+
+def _keep_hyphenated_given_names(nlp: Language) -> None:
+    """"Moon Jae-in", "Yoon Suk-yeol", "Tsai Ing-wen": a registry person's hyphenated given name
+    stays one token; split, the parser reads "in" as a preposition and the name loses its verb."""
+    given = {word for name in load_registry().names() for word in name.split() if repair.GIVEN_NAME.fullmatch(word)}
+    for word in given:
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 @cache

@@ -34,8 +34,9 @@ intergovernmental body), ``place:name`` (a word of a place name dyad_places foun
 - ``party``: the entity labels anywhere in the objects and prepositional phrases ("banned imports
   of South African steel": ``ent:norp``).
 
-Each participant word also contributes its compounds, adjectives, ``of`` object and conjuncts,
-so "ceasefire agreement" is both ``agreement`` and ``ceasefire``.
+Each participant word also contributes its compounds, adjectives, ``of`` object (an amount's ``in``
+object: "$5 million in aid") and conjuncts, so "ceasefire agreement" is both ``agreement`` and
+``ceasefire``.
 """
 
 from __future__ import annotations
@@ -280,10 +281,14 @@ def _words(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in DESCRIBING_DEPS or child.dep_ == "conj":
             words |= _own_words(child)
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            for obj in _pobjs(child):
+        elif child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "in" and _amount(token))):
+            for obj in _pobjs(child):  # "the release of prisoners", "$800 million in military aid"
                 words |= _own_words(obj) | {w for c in obj.children if c.dep_ in DESCRIBING_DEPS for w in _own_words(c)}
     return words
+
+
+def _amount(token: Token) -> bool:
+    return token.like_num or token.ent_type_ == "MONEY"
 
 
 def _own_words(token: Token) -> set[str]:
