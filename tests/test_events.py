@@ -2227,3 +2227,11 @@ def test_one_meeting_told_by_two_verbs_is_one_event_each_way():
 def test_a_promise_to_hand_over_power_is_made_at_home():
     found = dyads("Nicaraguan President Daniel Ortega promised to hand over power peacefully.", published="1990-02-27")
     assert found == {("AGREE", ("NICGOV",), ("NIC",))}
+
+
+def test_an_announced_plan_is_an_intention_an_expected_meeting_is_not():
+    assert dyads("Obama announced on Wednesday that the United States would restore diplomatic relations with Cuba.",
+                 published="2014-12-17") == {("AGREE", ("USA",), ("CUB",))}
+    found, _ = coded("Xi and Trump are expected to meet later this month.", published="2017-11-01")
+    assert {(k, m) for _, k, _, _, m in found} == {("CONSULT", "hypothetical")}
+    assert kinds(dyads("Putin expects to visit India next month.")) == {"AGREE"}  # his own plan
