@@ -199,3 +199,12 @@ def test_a_regions_people_are_the_regions_not_the_country_they_criticise():
     assert found["Arab leaders"] == "ARBGOV"
     found, _ = codes("European ministers criticised the Russian move.")
     assert found["European ministers"] == "EURGOV"
+
+
+def test_the_actors_own_clause_says_whose_it_is_before_a_clause_told_after():
+    found, _ = codes("Kenyan President Daniel arap Moi agreed to allow opposition parties, a week after Western donors "
+                     "meeting in Paris suspended new aid to Nairobi.")
+    assert found["opposition parties"] == "KENOPP"
+    # a description of the actor's own is part of its clause: two countries there, none guessed
+    found, _ = codes("Militants based in Pakistan killed 20 civilians in Kabul.")
+    assert found["Militants"] == "UAF"

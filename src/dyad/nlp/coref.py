@@ -34,10 +34,12 @@ from dyad.records import Actor, Mention, next_actor_id
 register_extensions()
 
 MAX_SENTENCES = 2  # pronouns and "the country" look back this many sentences beyond their own
+MAX_CLIMB = 8  # heads climbed from a mention to its clause's verb
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "pobj"}
 MODIFIER_DEPS = {"amod", "compound"}  # "North Korean" in "North Korean missiles" names no one alone
 COUNT_DEPS = MODIFIER_DEPS | {"nummod"}  # nor "the two" in "the two soldiers"
+SETTING_PREPS = {"in", "at", "near", "on", "during", "after", "before", "outside", "inside"}  # the scene, not a party
 NON_REFERRING_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 NEUTER_KINDS = {"country", "organisation", "media"}  # what "it" may stand for
 PLURAL_KINDS = {"group", "organisation"}  # what "they" may stand for alone
@@ -193,6 +195,8 @@ class _DocCoref:
                 actors = [a for a in [self._outlet_actor()] if a is not None]
             elif count == 1:
                 actors = self._salient_country(span) if refers == "country" else []
+            elif span[-1].like_num and self._counted_before(span):
+                actors = []  # "arrested two Palestinians ..., and the two were charged": those two
             else:
                 actors = self._last_two(span.start_char, refers)
             if actors:
@@ -228,13 +232,33 @@ class _DocCoref:
         best = self._best(countries, self.sent_of[span.start])
         return [self.by_id[best.actors[0]]] if best else []
 
+    def _counted_before(self, span: Span) -> bool:
+        """A noun counted with the same number earlier in the sentence or the one before ("two Palestinians")."""
+        sentence = self.doc[span.start].sent
+        start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+        return any(t.dep_ == "nummod" and t.lower_ == span[-1].lower_ for t in self.doc[start:span.start])
+
+    def _setting(self, mention: Mention) -> bool:
+        """A mention in a phrase that sets the scene ("met in Istanbul", "after a call with Tusk", "on
+        the sidelines of the APEC summit"), not a party to the clause."""
+        span = self._span(mention)
+        token = span.root if span is not None else None
+        for _ in range(MAX_CLIMB):
+            if token is None or token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+                return False
+            if token.dep_ == "prep" and token.lower_ in SETTING_PREPS:
+                return True
+            token = token.head
+        return False
+
     def _last_two(self, char: int, refers: str) -> list[Actor]:
-        """The last two distinct actors of the right kind before ``char`` ("the two countries")."""
+        """The last two distinct actors of the right kind before ``char`` ("the two countries"), not
+        named as the scene."""
         countries = {a.code: a for a in self.actors if a.kind == "country"}
         found: dict[str, Actor | None] = {}
         for mention in self._before(char):
             actor = self.by_id[mention.actor_id]
-            if actor.kind == "media" or (refers == "person" and actor.kind != "person"):
+            if actor.kind == "media" or (refers == "person" and actor.kind != "person") or self._setting(mention):
                 continue
             if refers == "country":  # a person's or ministry's country counts: "Choi ... Lavrov ... the two countries"
                 key = actor.code if actor.kind == "country" else actor.country

@@ -22,14 +22,14 @@ def without_duplicates(coded: list[tuple[Span, Event]], codes: dict[str, str],
     "X attacked Y ... and attacked Y again", "police shot and killed him" in one sentence are one
     report; the most complete is kept. Modality and lemma stay in the key: a denied agreement and a
     vow to cooperate are two facts, and so are "a series of meetings, including a summit". Verbs of
-    types in ``one_per_sentence`` leave the lemma out: "X received visiting Y, and the two discussed
-    trade" tells one meeting.
+    types in ``one_per_sentence`` tell one event per pair of states, whatever the verb: "X received
+    visiting Y, and the two discussed trade", "Obama arrived in Havana and met Raul Castro".
     """
     best: dict[tuple, int] = {}
     for n, (span, event) in enumerate(coded):
         verb = span.root.pos_ == "VERB" and event.type.lower() in one_per_sentence
-        said = None if verb else first_conjunct(span.root).lemma_.lower()
-        key = (event.type, _codes_of(event.source, codes), _codes_of(event.target, codes), event.date,
+        said, width = (None, 3) if verb else (first_conjunct(span.root).lemma_.lower(), None)
+        key = (event.type, _codes_of(event.source, codes, width), _codes_of(event.target, codes, width), event.date,
                event.modality, event.sentence, said)
         kept = best.get(key)
         if kept is None or _completeness(event) > _completeness(coded[kept][1]):
@@ -83,8 +83,8 @@ def _distinct_party(code: str, placed: list[str]) -> bool:
     return len(code) >= 6 and code[3:6] not in {p[3:6] for p in placed} and code[:3] in {p[:3] for p in placed}
 
 
-def _codes_of(ids: list[str], codes: dict[str, str]) -> tuple[str, ...]:
-    return tuple(sorted({codes.get(i, i) for i in ids}))
+def _codes_of(ids: list[str], codes: dict[str, str], width: int | None = None) -> tuple[str, ...]:
+    return tuple(sorted({codes.get(i, i)[:width] for i in ids}))
 
 
 def _completeness(event: Event) -> tuple[int, float]:

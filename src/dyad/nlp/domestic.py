@@ -39,6 +39,8 @@ MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}
 OWNER_PREPS = {"of", "from", "in"}
 INFERRED_COUNTRY = "dyad_inferred_country"  # doc.user_data key: ids of actors given a country here
+CLAUSE_DEPS = {"advcl", "ccomp", "csubj", "parataxis"}  # where a clause of its own starts (a relative clause describes)
+MAX_CLIMB = 12  # heads climbed to a clause's head; the bound keeps long sentences linear
 
 
 @Language.factory("dyad_domestic")
@@ -268,17 +270,34 @@ def _owner_phrase(doc: Doc, actor: Actor, clues) -> tuple[str, tuple[int, int]] 
 
 
 def _sentence_country(doc: Doc, actor: Actor, clues) -> tuple[str, tuple[int, int]] | None:
-    """The one country of the places in a sentence of the actor, else of its actors; first sentence wins."""
+    """The one country of the places in the actor's clause, else of its actors there, else the same
+    in its sentence; first sentence wins. "Moi agreed to allow opposition parties, a week after
+    donors meeting in Paris suspended aid": the clause says whose opposition, not the one after."""
     for start, _ in actor.mentions:
         sentence = _sentence_at(doc, start)
         if sentence is None:
             continue
         inside = [c for c in clues if sentence.start_char <= c[1][0] < sentence.end_char and c[1] not in actor.mentions]
-        for pool in ([c for c in inside if c[2]], inside):
+        clause = _clause_at(doc, start)
+        near = [c for c in inside if _clause_at(doc, c[1][0]) == clause]
+        for pool in ([c for c in near if c[2]], near, [c for c in inside if c[2]], inside):
             countries = {c[0] for c in pool}
             if len(countries) == 1:
                 return countries.pop(), pool[0][1]
     return None
+
+
+def _clause_at(doc: Doc, char: int) -> int | None:
+    """The head of the clause the word at ``char`` is in (conjoined verbs share their clause)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span[0]
+    for _ in range(MAX_CLIMB):
+        if token.head.i == token.i or token.dep_ in CLAUSE_DEPS:
+            break
+        token = token.head
+    return token.i
 
 
 def _dateline(actor: Actor, every) -> tuple[str, tuple[int, int]] | None:

@@ -409,10 +409,13 @@ class EventCoder:
         sentence = root.sent
         window = sentence.start if sentence.start == 0 else root.doc[sentence.start - 1].sent.start
         accuser = set(item.event.source)
-        earlier = [act.source for act in told
+        earlier = [act for act in told
                    if window <= act.start < item.span.start and act.source and not set(act.source) & accuser
                    and act.type.lower() not in self.rules["said_not_done"] and (not kinds or act.type in kinds)]
-        return earlier[-1][:] if earlier else []
+        # "Washington lifted sanctions after Minsk freed prisoners, and Lithuania welcomed the decision":
+        # a main clause's act before one told on the way
+        main = [act for act in earlier if not _subordinate(root.doc[act.start])]
+        return (main or earlier)[-1].source[:] if earlier else []
 
     def _refers_back(self, noun: Token, mentions) -> bool:
         """"the launch", "this move": a definite act naming no doer of its own."""
@@ -842,6 +845,8 @@ class EventCoder:
         tolled = self._toll_of(head, owner)
         if tolled is not None:  # "shelled the camps, killing 50": what the attack did, not a second attack;
             return tolled == "ASSAULT"  # but "mobs torched homes, killing dozens": the riot killed
+        if self._killed_in_attack_told(head, owner):
+            return True  # "three civilians were killed when Israeli jets struck a house": the strike's toll
         token = head
         for _ in range(MAX_CLIMB):
             if token.head.i == token.i or token.dep_ in ARGUMENT_EDGES:
@@ -866,6 +871,13 @@ class EventCoder:
                     return True
             token = token.head
         return False
+
+    def _killed_in_attack_told(self, head: Token, owner: dict[int, Found]) -> bool:
+        """A passive "were killed" whose "when" clause tells the attack that killed them."""
+        if head.lemma_.lower() not in self.rules["result_participle"] or not any(c.dep_ == "auxpass" for c in _kids(head)):
+            return False
+        return any(c.dep_ == "advcl" and any(k.lower_ == "when" for k in _kids(c)) and c.i in owner
+                   and owner[c.i].event.type == "ASSAULT" for c in _kids(head))
 
     def _toll_of(self, head: Token, owner: dict[int, Found]) -> str | None:
         """The type of the act a participle like "killing or wounding 50" tells the toll of: the
@@ -1223,7 +1235,8 @@ class EventCoder:
         doer_is_target = trigger.mode == "disapprove" and trigger.type.lower() in self.rules["content_doer_is_target"]
         own_object = self._own_object(trigger)
         stative = head.lemma_.lower() in self.rules["stative_passive"]  # "X is committed to": X acts
-        object_deps = set() if own_object else OBJECT_DEPS
+        topic = head.lemma_.lower() in self.rules["object_is_topic"]  # "discussed Ukraine": no party
+        object_deps = set() if own_object or topic else OBJECT_DEPS
         # a phrase's words all carry arguments: "imposed sanctions [on X]", "held a meeting [with X]"
         children = [c for i in sorted(own) for c in _kids(head.doc[i])]
         if head.dep_ == "compound" and not _is_modifier_noun(head):  # "a mediation bid between X and Y"
@@ -1240,6 +1253,9 @@ class EventCoder:
         for child in children:
             if own_object and child.i not in own:  # "the pullout of troops from Mali": the place left
                 target += self._place_left(child, target_preps, mentions)
+            if topic and child.dep_ in OBJECT_DEPS:  # "discussed the crisis with Lavrov": only the partner
+                target += [m for p in _kids(child) if p.lower_ == "with" for m in objects_of(p, mentions)]
+                continue
             armed = (child.dep_ in PASSIVE_SUBJECT_DEPS and (child.i in own or own_object)) or (
                 child.dep_ in SUBJECT_DEPS and child.i in own)  # "Russian missiles struck": a phrase's own word
             if armed and self._armament(child):
@@ -1367,7 +1383,7 @@ class EventCoder:
             givers, receivers = received
             source = givers or source
             target = receivers or [m for m in target if m not in givers]
-        elif passive and not target:
+        elif passive and not target and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in _kids(head)):
             target = inherited_subject(head, mentions, self.rules["subject_control"])  # "X arrived and was met by Y"
             borrowed = bool(target)
         elif not passive and not source and not suffered and not is_modifier_clause(head):
@@ -1422,6 +1438,12 @@ class EventCoder:
         attacks = [o for o in means if self._of_families(o, "attack_noun")]
         doers = [m for o in attacks for c in _kids(o) if c.dep_ == "amod" or (c.dep_ == "compound" and _abbreviation(c))
                  for m in actors_of(c, mentions)] + [m for o in attacks for m in _agents_named(o, mentions)]
+        # "killed in a clash with Chinese troops": the other side of a fight; "killed when troops broke up
+        # a protest": the subject of the clause that tells how
+        doers += [m for o in means if o.lemma_.lower() in self.rules["fight_noun"]
+                  for p in _kids(o) if p.lower_ == "with" for m in objects_of(p, mentions)]
+        doers += [m for c in _kids(verb) if c.dep_ == "advcl" and any(k.lower_ == "when" for k in _kids(c))
+                  for k in _kids(c) if k.dep_ in SUBJECT_DEPS for m in actors_of(k, mentions)]
         return doers if len({m.actor_id for m in doers}) == 1 else []
 
     def _summarised_act(self, clause: Token) -> Token | None:
@@ -1440,7 +1462,11 @@ class EventCoder:
             start -= 1  # "in a move": the parser hangs it as appos, npadvmod, dobj, or a "in" phrase
         if start == 0 or noun.doc[start - 1].text != ",":
             return None
-        return next((t for t in noun.ancestors if t.pos_ == "VERB" and _has_subject(t)), None)
+        verbs = [t for t in noun.ancestors if t.pos_ == "VERB" and _has_subject(t)]
+        if noun.lemma_.lower() in self.rules["claim_noun"]:  # "X said Y struck ..., a claim Z denied": X's
+            said = self.words["speech_verbs"] | self.words["allegation_verbs"]
+            verbs = [t for t in verbs if t.lemma_.lower() in said] or verbs
+        return verbs[0] if verbs else None
 
     def _reaction_to(self, noun: Token) -> Token | None:
         """The verb of "drew criticism", "sparked protests", "prompted a rebuke": a reaction the
@@ -1623,7 +1649,9 @@ class EventCoder:
         if kind not in self.rules["refusal_as_reject"] and not any(
                 c.dep_ == "aux" and c.lower_ in self.words["announced_future"] for t in chain for c in _kids(t)):
             return False
-        return not any(t.lemma_.lower() in self.words["denial_verbs"] for t in chain[1:])
+        # denied by someone, or an end refused ("will never stop supporting Ukraine"): no refusal
+        undoing = self.words["denial_verbs"] | self.words["cessation_verbs"]
+        return not any(t.lemma_.lower() in undoing for t in chain[1:])
 
     def _modality(self, head: Token, kind: str) -> str:
         modality = self._clause_modality(head, kind)
@@ -1697,8 +1725,6 @@ class EventCoder:
                     return "hypothetical"  # put off: may still happen, and no intention announced
                 if lemma in words["allegation_verbs"]:
                     return "alleged"
-                if lemma in words["expected_verbs"] and any(c.dep_ == "auxpass" for c in deps):
-                    return "hypothetical"
                 if lemma in words["future_verbs"]:
                     return "future"
                 if lemma in words["speculation_verbs"] or lemma in words["request_verbs"]:
@@ -2165,6 +2191,17 @@ def _same_state(event: Event, codes: dict[str, str], sector_only: set[str]) -> b
     own = {codes.get(a, a) for a in event.source if a not in sector_only}
     states = {code[:3] for code in own}
     return bool(event.target) and all(codes.get(a, a) in own or codes.get(a, a) in states for a in event.target)
+
+
+def _subordinate(token: Token) -> bool:
+    """Inside an adverbial clause ("after Minsk freed prisoners")."""
+    for _ in range(MAX_CLIMB):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ == "advcl":
+            return True
+        token = token.head
+    return False
 
 
 def _has_subject(clause: Token) -> bool:

@@ -296,6 +296,8 @@ def actor_doing(clause: Token, mentions) -> bool:
 
 
 def done_by_actor(clause: Token, mentions) -> bool:
-    """"vaccines donated by China": a passive participle whose agent is an actor tells that actor's act."""
-    return clause.dep_ == "acl" and clause.tag_ == "VBN" and any(
-        c.dep_ == "agent" and objects_of(c, mentions) for c in _kids(clause))
+    """"vaccines donated by China": a passive participle whose agent is an actor tells that actor's act;
+    not a state since ("villages occupied by Russia since 2014")."""
+    kids = _kids(clause)
+    return clause.dep_ == "acl" and clause.tag_ == "VBN" and not any(c.lower_ == "since" for c in kids) and any(
+        c.dep_ == "agent" and objects_of(c, mentions) for c in kids)

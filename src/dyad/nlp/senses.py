@@ -35,8 +35,8 @@ intergovernmental body), ``place:name`` (a word of a place name dyad_places foun
   of South African steel": ``ent:norp``).
 
 Each participant word also contributes its compounds, adjectives, ``of`` object (an amount's ``in``
-object: "$5 million in aid") and conjuncts, so "ceasefire agreement" is both ``agreement`` and
-``ceasefire``.
+object: "$5 million in aid"), conjuncts and cargo ("ships carrying relief supplies"), so "ceasefire
+agreement" is both ``agreement`` and ``ceasefire``.
 """
 
 from __future__ import annotations
@@ -284,7 +284,14 @@ def _words(token: Token) -> set[str]:
         elif child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "in" and _amount(token))):
             for obj in _pobjs(child):  # "the release of prisoners", "$800 million in military aid"
                 words |= _own_words(obj) | {w for c in obj.children if c.dep_ in DESCRIBING_DEPS for w in _own_words(c)}
+        elif child.dep_ == "acl" and child.lemma_.lower() in load_word_sets("event_rules.tsv")["carrier_verb"]:
+            words |= set().union(set(), *(_words(c) for c in _carried(child)))  # "ships carrying relief supplies"
     return words
+
+
+def _carried(verb: Token) -> list[Token]:
+    """What a carrier carries: "carrying relief supplies", "loaded with aid"."""
+    return [c for c in verb.children if c.dep_ == "dobj"] + [o for p in verb.children if p.lower_ == "with" for o in _pobjs(p)]
 
 
 def _amount(token: Token) -> bool:
