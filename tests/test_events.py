@@ -97,8 +97,9 @@ def test_what_two_parties_can_only_do_together_goes_both_ways_and_a_shared_prais
 def test_untargeted_domestic_acts_aim_at_home_and_foreign_ones_stay_untargeted():
     assert events("The Peruvian president resigned on Sunday.")["resigned"].target_codes == ["PER"]
     assert events("Peru imposed a nationwide curfew.")["imposed"].target_codes == ["PER"]
-    # a concession by a state as a whole may be to another state ("Britain conceded in the talks")
-    assert events("Peru lifted its ban on women driving.")["lifted"].target_codes == []
+    # a concession by a state as a whole may be to another state; easing a ban is at home
+    assert events("Britain conceded in the talks.")["conceded"].target_codes == []
+    assert events("Peru lifted its ban on women driving.")["lifted"].target_codes == ["PER"]
     assert events("The Peruvian government lifted its ban on women driving.")["lifted"].target_codes == ["PER"]
     assert events("Peru imposed a naval blockade.")["blockade"].target_codes == []  # on whom, it does not say
 
@@ -2279,3 +2280,12 @@ def test_states_and_storms_are_no_acts_and_one_visit_is_one_meeting():
     assert [k for _, k, _, _, _ in found] == ["CONSULT"]
     found, _ = coded("Poland will never stop supporting Ukraine, President Andrzej Duda said.")
     assert "REJECT" not in [k for _, k, _, _, _ in found]
+
+
+def test_acts_on_people_no_dictionary_knows_are_aimed_at_home():
+    assert dyads("A Norwegian court sentenced Anders Behring Breivik to 21 years in prison.") == {
+        ("SANCTION", ("NORJUD",), ("NOR",))}
+    assert ("COERCE", ("USACOP",), ("USA",)) in dyads("Bernard Madoff was arrested by FBI agents.", published="2008-12-12")
+    # a state's concession is made to its own people
+    assert dyads("Algeria lifted a state of emergency on Thursday.", published="2011-02-24") == {
+        ("CONCEDE", ("DZA",), ("DZA",))}

@@ -250,3 +250,23 @@ def test_wording_of_wire_stories_on_memberships_tariffs_truces_and_handovers():
     assert not events("Typhoon Haiyan smashed into the central Philippines.")
     assert not events("Hurricane Wilma pounded Mexico's Caribbean coast.")
     coded("Rioting raged in Los Angeles.", "Rioting", "PROTEST", target=["USA"])  # the lemmatizer's "rag"
+
+
+@pytest.mark.parametrize("text", [
+    "The number of tourists visiting Egypt fell by a third last year.",
+    "Engineers attacked the problem from a different angle.",
+    "France captain Zinedine Zidane was sent off for head-butting Marco Materazzi.",
+    "The conflict in Syria has killed more than 300,000 people.",
+    "Airlines are waging a fare war on domestic routes.",
+    "The candidate fired up supporters at a rally in Iowa.",
+    "Britain became the first country to approve Pfizer's COVID-19 vaccine.",
+    "The volcano's ash cloud invaded European airspace.",
+    "China's Chang'e-5 probe landed on the moon.",
+    "Foreign investors pulled money out of emerging markets.",
+    "Nigeria's annual inflation rate eased to 32.15 percent in August.",
+    "Bushfires have burned more than 6 million hectares across Australia.",
+    "The former rebel commander now sits in parliament.",
+    "The Kenyan runner threatened the world record.",
+])
+def test_everyday_and_figurative_uses_in_news_are_not_events(text):
+    assert not events(text)

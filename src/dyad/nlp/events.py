@@ -221,11 +221,12 @@ class EventCoder:
             event.source = local_people(doc, event, codes)
         if self._ruled(event, "never_at_own_state") and _same_state(event, codes, sector_only):
             event.target = []  # "Putin suspended Moscow's participation in the treaty": at whom, look further
-        if not event.target and not item.mutual:
+        # a person no dictionary knows ("arrested Bernard Madoff") names no side: look further
+        if not any(codes.get(a, a) != a for a in event.target) and not item.mutual:
             event.target = (self._party_met(item, told, mentions) or self._named_within(doc, item, claims, mentions)
                             or self._aimed_as_conjunct(item, told) or self._doer_referred_to(item, told, mentions)
                             or self._act_answered(item, told, codes)
-                            or self._untargeted(doc, event, codes, item.tokens))
+                            or self._untargeted(doc, event, codes, item.tokens) or event.target)
         self._joint_exercise(event, item.span.root, codes, sector_only)
         # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
         if not any(codes.get(a, a) != a for a in event.source + event.target) and self.require_actor:
@@ -439,7 +440,8 @@ class EventCoder:
             return domestic_target(doc, event, codes)
         if kind in self.rules["untargeted_at_home"]:
             abroad = self._aimed_abroad(doc, event, tokens)
-            return domestic_target(doc, event, codes, fallback="none" if abroad else "bodies")
+            at_home = "any" if (event.cameo or "")[:3] in self.rules["eased_at_home"] else "bodies"
+            return domestic_target(doc, event, codes, fallback="none" if abroad else at_home)
         if kind in self.rules["untargeted_at_place"] and event.location:
             return domestic_target(doc, event, codes, fallback="none")
         return []

@@ -189,7 +189,7 @@ def sense_context(token: Token, with_party: bool = True) -> dict[str, set[str]]:
               if c.dep_ == "prep" and c.lower_ in AIMED_PREPS]
     context["prep"] = {c.lower_ for c in preps}
     context["prep_object"] = set().union(set(), *(_words(o) for p in preps for o in _pobjs(p)))
-    context["dep"] = {token.dep_}
+    context["dep"] = {token.dep_.lower()}  # "root" as the data writes it
     context["clause"] = {w for c in token.children if c.dep_ == "advcl" for w in _own_words(c)}
     objects = role_tokens["object"]
     context["object_head"] = set().union(set(), *(_own_words(t) for t in objects))
