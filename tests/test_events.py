@@ -2289,3 +2289,14 @@ def test_acts_on_people_no_dictionary_knows_are_aimed_at_home():
     # a state's concession is made to its own people
     assert dyads("Algeria lifted a state of emergency on Thursday.", published="2011-02-24") == {
         ("CONCEDE", ("DZA",), ("DZA",))}
+
+
+def test_what_a_claim_says_happened_is_alleged():
+    found, _ = coded("The minister described the claims that Syria had shelled Turkish territory as lies.")
+    assert [(k, m) for _, k, _, _, m in found] == [("ASSAULT", "alleged")]
+
+
+def test_an_accord_signed_to_deal_with_a_third_party_is_signed_with_it():
+    found = dyads("The United Arab Emirates and Bahrain signed agreements to normalise relations with Israel.",
+                  published="2020-09-15")
+    assert found == {("SUPPORT", ("ARE", "BHR"), ("ISR",))}

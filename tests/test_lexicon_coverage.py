@@ -270,3 +270,18 @@ def test_wording_of_wire_stories_on_memberships_tariffs_truces_and_handovers():
 ])
 def test_everyday_and_figurative_uses_in_news_are_not_events(text):
     assert not events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria's central bank held its benchmark interest rate at 11.5% for a fifth straight meeting.",
+    "Nickel prices more than doubled, forcing the London Metal Exchange to suspend trading.",
+    "Italy declared a humanitarian emergency on the island of Lampedusa.",
+    "Spain's football team arrived in Kyiv for the final.",
+    "Japan's Liberal Democratic Party swept back to power, returning Shinzo Abe as prime minister.",
+])
+def test_markets_sport_and_elections_are_not_events(text):
+    assert not events(text)
+
+
+def test_trade_suspended_with_a_country_is_a_sanction_on_it():
+    coded("Russia suspended trade with Georgia.", "suspended", "SANCTION", ["RUS"], ["GEO"])

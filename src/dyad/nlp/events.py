@@ -1617,6 +1617,8 @@ class EventCoder:
             found = [m for c in kids if c.lower_ in preps for m in objects_of(c, mentions)]
             found += [m for c in _kids(obj) if c.dep_ == "acl" and c.lemma_.lower() in self.rules["carrier_verb"]
                       for o in _kids(c) if o.dep_ == "dobj" for m in actors_of(o, mentions)]  # "a plane carrying Red Cross staff"
+            found += [m for c in _kids(obj) if c.dep_ == "acl" and infinitive(c) for t in c.subtree  # "agreements to
+                      if t.dep_ == "prep" and t.lower_ == "with" for m in objects_of(t, mentions)]  # normalise ties with Israel"
             of = next((c for c in kids if c.lower_ == "of"), None)
             if found or of is None:
                 return found
@@ -1906,8 +1908,8 @@ def _is_modifier_noun(token: Token) -> bool:
 
 
 def _clause_chain(head: Token) -> Iterable[Token]:
-    """The trigger, then the verbs (and nouns of intent: "a plan to ...") that govern it, up to the
-    sentence root or a relative clause's edge."""
+    """The trigger, then the verbs (and nouns of intent or claim: "a plan to ...", "claims that ...")
+    that govern it, up to the sentence root or a relative clause's edge."""
     token = head
     yield token
     for _ in range(2 * MAX_CLIMB):
@@ -1917,7 +1919,8 @@ def _clause_chain(head: Token) -> Iterable[Token]:
         coordinated = token.dep_ == "conj"
         # "a plan to withdraw", "no intention to attack", "the possibility of talks": the noun whose
         # infinitive or "of" complement it is governs its mood
-        content = (token.dep_ == "acl" and infinitive(token)) or (token.dep_ == "prep" and token.lower_ == "of")
+        content = (token.dep_ == "acl" and infinitive(token)) or (token.dep_ == "prep" and token.lower_ == "of") or (
+            token.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children))
         token = token.head
         # "deny X but vowed Y": the first conjunct does not govern the second
         if (token.pos_ in ("VERB", "AUX") or (content and token.pos_ == "NOUN")) and not coordinated:
