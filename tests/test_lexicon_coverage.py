@@ -285,3 +285,10 @@ def test_markets_sport_and_elections_are_not_events(text):
 
 def test_trade_suspended_with_a_country_is_a_sanction_on_it():
     coded("Russia suspended trade with Georgia.", "suspended", "SANCTION", ["RUS"], ["GEO"])
+
+
+def test_restrictions_at_home_and_terrorist_designations_are_coercion():
+    coded("Egypt's interim government declared the Muslim Brotherhood a terrorist organization.", "declared", "COERCE")
+    coded("The United States designated the Houthis as a terrorist group.", "designated", "COERCE", ["USA"])
+    coded("Pakistan suspended mobile phone services across the country.", "suspended", "COERCE", ["PAK"], ["PAK"])
+    assert not events("Kosovo declared independence from Serbia on Sunday.")
