@@ -440,7 +440,7 @@ class EventCoder:
             return domestic_target(doc, event, codes)
         if kind in self.rules["untargeted_at_home"]:
             abroad = self._aimed_abroad(doc, event, tokens)
-            at_home = "any" if (event.cameo or "")[:3] in self.rules["eased_at_home"] else "bodies"
+            at_home = "any" if (event.cameo or "")[:3] in self.rules["at_home_by_cameo"] else "bodies"
             return domestic_target(doc, event, codes, fallback="none" if abroad else at_home)
         if kind in self.rules["untargeted_at_place"] and event.location:
             return domestic_target(doc, event, codes, fallback="none")

@@ -47,11 +47,10 @@ class MentionIndex(dict):
         return [m for m in self.by_span.get((mention.start, mention.end), []) if m is not mention]
 
 
-def mention_index(mentions: list[Mention]) -> MentionIndex:
-    return MentionIndex(mentions)
+mention_index = MentionIndex  # character offset -> mention, built once per document
 
 
-def actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
+def actors_of(token: Token, mentions: MentionIndex) -> list[Mention]:
     """The actors a noun phrase names: its own mention, its conjuncts', else the nearest modifier's."""
     found: list[Mention] = []
     antecedent = _antecedent(token) if token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS else None
@@ -67,7 +66,7 @@ def actors_of(token: Token, mentions: dict[int, Mention]) -> list[Mention]:
         found += named
     elif own is not None and own.actor_id:
         found.append(own)
-        found += [m for m in getattr(mentions, "fellows", lambda _: [])(own) if m.actor_id]
+        found += [m for m in mentions.fellows(own) if m.actor_id]  # "the two leaders": both
         found += _coordinated_owners(token, own, mentions)
     else:
         # the nearest modifier that names someone: "Russian forces", "representatives of the ministry"
