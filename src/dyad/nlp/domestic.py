@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dyad.gazetteer import IDENTITY_PREFIXES, INTERNATIONAL_GROUP, load_gazetteer
 from dyad.nlp.actors import dateline
@@ -289,10 +289,9 @@ def _sentence_country(doc: Doc, actor: Actor, clues) -> tuple[str, tuple[int, in
 
 def _clause_at(doc: Doc, char: int) -> int | None:
     """The head of the clause the word at ``char`` is in (conjoined verbs share their clause)."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None:
+    token = _word_at(doc, char)
+    if token is None:
         return None
-    token = span[0]
     for _ in range(MAX_CLIMB):
         if token.head.i == token.i or token.dep_ in CLAUSE_DEPS:
             break
@@ -343,9 +342,14 @@ def _usual_country(doc: Doc, actor: Actor) -> tuple[str, tuple[int, int]] | None
     return None
 
 
-def _sentence_at(doc: Doc, char: int) -> Span | None:
+def _word_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0].sent if span is not None else None
+    return span[0] if span is not None else None
+
+
+def _sentence_at(doc: Doc, char: int) -> Span | None:
+    word = _word_at(doc, char)
+    return word.sent if word is not None else None
 
 
 def _placed_again(doc: Doc, actors: list[Actor]) -> None:

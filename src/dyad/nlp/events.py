@@ -878,7 +878,7 @@ class EventCoder:
         """A passive "were killed" whose "when" clause tells the attack that killed them."""
         if head.lemma_.lower() not in self.rules["result_participle"] or not any(c.dep_ == "auxpass" for c in _kids(head)):
             return False
-        return any(c.dep_ == "advcl" and any(k.lower_ == "when" for k in _kids(c)) and c.i in owner
+        return any(c.dep_ == "advcl" and starts_when(c) and c.i in owner
                    and owner[c.i].event.type == "ASSAULT" for c in _kids(head))
 
     def _toll_of(self, head: Token, owner: dict[int, Found]) -> str | None:
@@ -1444,7 +1444,7 @@ class EventCoder:
         # a protest": the subject of the clause that tells how
         doers += [m for o in means if o.lemma_.lower() in self.rules["fight_noun"]
                   for p in _kids(o) if p.lower_ == "with" for m in objects_of(p, mentions)]
-        doers += [m for c in _kids(verb) if c.dep_ == "advcl" and any(k.lower_ == "when" for k in _kids(c))
+        doers += [m for c in _kids(verb) if c.dep_ == "advcl" and starts_when(c)
                   for k in _kids(c) if k.dep_ in SUBJECT_DEPS for m in actors_of(k, mentions)]
         return doers if len({m.actor_id for m in doers}) == 1 else []
 
