@@ -109,6 +109,16 @@ def test_object_pronoun_of_a_participle_is_not_the_sentence_subject(nlp):
     assert linked(run(nlp, text), "him") == ["Wang Yi"]  # Lavrov criticises: the infinitive's own doer
 
 
+def test_object_pronoun_of_a_purpose_infinitive_is_not_the_sentence_subject(nlp):
+    text = "Foreign Minister Sergei Lavrov telephoned Wang Yi on Monday to thank him for his support."
+    assert linked(run(nlp, text), "him") == ["Wang Yi"]
+
+
+def test_a_possessive_in_a_relative_clause_is_the_relatives_antecedents(nlp):
+    text = "Chile and Peru criticised the vote, angering Bolivia, which recalled its envoy."
+    assert linked(run(nlp, text), "its") == ["Bolivia"]
+
+
 def test_it_as_an_object_is_not_any_of_its_clause_subjects(nlp):
     # "it" is the object by its place, and each conjoined subject is the clause's subject
     text = "Saudi Arabia, the United Arab Emirates and Egypt cut ties with Qatar, accusing it of supporting terrorism."
@@ -240,3 +250,13 @@ def test_seed_records_stay_consistent(seed):
     starts = [m.start for m in seed._.dyad_mentions]
     assert starts == sorted(starts)
     assert len(seed.spans["dyad_actors"]) == len(seed._.dyad_mentions)
+
+
+def test_the_three_leaders_are_the_last_three_named(nlp):
+    doc = run(nlp, "Putin hosted Xi Jinping and Narendra Modi in Kazan, and the three leaders discussed trade.")
+    assert linked(doc, "the three leaders") == ["Narendra Modi", "Putin", "Xi Jinping"]
+
+
+def test_they_after_a_leader_and_his_family_is_the_leader(nlp):
+    doc = run(nlp, "Ousted Afghan president Ashraf Ghani and his family arrived in Abu Dhabi, and the UAE granted them asylum.")
+    assert linked(doc, "them") == ["Ashraf Ghani"]

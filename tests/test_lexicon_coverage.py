@@ -144,7 +144,7 @@ def test_warnings_target_whom_they_threaten():
     coded("Beijing warned that Manila would pay a heavy price.", "warned", "THREATEN", target=["PHLGOV"])
     # a forecast names no one threatened
     assert events("The IMF warned that Chile's economy would shrink.")["warned"].target_codes == []
-    assert events("Analysts warned that Russia could invade Georgia.")["warned"].target_codes == []
+    assert "warned" not in events("Analysts warned that Russia could invade Georgia.")  # and a forecaster threatens nobody
     # the one warned, not the one the warning is about
     coded("Ankara warned Greek voters that Athens could lose its aid.", "warned", "THREATEN", target=["GRCCVL"])
 

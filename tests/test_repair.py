@@ -105,3 +105,37 @@ def test_a_name_before_a_comma_that_opens_the_subjects_list_heads_it(bare):
     assert bare(text)[0].dep_ == "npadvmod"  # the misparse this repairs
     obama = shared_pipeline()(text)[0]
     assert (obama.dep_, [c.text for c in obama.children if c.dep_ == "conj"]) == ("nsubj", ["Sarkozy"])
+
+
+def test_a_past_tense_read_as_an_adjective_of_its_object_is_the_verb(bare):
+    text = "Niger's military seized power in a coup and detained President Bazoum."
+    assert bare(text)[:].root.text == "power"  # the misparse this repairs
+    seized = shared_pipeline()(text)[:].root
+    assert seized.text == "seized"
+    assert {c.dep_: c.text for c in seized.children if c.dep_ in ("nsubj", "dobj", "conj")} == {
+        "nsubj": "military", "dobj": "power", "conj": "detained"}
+    assert ("COERCE", ("NERMIL",), ("NERGOV",)) in {(e.type, tuple(e.source_codes), tuple(e.target_codes))
+                                                   for e in dyad.extract(text, published="2023-07-27").events}
+
+
+def test_a_noun_complement_read_as_a_clause_gives_the_judging_verb_its_object(bare):
+    text = "Peru declared the Venezuelan ambassador persona non grata."
+    assert next(t for t in bare(text) if t.text == "ambassador").dep_ == "nsubj"  # the misparse this repairs
+    declared = shared_pipeline()(text)[:].root
+    assert {c.dep_: c.text for c in declared.children if c.dep_ in ("dobj", "oprd")} == {
+        "dobj": "ambassador", "oprd": "persona"}
+
+
+def test_a_name_after_a_noun_read_as_a_relative_clauses_subject_gets_its_verb_back(bare):
+    text = "Russia's state gas monopoly Gazprom halted supplies to Georgia on Sunday."
+    assert bare(text)[:].root.text == "monopoly"  # the misparse this repairs
+    root = shared_pipeline()(text)[:].root
+    assert (root.text, [c.text for c in root.children if c.dep_ == "nsubj"]) == ("halted", ["Gazprom"])
+
+
+def test_a_past_tense_read_as_an_adjective_in_a_later_clause_is_its_verb(bare):
+    text = "North Korean artillery shelled the island, killing two soldiers, and South Korea's military returned fire, the ministry said."
+    returned = next(t for t in bare(text) if t.text == "returned")
+    assert returned.dep_ == "amod"  # the misparse this repairs
+    returned = next(t for t in shared_pipeline()(text) if t.text == "returned")
+    assert {c.dep_: c.text for c in returned.children if c.dep_ in ("nsubj", "dobj")} == {"nsubj": "military", "dobj": "fire"}

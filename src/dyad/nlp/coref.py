@@ -198,7 +198,7 @@ class _DocCoref:
             elif span[-1].like_num and self._counted_before(span):
                 actors = []  # "arrested two Palestinians ..., and the two were charged": those two
             else:
-                actors = self._last_two(span.start_char, refers)
+                actors = self._last(span.start_char, refers, count)
             if actors:
                 self._drop(stand_ins)
                 self._link(span, actors, "outlet" if refers == "outlet" else "group" if count > 1 else "title")
@@ -251,9 +251,9 @@ class _DocCoref:
             token = token.head
         return False
 
-    def _last_two(self, char: int, refers: str) -> list[Actor]:
-        """The last two distinct actors of the right kind before ``char`` ("the two countries"), not
-        named as the scene."""
+    def _last(self, char: int, refers: str, count: int) -> list[Actor]:
+        """The last ``count`` distinct actors of the right kind before ``char`` ("the two countries",
+        "the three leaders"), not named as the scene."""
         countries = {a.code: a for a in self.actors if a.kind == "country"}
         found: dict[str, Actor | None] = {}
         for mention in self._before(char):
@@ -267,10 +267,10 @@ class _DocCoref:
                 key, target = (actor.id if refers == "person" else actor.country or actor.id), actor
             if key and key not in found:
                 found[key] = target
-            if len(found) == 2:
+            if len(found) == count:
                 break
         actors = [a for a in found.values() if a is not None]
-        return actors if len(actors) == 2 else []
+        return actors if len(actors) == count else []
 
     # ------------------------------------------------------------ titles
 
@@ -388,15 +388,18 @@ class _DocCoref:
         return found
 
     def _conjunctions(self, found: list[Candidate]) -> list[Candidate]:
-        """"Moscow and Pyongyang": one plural candidate naming every conjoined actor."""
+        """"Moscow and Pyongyang": one plural candidate naming every conjoined actor ("Assad and his
+        family": Assad)."""
         by_token = {c.token.i: c for c in found}
         groups = []
         for cand in found:
             if cand.token.dep_ == "conj":
                 continue
-            members = [cand] + [by_token[t.i] for t in cand.token.conjuncts if t.i in by_token]
+            named = [cand.token, *(c for c in cand.token.children if c.dep_ == "appos")]  # "leader X and his family"
+            conjuncts = [t for head in named for t in head.conjuncts]
+            members = [cand] + [by_token[t.i] for t in conjuncts if t.i in by_token]
             actors = tuple(dict.fromkeys(a for m in members for a in m.actors))
-            if len(actors) > 1:
+            if len(actors) > 1 or (actors and conjuncts):
                 person = all(m.person for m in members)
                 groups.append(Candidate(actors, cand.token, cand.sent, frozenset({"pl"}), person))
         return groups
@@ -414,7 +417,8 @@ class _DocCoref:
             # only the candidates _best can choose (the last few sentences) are worth checking
             fitting = [c for c in self.candidates if c.token.i < token.i and 0 <= sent - c.sent <= MAX_SENTENCES
                        and self._agrees(pron, c) and self._bound_ok(pron, token, c) and not _within(token, c.token)]
-            best = self._controller(pron, token, fitting) or self._best(fitting, sent)
+            best = (self._controller(pron, token, fitting) or _relative_antecedent(pron, token, fitting)
+                    or self._best(fitting, sent))
             if best is None or not best.actors:
                 continue  # nothing fits, or a noun phrase that names no actor is the likelier antecedent
             self._link(self.doc[token.i : token.i + 1], [self.by_id[a] for a in best.actors], "pronoun")
@@ -554,16 +558,33 @@ def _within(token: Token, head: Token) -> bool:
     return False
 
 
+def _relative_antecedent(pron: Pronoun, token: Token, fitting: list[Candidate]) -> Candidate | None:
+    """"a response from Israel, which recalled its ambassadors": a possessive in a relative clause
+    whose subject is the relative pronoun is the relative's antecedent's."""
+    verb = token.head.head if token.dep_ == "poss" else None
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "which recalled some of its envoys"
+    if pron.case != "poss" or verb is None or verb.dep_ != "relcl" or not any(
+            c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP") for c in verb.children):
+        return None
+    return next((c for c in fitting if c.token.i == verb.head.i), None)
+
+
 def _clause_subjects(token: Token) -> set[int]:
     """Token indices of the subject of the clause a pronoun sits in, its conjuncts too (through
-    "with", "and", and a participle's: "Bush met Sharon, urging him to ...": Bush urges)."""
+    "with", "and", a participle's and a purpose infinitive's: "Bush met Sharon, urging him to ...":
+    Bush urges; "Modi telephoned Putin to congratulate him": Modi congratulates)."""
     verb = token.head
     while verb.dep_ == "prep" and verb.head.i != verb.i:
         verb = verb.head
     while True:
         subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in (c, *c.conjuncts)}
-        controller = {c.i for c in verb.head.children if c.dep_ == "dobj"} if verb.dep_ == "xcomp" else set()
-        shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"))
+        infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        # "prompting NATO to threaten him" (the parser's advcl too): the object is the doer
+        object_control = verb.dep_ == "xcomp" or (
+            infinitive and verb.head.lemma_.lower() in load_word_sets("coref_cues.tsv")["causative"])
+        controller = {c.i for c in verb.head.children if c.dep_ == "dobj"} if object_control else set()
+        shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ in ("VBG", "VBN") or infinitive))
         if subjects or controller or not shares or verb.head.i == verb.i:
             return subjects or controller  # "prompting NATO to threaten him": NATO threatens
         verb = verb.head

@@ -36,7 +36,7 @@ register_extensions()
 
 DOCUMENT_SHARE = 2 / 3  # the article's country must hold this share of its country mentions
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
-LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "through"}
 OWNER_PREPS = {"of", "from", "in"}
 INFERRED_COUNTRY = "dyad_inferred_country"  # doc.user_data key: ids of actors given a country here
 CLAUSE_DEPS = {"advcl", "ccomp", "csubj", "parataxis"}  # where a clause of its own starts (a relative clause describes)
@@ -288,12 +288,14 @@ def _sentence_country(doc: Doc, actor: Actor, clues) -> tuple[str, tuple[int, in
 
 
 def _clause_at(doc: Doc, char: int) -> int | None:
-    """The head of the clause the word at ``char`` is in (conjoined verbs share their clause)."""
+    """The head of the clause the word at ``char`` is in (conjoined verbs share their clause, unless
+    the conjunct has a subject of its own: "..., and Venezuela's Chavez told a rally")."""
     token = _word_at(doc, char)
     if token is None:
         return None
     for _ in range(MAX_CLIMB):
-        if token.head.i == token.i or token.dep_ in CLAUSE_DEPS:
+        if token.head.i == token.i or token.dep_ in CLAUSE_DEPS or (
+                token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in token.children)):
             break
         token = token.head
     return token.i

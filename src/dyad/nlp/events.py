@@ -77,7 +77,7 @@ CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "csubj",
 # a verb trigger below one of these is an argument of the clause above, never its background
 ARGUMENT_EDGES = {"ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
 DEFINITE = {"the", "this", "that", "these", "those"}
-PHYSICAL_PREPS = {"through", "at", "outside", "near", "inside", "into"}  # "tore through the hall at X"; not "in protest at"
+PHYSICAL_PREPS = {"through", "at", "outside", "near", "inside", "into", "on"}  # "tore through the hall at X", "bombs on targets in X"; not "in protest at"
 MAX_TITLE_WORDS = 4  # "Trade and Industry Minister Ana Ruiz"
 PHRASE_TRIES = 3  # dependents tried per phrase word: "to" may be the infinitive's or the phrase's
 MAX_PAIRED_PARTIES = 4  # a joint event of more parties stays multilateral
@@ -152,6 +152,7 @@ class EventCoder:
         heads = {item.span.root.i for item in found}
         for item in found:  # types first: what folds into what depends on them ("would blockade ... to demand")
             self._conventions(item, heads)
+        found = [item for item in found if not self._bare_vow(item, heads)]
         found = self._fold_nested(self._fold_complements(found, mentions, codes, sector_only))
         by_id, inferred = {a.id: a for a in actors}, doc.user_data.get(INFERRED_COUNTRY, set())
         for item in found:
@@ -164,6 +165,12 @@ class EventCoder:
         told = [Told(item.span.start, item.event.type, item.event.source, item.event.target[:],
                      item.event.modality == "asserted") for item in found
                 if item.event.modality != "negated"]
+        for item in found:
+            agreement = self._talks_behind(item, owner)
+            if agreement is not None:  # the talks "X and Y agreed at" are theirs, and held
+                _restore(item.event, item.announced)
+                item.event.source = item.event.source or agreement.event.source[:]
+                item.event.modality = agreement.event.modality
         found = [item for item in found if not self._background(item, owner, mentions)]
         found += self._protests_met(doc, found, mentions, anchors, sentence_of)
         for item in found:
@@ -225,7 +232,7 @@ class EventCoder:
         if not any(codes.get(a, a) != a for a in event.target) and not item.mutual:
             event.target = (self._party_met(item, told, mentions) or self._named_within(doc, item, claims, mentions)
                             or self._aimed_as_conjunct(item, told) or self._doer_referred_to(item, told, mentions)
-                            or self._act_answered(item, told, codes)
+                            or self._aimed_alike(item, told, codes) or self._act_answered(item, told, codes)
                             or self._untargeted(doc, event, codes, item.tokens) or event.target)
         self._joint_exercise(event, item.span.root, codes, sector_only)
         # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
@@ -276,6 +283,17 @@ class EventCoder:
             event.modality = "asserted"
         elif self._averse(self._clause_of(item.span.root, heads)):
             event.modality = "negated"  # "reluctant to send troops": not sent
+
+    def _bare_vow(self, item: Found, heads: set[int]) -> bool:
+        """"Protesters vowed to stay until ...", "vowed that America would never know security": a vow
+        whose content holds no event is a stance, not an agreement."""
+        verb = item.span.root
+        if item.event.type != "AGREE" or verb.lemma_.lower() not in self.rules["bare_vow"]:
+            return False
+        contents = [c for c in _kids(verb) if c.dep_ in ("xcomp", "ccomp", "dobj")]
+        said = [t for c in contents for t in c.subtree  # "vowed to stay until X resigned": not the resignation
+                if not any(a.dep_ in ("advcl", "relcl") and c.is_ancestor(a) for a in (t, *t.ancestors))]
+        return not any(t.i in heads for t in said)
 
     def _vows_retaliation(self, verb: Token) -> bool:
         """A vow whose content is a reprisal or force: "vowed to hit back", "promised a painful
@@ -382,9 +400,10 @@ class EventCoder:
 
     def _act_answered(self, item: Found, told: list[Told], codes: dict[str, str]) -> list[str]:
         """"Pakistan vowed to respond after Indian warplanes struck": a threat naming no target answers
-        the nearest act of another state told in its sentence."""
-        if item.event.type.lower() not in self.rules["answers_an_act"] or not item.event.source or (
-                item.event.modality != "asserted"):
+        the nearest act of another state told in its sentence; so do a sanction ("..., and Turkey recalled
+        its ambassador") and force used in answer ("..., and the South returned fire")."""
+        answers = item.event.type.lower() in self.rules["answers_an_act"] or self._answering_force(item)
+        if not answers or not item.event.source or item.event.modality != "asserted":
             return []
         at = item.span.start
         own = {codes.get(a, a)[:3] for a in item.event.source}
@@ -394,6 +413,26 @@ class EventCoder:
         inside = {t.i for t in item.span.root.subtree}  # "vowed to retaliate after X struck": its own clause first
         nearest = sorted(acts, key=lambda act: (act.start not in inside, abs(act.start - at)))
         return nearest[0].source[:] if nearest else []
+
+    def _aimed_alike(self, item: Found, told: list[Told], codes: dict[str, str]) -> list[str]:
+        """"Bolivia cut ties with Israel, while Chile recalled its ambassador", "India flew food to
+        Nepal, while China dispatched a rescue team": an act naming no target is aimed where the
+        nearest like act of another state in its sentence was, unless that one was aimed at its doer."""
+        if item.event.type.lower() not in self.rules["aimed_alike"] or item.event.modality != "asserted":
+            return []
+        own = {codes.get(a, a)[:3] for a in item.event.source}
+        alike = [act for act in _told_in_sentence(item, told) if act.type == item.event.type and act.asserted
+                 and act.source and act.target and not {codes.get(a, a)[:3] for a in act.source + act.target} & own]
+        nearest = sorted(alike, key=lambda act: abs(act.start - item.span.start))
+        return nearest[0].target[:] if nearest else []
+
+    def _answering_force(self, item: Found) -> bool:
+        """"returned fire", "retaliated", "hit back", "responded with air strikes"."""
+        root = item.span.root
+        verb = root.head.head if self._response_with(root) else root
+        lemma = verb.lemma_.lower()
+        return item.event.type == "ASSAULT" and (lemma in self.rules["answering_verb"] or (
+            lemma in self.rules["response_verb"] and any(c.lower_ == "back" for c in _kids(verb))))
 
     def _doer_referred_to(self, item: Found, told: list[Told], mentions) -> list[str]:
         """"North Korea fired a missile ..., and Kishida called the launch 'outrageous'": an accusation
@@ -416,7 +455,13 @@ class EventCoder:
         # "Washington lifted sanctions after Minsk freed prisoners, and Lithuania welcomed the decision":
         # a main clause's act before one told on the way
         main = [act for act in earlier if not _subordinate(root.doc[act.start])]
-        return (main or earlier)[-1].source[:] if earlier else []
+        if earlier:
+            return (main or earlier)[-1].source[:]
+        # "Kosovo declared independence, and Belgrade denounced the move": an act the lexicon does not
+        # code is still the conjoined clause's, done by its subject
+        before = root.head if root.dep_ == "conj" and root.head.i < root.i and not kinds else None
+        return [] if before is None else [m.actor_id for c in _kids(before) if c.dep_ in SUBJECT_DEPS
+                                          for m in actors_of(c, mentions) if m.actor_id not in accuser]
 
     def _refers_back(self, noun: Token, mentions) -> bool:
         """"the launch", "this move": a definite act naming no doer of its own."""
@@ -755,6 +800,8 @@ class EventCoder:
             governor = _governing_event(item, owner)
             if governor is not None and self._carried(item, governor):
                 carriers.add(id(governor))  # "ordered patrols": the patrols are the news, by whoever ordered
+            if governor is not None and self._talks_behind(item, owner) is not None:
+                governor = None  # "agreed at talks in the Kremlin": the talks are news of their own
             if governor is not None and self._answered(item):
                 provoked = item.event.type.lower() in self.rules["provocation"]
                 if provoked and not governor.event.target:  # "struck in retaliation for X's attack": against X
@@ -831,6 +878,8 @@ class EventCoder:
         and a noun event that names its own parties ("Kim's trip", "a summit between X and Y").
         """
         head = item.span.root
+        if self._talks_behind(item, owner) is not None:
+            return False  # "agreed to resume talks after talks in Islamabad": the talks that led to it are news
         if self._in_background_clause(head):
             return True  # "cut ties after its envoy was expelled": the expulsion dates or explains the news
         if head.pos_ in ("NOUN", "PROPN"):
@@ -873,6 +922,25 @@ class EventCoder:
                     return True
             token = token.head
         return False
+
+    def _talks_behind(self, item: Found, owner: dict[int, Found]) -> Found | None:
+        """The agreement the talks of "agreed ... after talks in Ankara", "agreed at talks in the
+        Kremlin" led to: a meeting noun with no parties of its own, in a phrase of the agreeing verb."""
+        noun = phrase_head(item.span.root)  # "after four days of talks"
+        kind = (item.announced or item.event).type  # "agreed at talks" made them the agreement's content
+        if kind != "CONSULT" or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or item.own_participants:
+            return None
+        prep, verb = noun.head, noun.head.head
+        if prep.lower_ not in self.rules["talks_behind_prep"]:
+            return None
+        for _ in range(MAX_CLIMB):  # "agreed to resume the dialogue, after talks": the agreeing verb's
+            holder = owner.get(verb.i)
+            if holder is not None and holder.event.type == "AGREE":
+                return holder
+            if verb.dep_ not in ("xcomp", "conj", "ccomp"):
+                return None
+            verb = verb.head
+        return None
 
     def _killed_in_attack_told(self, head: Token, owner: dict[int, Found]) -> bool:
         """A passive "were killed" whose "when" clause tells the attack that killed them."""
@@ -1312,8 +1380,9 @@ class EventCoder:
                 target += [] if self._suffered_by_owner(child) else _doers_named(child, mentions)
             elif child.dep_ in object_deps:
                 handed = actors_of(child, mentions) or self._through_object(child, mentions)
-                if not handed and trigger.type == "ACCUSE":
-                    handed = _agents_named(child, mentions)  # "blamed faulty repairs by Boeing": Boeing
+                if not handed and trigger.type.lower() in self.rules["content_doer_is_target"] and (
+                        head.lemma_.lower() not in self.rules["reciprocal_with_accord"]):  # not "signed a deal brokered by X"
+                    handed = _agents_named(child, mentions)  # "blamed faulty repairs by Boeing", "welcomed the accord signed by X"
                 target += handed
                 conveyed += handed
             elif child.dep_ == "prt" and object_deps:  # "kidnapped up to 16 advisers": the parser's "up" + "to"
@@ -1390,7 +1459,8 @@ class EventCoder:
             borrowed = bool(target)
         elif not passive and not source and not suffered and not is_modifier_clause(head):
             charged = self._charged(head)  # "accused him of murder": him, named or not, never the accuser
-            source = actors_of(charged, mentions) if charged else inherited_subject(head, mentions, self.rules["subject_control"])
+            source = actors_of(charged, mentions) if charged else inherited_subject(
+                head, mentions, self.rules["subject_control"], self.rules["says_on_its_own"])
             borrowed = bool(source)
         return source, target, borrowed, mutual
 
@@ -1588,6 +1658,8 @@ class EventCoder:
         verb = noun.head
         if self._response_with(noun):
             verb = verb.head  # "Israel responded with air strikes on Lebanon": the strikes are Israel's
+        elif head.pos_ == "NOUN" and noun.dep_ == "oprd":  # "declared X persona non grata": X is the object
+            return [c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj"]
         elif head.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in self.rules["support_verb"]:
             return []
         return [c for c in _kids(verb) if c.i not in own and c.i != noun.i
@@ -2156,6 +2228,8 @@ def _agents_named(noun: Token, mentions) -> list[Mention]:
     hangs the noun's "by" on its "of" object, or on the verb whose object the noun is)."""
     nouns = [noun] + [o for p in _kids(noun) if p.dep_ == "prep" and p.lower_ == "of" for o in _kids(p) if o.dep_ == "pobj"]
     by = [c for n in nouns for c in _kids(n) if c.dep_ == "prep" and c.lower_ == "by"] + _stray_by(noun)
+    # "the declaration signed by X", "the sanctions imposed by X": a participle's agent
+    by += [a for c in _kids(noun) if c.dep_ == "acl" and c.tag_ == "VBN" for a in _kids(c) if a.dep_ == "agent"]
     return [m for c in by for m in objects_of(c, mentions)]
 
 
@@ -2177,16 +2251,18 @@ def _stray_by(noun: Token) -> list[Token]:
 
 def _second_act(clause: Token, mentions, says_on_its_own: frozenset[str]) -> bool:
     """"Blair pledged support, warning Saddam that ...": a participle after the comma that acts on an
-    actor, or that accuses whoever it names ("expelled the correspondent, accusing the
-    broadcaster of lying"), is a second act of the sentence's doer, not the circumstance of the first;
-    one that accuses an actor needs no comma ("filed a case on Friday accusing Israel of ...")."""
+    actor, or that accuses whoever it names ("expelled the correspondent, accusing the broadcaster
+    of lying") or says what it agrees to, is a second act of the sentence's doer, not the
+    circumstance of the first; one that accuses an actor needs no comma ("filed a case on Friday
+    accusing Israel of ...")."""
     if not (clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i > clause.head.i):
         return False
     comma = clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
     says = clause.lemma_.lower() in says_on_its_own
     objects = [c for c in _kids(clause) if c.dep_ == "dobj"]
     acts_on_actor = any(actors_of(c, mentions) for c in objects)
-    return (acts_on_actor and (comma or says)) or (comma and says and bool(objects))
+    content = [c for c in _kids(clause) if c.dep_ in ("xcomp", "ccomp")]  # "..., agreeing to exchange prisoners"
+    return (acts_on_actor and (comma or says)) or (comma and says and bool(objects or content))
 
 
 def _same_state(event: Event, codes: dict[str, str], sector_only: set[str]) -> bool:

@@ -142,8 +142,8 @@ def _coordinated_owners(token: Token, own: Mention, mentions: dict[int, Mention]
     each its own titled actor), with their conjuncts."""
     found: list[Mention] = []
     owners = [c for c in _kids(token) if c.dep_ in ("amod", "nmod", "compound")]
-    owners += [o for c in _kids(token) if c.dep_ == "prep" and c.lower_ == "of" for o in _kids(c) if o.dep_ == "pobj"]
-    for child in owners:  # "Hungarian and Romanian officials", "leaders of Egypt, Jordan and Syria"
+    owners += [o for c in _kids(token) if c.dep_ == "prep" and c.lower_ in ("of", "from") for o in _kids(c) if o.dep_ == "pobj"]
+    for child in owners:  # "Hungarian and Romanian officials", "leaders of Egypt, Jordan and Syria", "troops from X and Y"
         for word in (child, *child.conjuncts):
             mention = mentions.get(word.idx)
             if mention is not None and mention.how == "title" and mention.actor_id not in (own.actor_id, None):
@@ -226,14 +226,26 @@ def _stranded_object(prep: Token) -> list[Token]:
     return []
 
 
-def inherited_subject(head: Token, mentions, subject_control: frozenset[str]) -> list[Mention]:
+def inherited_subject(head: Token, mentions, subject_control: frozenset[str],
+                      said_by_main: frozenset[str] = frozenset()) -> list[Mention]:
     """The participant a trigger without a subject shares with the verb above it.
 
     "X vowed to deepen ...", "X is here for talks", "X arrived and met ...";
     "accused X of launching ..." gives X, the object of the accusing verb; "summoned X to complain"
-    gives the summoner (``subject_control`` verbs).
+    gives the summoner (``subject_control`` verbs). A participle of ``said_by_main`` after a comma is
+    the main clause's ("Vietnam demanded that China withdraw its ships, accusing Beijing of ...").
     """
     token = head
+    said = token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in said_by_main and (
+        token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ",")
+    if said:
+        token = token.head
+        # up through what the main verb demands ("that China withdraw", "to leave"); a clause with no
+        # "that" may be the parser's ("X cut ties, accusing Y, a charge Z called baseless")
+        while (token.dep_ == "xcomp" or (token.dep_ == "ccomp" and any(c.dep_ == "mark" for c in _kids(token)))) and (
+                token.head.i != token.i):
+            token = token.head
+        return [m for s in _kids(token) if s.dep_ in SUBJECT_DEPS for m in actors_of(s, mentions)]
     for _ in range(6):
         if token.head.i == token.i or token.dep_ in ("ccomp", "relcl", "parataxis"):
             break  # another clause, another speaker

@@ -1,4 +1,4 @@
-"""``dyad_repair``: mends five parse errors and one entity error of the small English model before
+"""``dyad_repair``: mends eight parse errors and one entity error of the small English model before
 anything reads the tree.
 
 "Striking miners resorted to blocking roads", "Volunteers from three charities donated and
@@ -8,6 +8,15 @@ delivered food": the past tense is read as a participle modifying the noun (a re
 subject, so then the first such participle inside the subject is the verb: it takes the noun's
 place and the noun becomes its subject. A real participle with an agent ("a building hit by a missile"), or with
 nothing but its setting after it ("soldiers wounded in an ambush"), is left alone.
+
+"Myanmar's military seized power and detained X", "..., and South Korea's military returned fire":
+the past tense is read as an adjective of the noun after it ("seized power"), which takes the verb's
+place. A past tense is no adjective: it takes its place back, with the noun for its object and its
+own subject, or the word before it, for its subject.
+
+"Russia's gas monopoly Gazprom cut off supplies": the name after a noun is read as the subject of a
+relative clause with no relative word, and the noun as the root. The noun describes the name, and
+the verb is the root.
 
 "Moscow agreed to reschedule the debt and extended new credits": a finite verb is read as a
 conjunct of the infinitive before it, which makes it part of what was agreed. An infinitive has
@@ -23,7 +32,8 @@ is its first member: it heads the list, as the parser makes it in "Merkel, Holla
 
 "Israel held Hamas responsible for the attack": the verb's object complement is read as an adjective
 after the object ("Hamas responsible"). English puts few adjectives after a noun, so after the
-object of a verb that judges its object, the adjective is the verb's complement.
+object of a verb that judges its object, the adjective is the verb's complement. So is a noun read
+as a clause with the object for its subject ("declared the ambassador persona non grata").
 
 "Moon Jae-in": the tokenizer keeps a known hyphenated given name whole (see pipeline.py), and the
 NER, trained on split names, leaves it out of the person it ends. A given name after a person's name
@@ -46,6 +56,7 @@ SETTING_PREPS = {"in", "at", "on", "near", "during", "after", "before", "since",
                  "outside", "across", "under", "over", "throughout"}
 NOUN_PHRASE_DEPS = {"prep", "pobj", "compound", "amod", "nmod", "appos", "conj"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+DESCRIBING = {"compound", "amod", "nmod"}
 JUDGING_VERBS = {"hold", "find", "declare", "deem", "consider", "judge", "pronounce"}  # "held X responsible"
 GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")  # "Jae-in", not "Al-Qaeda" or "Kremlin-backed"
 
@@ -64,12 +75,15 @@ class ParseRepair:
             verb = _participle_after(noun) if noun is not None else None
             if verb is not None:
                 repairs.append((verb, noun))
+        swallowed = _verbs_as_modifiers(doc)
+        named = [found for sentence in doc.sents if (found := _clause_of_a_name(sentence))]
         finite = [t for t in doc if _finite_conjunct_of_infinitive(t)]
         adjectives = [found for sentence in doc.sents if (found := _adjective_root(sentence))]
         stranded = [(t, subject) for t in doc if (subject := _list_opened_by(t)) is not None]
         complements = [t for t in doc if _object_complement(t)]
-        if repairs or finite or adjectives or stranded or complements:
-            _promote(doc, repairs, finite, adjectives, stranded, complements)
+        small_clauses = [t for t in doc if _noun_complement(t)]
+        if repairs or finite or adjectives or stranded or complements or small_clauses or swallowed or named:
+            _promote(doc, repairs, finite, adjectives, stranded, complements, small_clauses, swallowed, named)
         return doc
 
 
@@ -99,6 +113,61 @@ def _object_complement(adjective: Token) -> bool:
     noun = adjective.head
     return (adjective.pos_ == "ADJ" and adjective.dep_ == "amod" and adjective.i > noun.i and noun.dep_ == "dobj"
             and noun.head.lemma_.lower() in JUDGING_VERBS)
+
+
+def _verbs_as_modifiers(doc: Doc) -> list[tuple[Token, Token | None, Token]]:
+    """(verb, its subject, its object) for each past tense read as an adjective of the noun after it:
+    one with a subject of its own ("..., and South Korea's military returned fire"), one before a
+    noun left with no verb ("Myanmar's military seized power"), and the conjuncts of either
+    ("returned fire and scrambled jets")."""
+    found: dict[int, tuple[Token, Token | None, Token]] = {}
+    for verb in doc:
+        noun = verb.head
+        if verb.tag_ != "VBD" or verb.dep_ not in ("amod", "compound") or noun.i < verb.i or noun.dep_ in DESCRIBING:
+            continue  # "extradited drug lord X": "drug" heads no phrase
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and _verbless(noun):
+            before = doc[verb.i - 1] if verb.i > noun.sent.start else None  # "Myanmar's military seized power"
+            subject = before if before is not None and before.head.i == noun.i and before.pos_ in ("NOUN", "PROPN", "ADJ") else None
+        if subject is not None:
+            found[noun.i] = (verb, subject, noun)
+        elif noun.dep_ == "conj" and noun.head.i in found:
+            found[noun.i] = (verb, None, noun)
+    return list(found.values())
+
+
+def _clause_of_a_name(sentence: Span) -> tuple[Token, Token] | None:
+    """(verb, noun) for "Russia's gas monopoly Gazprom cut off supplies": a root noun whose name after
+    it is read as the subject of a relative clause with no relative word."""
+    root = sentence.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for verb in root.children:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (verb.dep_ == "relcl" and subject is not None and subject.left_edge.i == root.i + 1 and subject.pos_ == "PROPN"
+                and not any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in verb.children)):
+            return verb, root
+    return None
+
+
+def _verbless(noun: Token) -> bool:
+    """A root noun with no subject, a noun conjoined to a verb ("shelled the island, and South Korea's
+    military returned fire": "fire"), or the first of a verb's two subjects ("Myanmar's military
+    seized power ..., and Biden threatened": "power" and "Biden")."""
+    if noun.dep_ == "ROOT":
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in noun.children)
+    if noun.dep_ == "conj" and noun.head.pos_ == "VERB":
+        return True
+    subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return noun.dep_ == "nsubj" and len(subjects) > 1 and subjects[0].i == noun.i
+
+
+def _noun_complement(noun: Token) -> bool:
+    """"declared the ambassador persona non grata": a noun complement after the object of a judging
+    verb, read as a clause with the object for its subject."""
+    return (noun.pos_ == "NOUN" and noun.dep_ in ("ccomp", "xcomp") and noun.head.lemma_.lower() in JUDGING_VERBS
+            and not any(c.dep_ in ("aux", "auxpass", "cop") for c in noun.children)
+            and any(c.dep_ == "nsubj" and c.i < noun.i for c in noun.children))
 
 
 def _adjective_root(sentence: Span) -> tuple[Token, Token, Token] | None:
@@ -185,16 +254,42 @@ def _predicate(verb: Token, conjunct: bool = True) -> bool:
 
 def _promote(doc: Doc, repairs: list[tuple[Token, Token]], finite: list[Token],
              adjectives: list[tuple[Token, Token, Token]], stranded: list[tuple[Token, Token]],
-             complements: list[Token]) -> None:
+             complements: list[Token], small_clauses: list[Token],
+             swallowed: list[tuple[Token, Token | None, Token]], named: list[tuple[Token, Token]]) -> None:
     """Each verb takes its noun's place (root, or what the root says) and the noun as its subject;
     each finite conjunct hangs on the verb above its infinitive; each verb under a root adjective
-    becomes the root, the adjective its subject's; each stranded name heads the list it opens; each
-    object complement hangs on its verb. All heads are set in one pass, as setting them one token at
-    a time rebuilds the tree each time."""
+    becomes the root, the adjective its subject's; each past tense read as a modifier becomes the root,
+    its noun the object; each clause of a name after a noun becomes the root; each stranded name heads the list it opens; each
+    object complement hangs on its verb, a noun one with its subject as the verb's object. All heads
+    are set in one pass, as setting them one token at a time rebuilds the tree each time."""
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
     for adjective in complements:
         heads[adjective.i], deps[adjective.i] = adjective.head.head.i, "oprd"
+    for verb, subject, noun in swallowed:  # in order: a conjunct takes the place its head was given
+        for child in noun.children:
+            if subject is not None and child.i < subject.i and child.i != verb.i:  # "Myanmar's": the subject's
+                heads[child.i] = subject.i
+            elif child.i > noun.i and not (child.dep_ == "prep" and child.lower_ == "of"):  # "in a coup and detained X"
+                heads[child.i] = verb.i
+        if noun.dep_ == "ROOT":
+            heads[verb.i], deps[verb.i] = verb.i, "ROOT"
+        else:  # a conjunct, or the first of two subjects: a clause conjoined to the verb it hung on
+            heads[verb.i], deps[verb.i] = heads[noun.i], "conj" if deps[noun.i] == "nsubj" else deps[noun.i]
+        if subject is not None:
+            heads[subject.i], deps[subject.i] = verb.i, "nsubj"
+        heads[noun.i], deps[noun.i] = verb.i, "dobj"
+    for verb, noun in named:
+        subject = next(c for c in verb.children if c.dep_ == "nsubj")
+        for child in noun.children:
+            if child.i > verb.i:  # the closing stop
+                heads[child.i] = verb.i
+        heads[verb.i], deps[verb.i] = verb.i, "ROOT"
+        heads[noun.i], deps[noun.i] = subject.i, "compound"
+    for noun in small_clauses:
+        subject = next(c for c in noun.children if c.dep_ == "nsubj")
+        heads[subject.i], deps[subject.i] = noun.head.i, "dobj"
+        deps[noun.i] = "oprd"
     for name, subject in stranded:
         comma = subject.left_edge.i - 1
         heads[name.i], deps[name.i] = name.head.i, "nsubj"

@@ -27,7 +27,8 @@ intergovernmental body), ``place:name`` (a word of a place name dyad_places foun
 - ``governor``: a noun trigger's head word, and the preposition it hangs on ("on strike"); the verb
   a verb's participle, conjunct or infinitive hangs on ("won the runoff, beating X", "was to blame").
 - ``dep``: the trigger's own dependency label ("amod" for "Israeli-occupied").
-- ``clause``: the verbs of the trigger's adverbial clauses ("killed when the helicopter crashed").
+- ``clause``: the verbs of the trigger's adverbial clauses and their subjects ("killed when the
+  helicopter crashed", "killed as the storm moved on").
 - ``complement``: what a verb calls its object ("called the plan a disaster", "called him divisive").
 - ``object_head``: the object's own word only, none of its modifiers ("expelled 300 Palestinians",
   not "expelled the Soviet ambassador").
@@ -190,7 +191,9 @@ def sense_context(token: Token, with_party: bool = True) -> dict[str, set[str]]:
     context["prep"] = {c.lower_ for c in preps}
     context["prep_object"] = set().union(set(), *(_words(o) for p in preps for o in _pobjs(p)))
     context["dep"] = {token.dep_.lower()}  # "root" as the data writes it
-    context["clause"] = {w for c in token.children if c.dep_ == "advcl" for w in _own_words(c)}
+    clauses = [c for c in token.children if c.dep_ == "advcl"]  # and their subjects: "as the storm moved on"
+    context["clause"] = {w for c in clauses + [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
+                         for w in _own_words(c)}
     objects = role_tokens["object"]
     context["object_head"] = set().union(set(), *(_own_words(t) for t in objects))
     # the entities anywhere in the objects and prepositional phrases: "banned imports of South African
@@ -204,6 +207,8 @@ def _verb_roles(token: Token) -> dict[str, list[Token]]:
     children = list(token.children)
     passive = any(c.dep_ == "auxpass" for c in children)
     objects = [c for c in children if c.dep_ in OBJECT_DEPS or (passive and c.dep_ == "nsubjpass")]
+    if passive and not objects and token.dep_ == "conj":  # "was arrested and flown to The Hague": the shared subject
+        objects = [c for c in token.head.children if c.dep_ == "nsubjpass"]
     subjects = [c for c in children if c.dep_ == "nsubj"]
     subjects += [o for c in children if c.dep_ == "agent" for o in _pobjs(c)]
     if token.dep_ in ("acl", "amod", "relcl"):
@@ -268,6 +273,8 @@ def _inherited_subjects(token: Token) -> list[Token]:
             return [token.head]  # "a tsunami that swept away cars and killing hundreds": the tsunami
         if subjects:
             return subjects
+        if trailing and token.dep_ == "acl" and token.tag_ == "VBN":
+            return [token.head]  # the parser's "a tsunami triggered by a quake ..., killing 100": the tsunami
     return []
 
 
@@ -277,21 +284,26 @@ def _pobjs(prep: Token) -> Iterable[Token]:
 
 def _words(token: Token) -> set[str]:
     """A participant's lemma, its describing dependents' and its conjuncts', and its entity label."""
-    words = _own_words(token)
+    words = _own_words(token) | _cargo(token)
+    if token.dep_ != "conj":  # "water, food and medical supplies", "warships and a vessel loaded with aid"
+        for conjunct in token.conjuncts:
+            words |= _own_words(conjunct) | _cargo(conjunct)
+            words |= {w for c in conjunct.children if c.dep_ in DESCRIBING_DEPS for w in _own_words(c)}
     for child in token.children:
-        if child.dep_ in DESCRIBING_DEPS or child.dep_ == "conj":
+        if child.dep_ in DESCRIBING_DEPS:
             words |= _own_words(child)
         elif child.dep_ == "prep" and (child.lower_ == "of" or (child.lower_ == "in" and _amount(token))):
             for obj in _pobjs(child):  # "the release of prisoners", "$800 million in military aid"
                 words |= _own_words(obj) | {w for c in obj.children if c.dep_ in DESCRIBING_DEPS for w in _own_words(c)}
-        elif child.dep_ == "acl" and child.lemma_.lower() in load_word_sets("event_rules.tsv")["carrier_verb"]:
-            words |= set().union(set(), *(_words(c) for c in _carried(child)))  # "ships carrying relief supplies"
     return words
 
 
-def _carried(verb: Token) -> list[Token]:
-    """What a carrier carries: "carrying relief supplies", "loaded with aid"."""
-    return [c for c in verb.children if c.dep_ == "dobj"] + [o for p in verb.children if p.lower_ == "with" for o in _pobjs(p)]
+def _cargo(token: Token) -> set[str]:
+    """The words of what a carrier carries: "ships carrying relief supplies", "a vessel loaded with aid"."""
+    carriers = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in load_word_sets("event_rules.tsv")["carrier_verb"]]
+    carried = [c for v in carriers for c in v.children if c.dep_ == "dobj"]
+    carried += [o for v in carriers for p in v.children if p.lower_ == "with" for o in _pobjs(p)]
+    return set().union(set(), *(_words(c) for c in carried))
 
 
 def _amount(token: Token) -> bool:
@@ -300,6 +312,8 @@ def _amount(token: Token) -> bool:
 
 def _own_words(token: Token) -> set[str]:
     words = {token.lemma_.lower(), token.lower_}
+    if token.tag_ == "NNPS" and token.lower_.endswith("s"):
+        words.add(token.lower_[:-1])  # "Marines": the lemmatizer leaves a capitalised plural as it is
     if token.ent_type_:
         words.add(f"ent:{token.ent_type_.lower()}")
     if _quoted(token):
