@@ -2390,9 +2390,9 @@ def test_bombs_on_targets_in_a_city_attack_its_country():
         ("ASSAULT", ("FRA",), ("SYR",))}
 
 
-def test_marchers_are_of_the_place_they_march_through_not_a_later_clauses_country():
-    found = dyads("Thousands of protesters marched through central Madrid on Saturday, and Portugal's president "
-                  "told a rally that austerity had failed.", published="2012-09-15")
+def test_marchers_are_of_the_place_they_march_through():
+    found = dyads("Hundreds of thousands of people marched through central Madrid on Saturday against austerity, "
+                  "joining protesters in Lisbon and Rome.", published="2012-09-15")
     assert {s[0][:3] for kind, s, _ in found if kind == "PROTEST"} == {"ESP"}
 
 
@@ -2427,3 +2427,55 @@ def test_a_vow_promising_no_act_is_no_agreement_and_one_of_defiance_a_threat():
 def test_talks_an_agreement_came_at_or_after_are_its_parties_meeting():
     found = dyads("Serbia and Kosovo agreed to resume trade after talks in Brussels on Tuesday.", published="2020-01-21")
     assert {("CONSULT", ("SRB",), ("KSV",)), ("CONSULT", ("KSV",), ("SRB",))} <= found
+
+
+def test_dissatisfaction_expressed_after_an_act_is_aimed_at_its_doer():
+    found = dyads("A Japanese destroyer seized a Chinese fishing boat near the islands, and Beijing expressed strong "
+                  "dissatisfaction.", published="2010-09-08")
+    assert ("ACCUSE", ("CHN",), ("JPNMIL",)) in found or ("ACCUSE", ("CHNGOV",), ("JPNMIL",)) in found
+
+
+def test_naming_a_suspect_blames_it():
+    found = dyads("Turkey's interior minister said the Kurdish militant group PKK was the main suspect.", published="2016-02-18")
+    assert {(kind, s[0][:3]) for kind, s, _ in found} == {("ACCUSE", "TUR")}
+
+
+@pytest.mark.parametrize("text", [
+    "A Lion Air Boeing 737 crashed into the Java Sea on Monday, killing all 189 people on board.",
+    "A French commercial court ordered the carmaker Renault to pay damages to a former supplier.",
+    "Democrats stormed to control of the Virginia legislature on Tuesday.",
+    "The Bangladeshi health ministry raised its pandemic alert on Friday.",
+    "Health officials in Kerala said they were investigating 12 cases of Nipah virus.",
+    "Greek and Portuguese bond yields retreated on Friday.",
+    "Murders in Mexico rose to a record 34,000 last year.",
+])
+def test_ordinary_news_with_war_words_is_no_event(text):
+    assert dyads(text) == set()
+
+
+def test_an_answer_is_in_the_kind_of_what_it_answers():
+    found = dyads("Beijing raised tariffs on American soybeans, and Washington retaliated.", published="2018-07-06")
+    assert ("SANCTION", "USA", "CHN") in {(kind, s[0][:3], t[0][:3]) for kind, s, t in found if s and t}
+    found = dyads("Hezbollah fired rockets at Haifa, and Israel retaliated with air strikes.", published="2006-07-14")
+    assert {kind for kind, s, _ in found if s[0][:3] == "ISR"} == {"ASSAULT"}
+
+
+def test_space_launches_and_rebuttals_are_no_attacks():
+    assert dyads("China fired a rocket carrying three satellites into orbit on Friday.") == set()
+    assert {kind for kind, _, _ in dyads("Senator Warren returned fire at the president on Monday.")} <= {"ACCUSE"}
+
+
+def test_a_vow_to_defend_allies_or_fight_deflation_is_no_threat():
+    assert {kind for kind, _, _ in dyads("France vowed to defend its Baltic allies.")} <= {"AGREE"}
+    assert dyads("Japan's finance minister vowed to fight deflation.") == set()
+
+
+def test_what_an_accusing_participle_alleges_is_alleged():
+    found, _ = coded("Manila summoned the Chinese envoy, accusing Beijing of attacking Filipino fishermen.",
+                     published="2019-06-12")
+    assert [m for _, k, _, _, m in found if k == "ASSAULT"] == ["alleged"]
+
+
+def test_a_welcome_of_a_text_is_not_aimed_at_its_authors():
+    assert dyads("Kenya welcomed a report written by a team of Ugandan economists.", published="2018-06-17") == {
+        ("SUPPORT", ("KEN",), ())}

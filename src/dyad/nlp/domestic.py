@@ -288,14 +288,12 @@ def _sentence_country(doc: Doc, actor: Actor, clues) -> tuple[str, tuple[int, in
 
 
 def _clause_at(doc: Doc, char: int) -> int | None:
-    """The head of the clause the word at ``char`` is in (conjoined verbs share their clause, unless
-    the conjunct has a subject of its own: "..., and Venezuela's Chavez told a rally")."""
+    """The head of the clause the word at ``char`` is in (conjoined verbs share their clause)."""
     token = _word_at(doc, char)
     if token is None:
         return None
     for _ in range(MAX_CLIMB):
-        if token.head.i == token.i or token.dep_ in CLAUSE_DEPS or (
-                token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in token.children)):
+        if token.head.i == token.i or token.dep_ in CLAUSE_DEPS:
             break
         token = token.head
     return token.i

@@ -77,7 +77,7 @@ CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "relcl", "parataxis", "acl", "csubj",
 # a verb trigger below one of these is an argument of the clause above, never its background
 ARGUMENT_EDGES = {"ccomp", "xcomp", "conj", "nsubj", "nsubjpass"}
 DEFINITE = {"the", "this", "that", "these", "those"}
-PHYSICAL_PREPS = {"through", "at", "outside", "near", "inside", "into", "on"}  # "tore through the hall at X", "bombs on targets in X"; not "in protest at"
+PHYSICAL_PREPS = {"through", "at", "outside", "near", "inside", "into"}  # "tore through the hall at X"; not "in protest at"
 MAX_TITLE_WORDS = 4  # "Trade and Industry Minister Ana Ruiz"
 PHRASE_TRIES = 3  # dependents tried per phrase word: "to" may be the infinitive's or the phrase's
 MAX_PAIRED_PARTIES = 4  # a joint event of more parties stays multilateral
@@ -234,6 +234,7 @@ class EventCoder:
                             or self._aimed_as_conjunct(item, told) or self._doer_referred_to(item, told, mentions)
                             or self._aimed_alike(item, told, codes) or self._act_answered(item, told, codes)
                             or self._untargeted(doc, event, codes, item.tokens) or event.target)
+        self._answer_in_kind(item, told, codes)
         self._joint_exercise(event, item.span.root, codes, sector_only)
         # an event nobody coded did to nobody coded cannot enter a dyad; PETRARCH drops these too
         if not any(codes.get(a, a) != a for a in event.source + event.target) and self.require_actor:
@@ -298,12 +299,14 @@ class EventCoder:
     def _vows_retaliation(self, verb: Token) -> bool:
         """A vow whose content is a reprisal or force: "vowed to hit back", "promised a painful
         response", "vowed that its people would resist", "vowed to step up attacks", "vowed to take
-        it back by force"; not "promised to end the attacks"."""
+        it back by force", "vowed to defend its territory"; not "promised to end the attacks"."""
         if verb.lemma_.lower() not in self.rules["promise_verb"]:
             return False
         contents = [c for c in _kids(verb) if c.dep_ in ("xcomp", "dobj", "ccomp")]
         acts = [c for c in contents if c.pos_ == "VERB" and c.lemma_.lower() not in self.families["undoing"]]
+        guards = [c for c in acts if c.lemma_.lower() == "defend"]  # "vowed to defend its territory", not "its allies"
         return (any(c.lemma_.lower() in self.families["retaliation"] and not self._peaceful_answer(c) for c in contents)
+                or any(self._of_families(o, "own_ground") for c in guards for o in _kids(c) if o.dep_ == "dobj")
                 or any(o.dep_ == "dobj" and self._of_families(o, "attack_noun") for c in acts for o in _kids(c))
                 or any(by.lower_ == "by" and any(f.lemma_.lower() == "force" for f in _kids(by))
                        for c in acts for by in c.subtree))
@@ -403,16 +406,26 @@ class EventCoder:
         the nearest act of another state told in its sentence; so do a sanction ("..., and Turkey recalled
         its ambassador") and force used in answer ("..., and the South returned fire")."""
         answers = item.event.type.lower() in self.rules["answers_an_act"] or self._answering_force(item)
-        if not answers or not item.event.source or item.event.modality != "asserted":
-            return []
-        at = item.span.start
+        act = self._answered_act(item, told, codes) if answers else None
+        return act.source[:] if act is not None else []
+
+    def _answered_act(self, item: Found, told: list[Told], codes: dict[str, str]) -> Told | None:
+        """The nearest act of another state told in the item's sentence, its own clause first."""
+        if not item.event.source or item.event.modality != "asserted":
+            return None
         own = {codes.get(a, a)[:3] for a in item.event.source}
         acts = [act for act in _told_in_sentence(item, told) if act.asserted and act.source
                 and act.type.lower() not in self.rules["said_not_done"]
                 and not {codes.get(a, a)[:3] for a in act.source} & own]
         inside = {t.i for t in item.span.root.subtree}  # "vowed to retaliate after X struck": its own clause first
-        nearest = sorted(acts, key=lambda act: (act.start not in inside, abs(act.start - at)))
-        return nearest[0].source[:] if nearest else []
+        return min(acts, key=lambda act: (act.start not in inside, abs(act.start - item.span.start)), default=None)
+
+    def _answer_in_kind(self, item: Found, told: list[Told], codes: dict[str, str]) -> None:
+        """"The EU imposed tariffs on U.S. whiskey, and Washington retaliated": an answer to a measure
+        is a measure (SANCTION), to words words (ACCUSE); force answers force."""
+        act = self._answered_act(item, told, codes) if self._answering_force(item) else None
+        if act is not None and act.type.lower() not in self.rules["answered_by_force"]:
+            _recode(item.event, "SANCTION" if act.type.lower() in self.rules["answered_by_measure"] else "ACCUSE")
 
     def _aimed_alike(self, item: Found, told: list[Told], codes: dict[str, str]) -> list[str]:
         """"Bolivia cut ties with Israel, while Chile recalled its ambassador", "India flew food to
@@ -462,6 +475,12 @@ class EventCoder:
         before = root.head if root.dep_ == "conj" and root.head.i < root.i and not kinds else None
         return [] if before is None else [m.actor_id for c in _kids(before) if c.dep_ in SUBJECT_DEPS
                                           for m in actors_of(c, mentions) if m.actor_id not in accuser]
+
+    def _an_act(self, noun: Token) -> bool:
+        """An act or an accord ("the accord signed by X", "the steps taken by X"), not people or a text
+        ("the refugees rescued by X", "a report written by X")."""
+        lemma = noun.lemma_.lower()
+        return lemma in self.lexicon.nouns or lemma in self.rules["act_reference"] or lemma in self.families["deal"]
 
     def _refers_back(self, noun: Token, mentions) -> bool:
         """"the launch", "this move": a definite act naming no doer of its own."""
@@ -924,8 +943,8 @@ class EventCoder:
         return False
 
     def _talks_behind(self, item: Found, owner: dict[int, Found]) -> Found | None:
-        """The agreement the talks of "agreed ... after talks in Ankara", "agreed at talks in the
-        Kremlin" led to: a meeting noun with no parties of its own, in a phrase of the agreeing verb."""
+        """The agreement of two parties the talks of "agreed ... after talks in Ankara", "agreed at talks
+        in the Kremlin" led to: a meeting noun with no parties of its own, in a phrase of the agreeing verb."""
         noun = phrase_head(item.span.root)  # "after four days of talks"
         kind = (item.announced or item.event).type  # "agreed at talks" made them the agreement's content
         if kind != "CONSULT" or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or item.own_participants:
@@ -935,8 +954,8 @@ class EventCoder:
             return None
         for _ in range(MAX_CLIMB):  # "agreed to resume the dialogue, after talks": the agreeing verb's
             holder = owner.get(verb.i)
-            if holder is not None and holder.event.type == "AGREE":
-                return holder
+            if holder is not None and holder.event.type == "AGREE":  # two parties' talks, not a summit of many
+                return holder if len(holder.event.source + holder.event.target) == 2 else None
             if verb.dep_ not in ("xcomp", "conj", "ccomp"):
                 return None
             verb = verb.head
@@ -1380,8 +1399,9 @@ class EventCoder:
                 target += [] if self._suffered_by_owner(child) else _doers_named(child, mentions)
             elif child.dep_ in object_deps:
                 handed = actors_of(child, mentions) or self._through_object(child, mentions)
-                if not handed and trigger.type.lower() in self.rules["content_doer_is_target"] and (
-                        head.lemma_.lower() not in self.rules["reciprocal_with_accord"]):  # not "signed a deal brokered by X"
+                if not handed and (trigger.type == "ACCUSE" or (
+                        trigger.type.lower() in self.rules["content_doer_is_target"] and self._an_act(child)
+                        and head.lemma_.lower() not in self.rules["reciprocal_with_accord"])):  # not "signed a deal brokered by X"
                     handed = _agents_named(child, mentions)  # "blamed faulty repairs by Boeing", "welcomed the accord signed by X"
                 target += handed
                 conveyed += handed
@@ -1763,7 +1783,6 @@ class EventCoder:
             deps = list(_kids(token))
             if result:  # what the clause above denies or fails at is not its consequence; its tense still counts
                 deps = [c for c in deps if c.dep_ in ("aux", "auxpass")]
-            result = result or (token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > token.head.i)
             if token.i == head.i and _shares_auxiliaries(head):  # "did not attack or invade": both negated
                 deps += [c for c in _kids(head.head) if c.dep_ in ("neg", "aux", "auxpass")]
             if token.i == head.i and head.dep_ == "conj":  # "neither accepts nor recognises": the parser
@@ -1805,6 +1824,8 @@ class EventCoder:
                     return "future"
                 if lemma in words["speculation_verbs"] or lemma in words["request_verbs"]:
                     return "hypothetical"
+            # above a result participle only its tense counts; its own verb does ("..., accusing X of ...")
+            result = result or (token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > token.head.i)
             if token.dep_ == "advcl" and self._opened_by_background(token):
                 break  # "vowed revenge after X burned Y": what came before has its own mood
         modifiers = {c.lower_ for c in _kids(head) if c.dep_ == "amod"}
@@ -2052,8 +2073,9 @@ def _location(head: Token, own: set[int], trigger: Trigger) -> str | None:
         # "tore through the hall at Brussels airport": where the place is
         if child.dep_ == "prep" and (child.lower_ in LOCATION_PREPS or part_of_place(child)):
             objects = [obj for obj in _kids(child) if obj.dep_ == "pobj"]
+            physical = child.lower_ in PHYSICAL_PREPS or (child.lower_ == "on" and trigger.type == "ASSAULT")  # "bombs on targets in X"
             candidates += objects + [p for o in objects for p in _kids(o) if p.dep_ == "prep" and (
-                part_of_place(p) or (child.lower_ in PHYSICAL_PREPS and p.lower_ in LOCATION_PREPS))]
+                part_of_place(p) or (physical and p.lower_ in LOCATION_PREPS))]
     for token in candidates:
         if token.dep_ in place_objects:
             # "in Abkhazia province", "in the Kandahar region": the name modifies the place word

@@ -142,12 +142,15 @@ def _coordinated_owners(token: Token, own: Mention, mentions: dict[int, Mention]
     each its own titled actor), with their conjuncts."""
     found: list[Mention] = []
     owners = [c for c in _kids(token) if c.dep_ in ("amod", "nmod", "compound")]
-    owners += [o for c in _kids(token) if c.dep_ == "prep" and c.lower_ in ("of", "from") for o in _kids(c) if o.dep_ == "pobj"]
-    for child in owners:  # "Hungarian and Romanian officials", "leaders of Egypt, Jordan and Syria", "troops from X and Y"
-        for word in (child, *child.conjuncts):
-            mention = mentions.get(word.idx)
-            if mention is not None and mention.how == "title" and mention.actor_id not in (own.actor_id, None):
-                found.append(mention)
+    owners += [o for c in _kids(token) if c.dep_ == "prep" and c.lower_ == "of" for o in _kids(c) if o.dep_ == "pobj"]
+    words = [w for child in owners for w in (child, *child.conjuncts)]
+    # "troops from Chad and Niger": the others listed where they come from ("doctors from two aid groups": none)
+    words += [w for c in _kids(token) if c.dep_ == "prep" and c.lower_ == "from" for o in _kids(c) if o.dep_ == "pobj"
+              for w in o.conjuncts]
+    for word in words:  # "Hungarian and Romanian officials", "leaders of Egypt, Jordan and Syria"
+        mention = mentions.get(word.idx)
+        if mention is not None and mention.how == "title" and mention.actor_id not in (own.actor_id, None):
+            found.append(mention)
     return found
 
 
