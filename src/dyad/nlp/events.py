@@ -404,7 +404,8 @@ class EventCoder:
     def _act_answered(self, item: Found, told: list[Told], codes: dict[str, str]) -> list[str]:
         """"Pakistan vowed to respond after Indian warplanes struck": a threat naming no target answers
         the nearest act of another state told in its sentence; so do a sanction ("..., and Turkey recalled
-        its ambassador") and force used in answer ("..., and the South returned fire")."""
+        its ambassador"), a deployment, displeasure and force used in answer ("..., and the South
+        returned fire") (``answers_an_act`` in event_rules.tsv)."""
         answers = item.event.type.lower() in self.rules["answers_an_act"] or self._answering_force(item)
         act = self._answered_act(item, told, codes) if answers else None
         return act.source[:] if act is not None else []
@@ -436,8 +437,8 @@ class EventCoder:
         own = {codes.get(a, a)[:3] for a in item.event.source}
         alike = [act for act in _told_in_sentence(item, told) if act.type == item.event.type and act.asserted
                  and act.source and act.target and not {codes.get(a, a)[:3] for a in act.source + act.target} & own]
-        nearest = sorted(alike, key=lambda act: abs(act.start - item.span.start))
-        return nearest[0].target[:] if nearest else []
+        nearest = min(alike, key=lambda act: abs(act.start - item.span.start), default=None)
+        return nearest.target[:] if nearest is not None else []
 
     def _answering_force(self, item: Found) -> bool:
         """"returned fire", "retaliated", "hit back", "responded with air strikes"."""

@@ -258,10 +258,11 @@ def _promote(doc: Doc, repairs: list[tuple[Token, Token]], finite: list[Token],
              swallowed: list[tuple[Token, Token | None, Token]], named: list[tuple[Token, Token]]) -> None:
     """Each verb takes its noun's place (root, or what the root says) and the noun as its subject;
     each finite conjunct hangs on the verb above its infinitive; each verb under a root adjective
-    becomes the root, the adjective its subject's; each past tense read as a modifier becomes the root,
-    its noun the object; each clause of a name after a noun becomes the root; each stranded name heads the list it opens; each
-    object complement hangs on its verb, a noun one with its subject as the verb's object. All heads
-    are set in one pass, as setting them one token at a time rebuilds the tree each time."""
+    becomes the root, the adjective its subject's; each past tense read as a modifier takes its
+    noun's place, the noun its object; each clause of a name after a noun becomes the root; each
+    stranded name heads the list it opens; each object complement hangs on its verb, a noun one with
+    its subject as the verb's object. All heads are set in one pass, as setting them one token at a
+    time rebuilds the tree each time."""
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
     for adjective in complements:
