@@ -251,7 +251,7 @@ class EventCoder:
         event = item.event
         if event.mode != "visit" or item.span.root.lemma_.lower() not in self.rules["travel_verb"] or not event.target:
             return False
-        return {codes.get(a, a)[:3] for a in event.target} <= {codes.get(a, a)[:3] for a in event.source}
+        return _states(event.target, codes) <= _states(event.source, codes)
 
     def _done_together(self, item: Found) -> bool:
         """"X and Y restored ties", "exchanged prisoners", "signed a treaty": what two parties can only
@@ -414,10 +414,9 @@ class EventCoder:
         """The nearest act of another state told in the item's sentence, its own clause first."""
         if not item.event.source or item.event.modality != "asserted":
             return None
-        own = {codes.get(a, a)[:3] for a in item.event.source}
+        own = _states(item.event.source, codes)
         acts = [act for act in _told_in_sentence(item, told) if act.asserted and act.source
-                and act.type.lower() not in self.rules["said_not_done"]
-                and not {codes.get(a, a)[:3] for a in act.source} & own]
+                and act.type.lower() not in self.rules["said_not_done"] and not _states(act.source, codes) & own]
         inside = {t.i for t in item.span.root.subtree}  # "vowed to retaliate after X struck": its own clause first
         return min(acts, key=lambda act: (act.start not in inside, abs(act.start - item.span.start)), default=None)
 
@@ -434,9 +433,9 @@ class EventCoder:
         nearest like act of another state in its sentence was, unless that one was aimed at its doer."""
         if item.event.type.lower() not in self.rules["aimed_alike"] or item.event.modality != "asserted":
             return []
-        own = {codes.get(a, a)[:3] for a in item.event.source}
+        own = _states(item.event.source, codes)
         alike = [act for act in _told_in_sentence(item, told) if act.type == item.event.type and act.asserted
-                 and act.source and act.target and not {codes.get(a, a)[:3] for a in act.source + act.target} & own]
+                 and act.source and act.target and not _states(act.source + act.target, codes) & own]
         nearest = min(alike, key=lambda act: abs(act.start - item.span.start), default=None)
         return nearest.target[:] if nearest is not None else []
 
@@ -1082,7 +1081,7 @@ class EventCoder:
         # "Israel and Syria exchanged fire across the Golan": a place of one side is no third party, nor
         # a body of no state ("agreed to reopen embassies")
         targets = {codes.get(a, a)[:3] for a in event.target if a not in sector_only}
-        aimed_elsewhere = bool(targets - {codes.get(a, a)[:3] for a in sources})
+        aimed_elsewhere = bool(targets - _states(sources, codes))
         if aimed_elsewhere or not 2 <= len(sources) <= MAX_PAIRED_PARTIES or not (mutual or event.type.lower() in self.rules["reciprocal"]):
             return [event]
         pairs = [(a, b) for a in sources for b in sources if a != b]
@@ -2295,6 +2294,11 @@ def _same_state(event: Event, codes: dict[str, str], sector_only: set[str]) -> b
     own = {codes.get(a, a) for a in event.source if a not in sector_only}
     states = {code[:3] for code in own}
     return bool(event.target) and all(codes.get(a, a) in own or codes.get(a, a) in states for a in event.target)
+
+
+def _states(ids: list[str], codes: dict[str, str]) -> set[str]:
+    """The states (code prefixes) of these actors."""
+    return {codes.get(a, a)[:3] for a in ids}
 
 
 def _subordinate(token: Token) -> bool:
