@@ -186,6 +186,10 @@ def test_two_countries_come_from_persons_and_countries_before(nlp):
     doc = run(nlp, text)
     codes = sorted(a.code for a in doc._.dyad_actors if a.name in linked(doc, "the two countries"))
     assert codes == ["JPN", "KOR"]
+    # a state named only in a person's title stands for itself through the person
+    doc = run(nlp, "Egypt's foreign minister met Jordan's King Abdullah, and the two countries agreed to build a pipeline.")
+    codes = sorted(a.code[:3] for a in doc._.dyad_actors if a.name in linked(doc, "the two countries"))
+    assert codes == ["EGY", "JOR"]
 
 
 def test_the_country_prefers_the_topic_of_its_sentence(nlp):

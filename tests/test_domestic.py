@@ -208,3 +208,16 @@ def test_the_actors_own_clause_says_whose_it_is_before_a_clause_told_after():
     # a description of the actor's own is part of its clause: two countries there, none guessed
     found, _ = codes("Militants based in Pakistan killed 20 civilians in Kabul.")
     assert found["Militants"] == "UAF"
+
+
+def test_the_victims_of_a_force_that_went_into_a_country_are_that_countrys():
+    found, _ = codes("Syrian rebels crossed into Lebanon on Sunday, killing three soldiers.")
+    assert found["soldiers"] == "LBNMIL"
+    found, _ = codes("Somali gunmen stormed into northern Kenya, killing eight villagers and taking hostages back into Somalia.")
+    assert found["villagers"] == "KENCVL"
+    # where they came from is no scene, even when its name has two words
+    found, _ = codes("Rebel fighters slipped into Uganda from the Congo Basin, killing two policemen.")
+    assert found["policemen"] == "UGACOP"
+    # a place things happen in still comes first
+    found, _ = codes("Guerrillas fired rockets into Israel, and Israeli jets hit militia positions in south Lebanon.")
+    assert found["militia"].startswith("LBN")

@@ -139,3 +139,11 @@ def test_a_past_tense_read_as_an_adjective_in_a_later_clause_is_its_verb(bare):
     assert returned.dep_ == "amod"  # the misparse this repairs
     returned = next(t for t in shared_pipeline()(text) if t.text == "returned")
     assert {c.dep_: c.text for c in returned.children if c.dep_ in ("nsubj", "dobj")} == {"nsubj": "military", "dobj": "fire"}
+
+
+def test_a_past_tense_after_a_participles_agent_is_the_verb(bare):
+    text = "Turkish troops backed by tanks pushed into northern Syria and took the town."
+    assert bare(text)[:].root.text == "troops"  # the misparse this repairs
+    root = shared_pipeline()(text)[:].root
+    assert root.text == "pushed"
+    assert {c.dep_: c.text for c in root.children if c.dep_ in ("nsubj", "conj")} == {"nsubj": "troops", "conj": "took"}

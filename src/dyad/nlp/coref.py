@@ -255,22 +255,21 @@ class _DocCoref:
         """The last ``count`` distinct actors of the right kind before ``char`` ("the two countries",
         "the three leaders"), not named as the scene."""
         countries = {a.code: a for a in self.actors if a.kind == "country"}
-        found: dict[str, Actor | None] = {}
+        found: dict[str, Actor] = {}
         for mention in self._before(char):
             actor = self.by_id[mention.actor_id]
             if actor.kind == "media" or (refers == "person" and actor.kind != "person") or self._setting(mention):
                 continue
             if refers == "country":  # a person's or ministry's country counts: "Choi ... Lavrov ... the two countries"
                 key = actor.code if actor.kind == "country" else actor.country
-                target = countries.get(key)
+                target = countries.get(key, actor)  # "Israel's prime minister": the state has no actor of its own
             else:
                 key, target = (actor.id if refers == "person" else actor.country or actor.id), actor
             if key and key not in found:
                 found[key] = target
             if len(found) == count:
                 break
-        actors = [a for a in found.values() if a is not None]
-        return actors if len(actors) == count else []
+        return list(found.values()) if len(found) == count else []
 
     # ------------------------------------------------------------ titles
 

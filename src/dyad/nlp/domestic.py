@@ -40,6 +40,7 @@ LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout
 OWNER_PREPS = {"of", "from", "in"}
 INFERRED_COUNTRY = "dyad_inferred_country"  # doc.user_data key: ids of actors given a country here
 CLAUSE_DEPS = {"advcl", "ccomp", "csubj", "parataxis"}  # where a clause of its own starts (a relative clause describes)
+HERE, ENTERED = "here", "entered"  # a place as where things are, or as where a force goes in
 MAX_CLIMB = 12  # heads climbed to a clause's head; the bound keeps long sentences linear
 
 
@@ -162,17 +163,17 @@ def _appositive_titles(doc: Doc, actors: list[Actor], mentions: list[Mention]) -
 
 def _country_mentions(doc: Doc, actors: list[Actor]) -> tuple[list, list]:
     """Every country the article names, as a place or an actor, in any role (to tell whether one
-    dominates), and the clues among them: (country, span, is a place) each, in text order.
+    dominates), and the clues among them: (country, span, HERE or ENTERED for a place) each, in text order.
 
     A clue is a place named as where things are, a domestic body ("Fijian rebels", "the Kenyan
     police") or a country named as a modifier ("the Kenya Anti-Corruption Commission"). A country
     that is a party ("The president criticised Israel") is no clue: it is the other side of an
     international event."""
-    found = [(p.country, span, True, _where(doc, span))
+    found = [(p.country, span, _entered_at(doc, span) or HERE, _where(doc, span))
              for p in get_list(doc, "dyad_places") if p.country for span in p.mentions]
-    found += [(a.country, span, False, bool(a.sector) or _modifies(doc, span))
+    found += [(a.country, span, entered, bool(entered) or bool(a.sector) or _modifies(doc, span))
               for a in actors if a.country and a.country not in IDENTITY_PREFIXES for span in a.mentions
-              if not _agency(a)]
+              if not _agency(a) for entered in [_entered_at(doc, span)]]
     missions = [span for a in actors for span in a.mentions if _names_mission(doc, span)]
     found = [c for c in found if not any(m[0] <= c[1][0] and c[1][1] <= m[1] for m in missions)]
     found.sort(key=lambda c: c[1])
@@ -207,16 +208,32 @@ def _names_mission(doc: Doc, span: tuple[int, int]) -> bool:
 
 
 def _where(doc: Doc, span: tuple[int, int]) -> bool:
-    """A place named as where things are ("in Algiers", "the Kenyan capital's streets"),
-    not as where someone goes or comes from ("sent to Moscow", "talks with China")."""
+    """A place named as where things are ("in Algiers", "the Kenyan capital's streets") or where
+    a force goes in ("gunmen crossed into Israel, killing ..."), not as where someone goes or
+    comes from ("sent to Moscow", "talks with China", "took hostages back into Gaza")."""
     words = doc.char_span(*span, alignment_mode="expand")
     if words is None:
         return False
     root = words.root
+    while root.dep_ == "compound" and root.head.ent_iob_ == "I":  # "from the Gaza Strip": the whole name's role
+        root = root.head
     if root.dep_ == "pobj":
         prep = root.head
-        return prep.lower_ in LOCATIVE_PREPS or part_of_place(prep) or _home_of(prep.head, prep)
+        return (prep.lower_ in LOCATIVE_PREPS or part_of_place(prep) or _home_of(prep.head, prep)
+                or _entered(prep))
     return root.dep_ in MODIFIER_DEPS or _home_of(root.head, root)
+
+
+def _entered_at(doc: Doc, span: tuple[int, int]) -> str | None:
+    """A state or a place named as where a force goes in ("tunnelled into Israel"): a place, not a party."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    return ENTERED if words is not None and words.root.dep_ == "pobj" and _entered(words.root.head) else None
+
+
+def _entered(prep: Token) -> bool:
+    """"poured into Kuwait": what the movers do next happens there; not a way home ("back into")."""
+    return prep.lower_ == "into" and prep.head.pos_ == "VERB" and not any(
+        w.lower_ == "back" for w in (*prep.head.children, prep.doc[prep.i - 1]))
 
 
 def _home_of(holder, link) -> bool:
@@ -280,7 +297,9 @@ def _sentence_country(doc: Doc, actor: Actor, clues) -> tuple[str, tuple[int, in
         inside = [c for c in clues if sentence.start_char <= c[1][0] < sentence.end_char and c[1] not in actor.mentions]
         clause = _clause_at(doc, start)
         near = [c for c in inside if _clause_at(doc, c[1][0]) == clause]
-        for pool in ([c for c in near if c[2]], near, [c for c in inside if c[2]], inside):
+        # a place things happen in before one a force went into ("bombed positions in Lebanon")
+        for pool in ([c for c in near if c[2] == HERE], [c for c in near if c[2]], near,
+                     [c for c in inside if c[2] == HERE], [c for c in inside if c[2]], inside):
             countries = {c[0] for c in pool}
             if len(countries) == 1:
                 return countries.pop(), pool[0][1]

@@ -62,7 +62,7 @@ from dyad.nlp.participants import (
     up_to,
 )
 from dyad.nlp.places import place_at
-from dyad.nlp.senses import choose_sense
+from dyad.nlp.senses import DESCRIBING_DEPS, choose_sense
 from dyad.ontology.cameo import cameo_entry
 from dyad.ontology.plover import plover_type
 from dyad.ontology.triggers import Trigger, load_triggers
@@ -351,6 +351,8 @@ class EventCoder:
             return []  # an IGO's pledge, aid or strike is aimed at the one state it names (its warnings may
             # only forecast); a doer of no known state has none
         found: dict[str, str] = {}
+        bodies: dict[str, str] = {}
+        codes = {a.id: a.code or "" for a in actors}
         beneficiary = item.event.type.lower() in self.rules["aimed_at_beneficiary"]
         words = [c for c in _kids(item.span.root) if c.dep_ in ("dobj", "xcomp", "ccomp")
                  or (c.dep_ == "prep" and c.lower_ in self.rules["sent_toward_prep"])]
@@ -360,13 +362,26 @@ class EventCoder:
                 words += [c for c in word.children if c.dep_ not in ("relcl", "advcl", "parataxis")]
             if _in_place_name(word) or word.head.lemma_.lower() in self.rules["border_noun"] or self._scene(word):
                 continue  # "into the Sea of Japan", "a village near the Russian border", "a trial in the Netherlands"
-            if beneficiary and not (word.dep_ == "pobj" and word.head.lower_ in self.rules["benefit_prep"]):
+            if beneficiary and not (word.dep_ == "pobj" and word.head.lower_ in self.rules["benefit_prep"]
+                                    or self._permitted(word)):
                 continue  # "pledged aid for Somalia", not "pledged support against Russia"
             mention = mentions.get(word.idx)
             country = countries.get(mention.actor_id) if mention else None
             if country and country not in own:
                 found.setdefault(country, mention.actor_id)
-        return list(found.values()) if len(found) == 1 else []
+            elif mention and not country and codes.get(mention.actor_id, "").startswith(IGO):
+                bodies.setdefault(codes[mention.actor_id], mention.actor_id)
+        # "agreed to let U.N. inspectors return": an international body, when no state is named
+        return list(found.values()) if len(found) == 1 else list(bodies.values()) if not found and len(bodies) == 1 else []
+
+    def _permitted(self, word: Token) -> bool:
+        """Whom a promise lets in or lets act: "allow U.N. inspectors into", "let inspectors from the
+        IAEA return"."""
+        noun = word.head.head if word.dep_ == "pobj" and word.head.lower_ in ("of", "from") else word
+        while noun.dep_ in DESCRIBING_DEPS and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        holder = noun.head.head if noun.dep_ == "nsubj" and noun.head.dep_ == "ccomp" else noun.head
+        return noun.dep_ in ("dobj", "nsubj") and holder.lemma_.lower() in self.rules["permit_verb"]
 
     def _scene(self, word: Token) -> bool:
         """"a trial in the Netherlands", "talks at Camp David": where a gathering is held is no party."""
@@ -455,13 +470,16 @@ class EventCoder:
         root = item.span.root
         if item.event.type.lower() not in self.rules["content_doer_is_target"]:
             return []
+        accuser = set(item.event.source)
+        if root.dep_ == "pcomp" and any(c.dep_ == "dobj" and c.tag_ == "WP" for c in _kids(root)):
+            act = _verb_above(root.head)  # "jets flew over the islands in what Manila called intimidation"
+            return [] if act is None else [a for a in _subject_actors(act, mentions) if a not in accuser]
         nouns = [c for c in _kids(root) if c.dep_ == "dobj" and self._refers_back(c, mentions)]
         if not nouns:
             return []
         kinds = {t.type for t in self.lexicon.nouns.get(nouns[0].lemma_.lower(), ())}  # none for "move", "launch"
         sentence = root.sent
         window = sentence.start if sentence.start == 0 else root.doc[sentence.start - 1].sent.start
-        accuser = set(item.event.source)
         earlier = [act for act in told
                    if window <= act.start < item.span.start and act.source and not set(act.source) & accuser
                    and act.type.lower() not in self.rules["said_not_done"] and (not kinds or act.type in kinds)]
@@ -580,6 +598,7 @@ class EventCoder:
             return []
         root = item.span.root
         words = [*item.tokens, *(c for t in (root, *item.tokens) for c in _kids(t) if c.dep_ in ("dobj", "prep"))]
+        words += [c for w in list(words) if w.dep_ == "dobj" for c in _kids(w) if c.dep_ == "prep"]  # misattached
         words += [c for w in list(words) if w.dep_ == "prep" for c in _kids(w) if c.dep_ == "pobj"]
         joint = [w for w in words if self._marked_joint(w)]
         # "X, working with Y, arrested": the parser hangs the participle anywhere before the verb
@@ -2294,6 +2313,15 @@ def _same_state(event: Event, codes: dict[str, str], sector_only: set[str]) -> b
     own = {codes.get(a, a) for a in event.source if a not in sector_only}
     states = {code[:3] for code in own}
     return bool(event.target) and all(codes.get(a, a) in own or codes.get(a, a) in states for a in event.target)
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The verb whose clause the word is in."""
+    for _ in range(MAX_CLIMB):
+        if token.pos_ == "VERB" or token.head.i == token.i:
+            break
+        token = token.head
+    return token if token.pos_ == "VERB" else None
 
 
 def _states(ids: list[str], codes: dict[str, str]) -> set[str]:

@@ -225,11 +225,27 @@ def _under_participle(token: Token) -> bool:
 
 
 def _participle_after(noun: Token) -> Token | None:
-    """The first participle inside the noun's phrase, when it has what a main verb would have."""
+    """The first participle inside the noun's phrase, when it has what a main verb would have; or,
+    after a real participle with its agent, the past tense its agent is read to have ("troops backed
+    by helicopters crossed into Mali")."""
+    participle = None
     for token in noun.subtree:
-        if token.dep_ == "acl" and token.tag_ in ("VBN", "VBD") and token.i > noun.i:
-            return token if _inside(token, noun) and _predicate(token) else None
+        if token.dep_ != "acl" or token.tag_ not in ("VBN", "VBD") or token.i <= noun.i:
+            continue
+        if participle is not None:
+            return token if _agent_of(token.head) == participle and _predicate(token) else None
+        if _inside(token, noun) and _predicate(token):
+            return token
+        if not any(c.dep_ == "agent" for c in token.children):
+            return None
+        participle = token
     return None
+
+
+def _agent_of(word: Token) -> Token | None:
+    """The participle whose agent phrase holds ``word`` ("backed by helicopters": "helicopters")."""
+    prep = word.head if word.dep_ == "pobj" else word
+    return prep.head if prep.dep_ == "agent" else None
 
 
 def _inside(verb: Token, noun: Token) -> bool:
@@ -308,8 +324,10 @@ def _promote(doc: Doc, repairs: list[tuple[Token, Token]], finite: list[Token],
         heads[subject.i], deps[subject.i] = verb.i, "nsubj"
         heads[adjective.i], deps[adjective.i] = subject.i, "amod"
     for verb, noun in repairs:
-        for child in noun.children:
-            if child.i > verb.i:  # the closing stop
+        # the closing stop; and "backed by X crossed into Mali and drove ...": the conjuncts after the verb
+        chain = [noun, *(t for t in verb.ancestors if t.i > noun.i and noun in t.ancestors)]
+        for child in (c for t in chain for c in t.children):
+            if child.i > verb.i:
                 heads[child.i] = verb.i
         heads[verb.i], deps[verb.i] = (verb.i, "ROOT") if noun.head.i == noun.i else (noun.head.i, "ccomp")
         heads[noun.i], deps[noun.i] = verb.i, "nsubj"
