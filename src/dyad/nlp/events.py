@@ -345,14 +345,14 @@ class EventCoder:
             return []
         actors = get_list(doc, "dyad_actors")
         countries = {a.id: a.country for a in actors}
+        codes = {a.id: a.code or "" for a in actors}
         own = {countries.get(a) for a in item.event.source} - {None}
-        international = any(a.id in item.event.source and (a.code or "").startswith(IGO) for a in actors)
+        international = any(codes.get(a, "").startswith(IGO) for a in item.event.source)
         if not own and not (international and item.event.quad_class != 3):
             return []  # an IGO's pledge, aid or strike is aimed at the one state it names (its warnings may
             # only forecast); a doer of no known state has none
         found: dict[str, str] = {}
         bodies: dict[str, str] = {}
-        codes = {a.id: a.code or "" for a in actors}
         beneficiary = item.event.type.lower() in self.rules["aimed_at_beneficiary"]
         words = [c for c in _kids(item.span.root) if c.dep_ in ("dobj", "xcomp", "ccomp")
                  or (c.dep_ == "prep" and c.lower_ in self.rules["sent_toward_prep"])]

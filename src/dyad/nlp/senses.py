@@ -187,9 +187,9 @@ def sense_context(token: Token, with_party: bool = True) -> dict[str, set[str]]:
     preps += [c for p in preps for c in p.children if c.dep_ == "conj" and c.pos_ == "ADP"]  # "on X but on Y"
     # "launched drones at Ukrainian cities": the parser may hang where a thing was sent on the thing
     # ("firing missiles and drones at X": on the last of its objects)
-    objects = [o for o in token.children if o.dep_ == "dobj"]
-    preps += [c for o in objects + [c for o in objects for c in o.conjuncts] for c in o.children
-              if c.dep_ == "prep" and c.lower_ in AIMED_PREPS]
+    sent = [o for o in token.children if o.dep_ == "dobj"]
+    sent += [c for o in sent for c in o.conjuncts]
+    preps += [c for o in sent for c in o.children if c.dep_ == "prep" and c.lower_ in AIMED_PREPS]
     context["prep"] = {c.lower_ for c in preps}
     context["prep_object"] = set().union(set(), *(_words(o) for p in preps for o in _pobjs(p)))
     context["dep"] = {token.dep_.lower()}  # "root" as the data writes it
