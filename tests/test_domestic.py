@@ -221,3 +221,20 @@ def test_the_victims_of_a_force_that_went_into_a_country_are_that_countrys():
     # a place things happen in still comes first
     found, _ = codes("Guerrillas fired rockets into Israel, and Israeli jets hit militia positions in south Lebanon.")
     assert found["militia"].startswith("LBN")
+
+
+def test_unidentified_attackers_are_not_the_people_of_the_place_they_strike():
+    record = extract("Masked gunmen stormed a hotel in Mogadishu on Sunday, killing twelve guests.",
+                     published=PUBLISHED)
+    gunmen = next(a for a in record.actors if a.name.endswith("gunmen"))
+    assert gunmen.country is None and gunmen.code == "UAF"
+    attack = next(e for e in record.events if e.type == "ASSAULT")
+    # the scene still says whose the victims are
+    assert attack.source_codes == ["UAF"] and attack.target_codes[0].startswith("SOM")
+
+
+def test_attackers_the_text_ties_to_someone_or_that_are_acted_on_take_the_place():
+    found, _ = codes("Gunmen loyal to a rebel colonel attacked a police station in Bamako.")
+    assert found["Gunmen"] == "MLIUAF"
+    found, _ = codes("Nigerian soldiers killed 14 gunmen in a shootout in Maiduguri.")
+    assert found["gunmen"] == "NGAUAF"

@@ -29,6 +29,7 @@ from dyad.gazetteer import IDENTITY_PREFIXES, INTERNATIONAL_GROUP, load_gazettee
 from dyad.nlp.actors import dateline
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.lexicon import load_word_sets
+from dyad.nlp.parse import first_conjunct
 from dyad.nlp.participants import part_of_place
 from dyad.records import Actor, Mention, next_actor_id
 
@@ -39,6 +40,7 @@ MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "through"}
 OWNER_PREPS = {"of", "from", "in"}
 INFERRED_COUNTRY = "dyad_inferred_country"  # doc.user_data key: ids of actors given a country here
+ATTACKED_IN = "dyad_attacked_in"  # doc.user_data key: unidentified attackers' id -> the country they struck in
 CLAUSE_DEPS = {"advcl", "ccomp", "csubj", "parataxis"}  # where a clause of its own starts (a relative clause describes)
 HERE, ENTERED = "here", "entered"  # a place as where things are, or as where a force goes in
 MAX_CLIMB = 12  # heads climbed to a clause's head; the bound keeps long sentences linear
@@ -53,7 +55,10 @@ class DomesticCoder:
     def __init__(self, name: str = "dyad_domestic") -> None:
         self.name = name
         self.sectors = load_gazetteer().sectors
-        self.ethnic_markers = load_word_sets("actor_context.tsv")["ethnic_marker"]
+        context = load_word_sets("actor_context.tsv")
+        self.ethnic_markers = context["ethnic_marker"]
+        self.unattributed = context["unattributed_attacker"]
+        self.affiliations = context["affiliation_word"]
         self.relational = load_word_sets("event_rules.tsv")["relational_noun"]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -82,6 +87,10 @@ class DomesticCoder:
             else:
                 found = (stated or _sentence_country(doc, actor, clues) or _dateline(actor, every)
                          or _document_country(clues, every))
+            if not stated and self._unattributed(doc, actor):
+                # the scene is the victims' country: whose the attackers are is unknown
+                doc.user_data.setdefault(ATTACKED_IN, {})[actor.id] = found[0] if found else None
+                continue
             country, evidence = found or (fallback.get(actor.id), None)
             if country:
                 _set_country(actor, country, evidence)
@@ -100,6 +109,16 @@ class DomesticCoder:
             if words is not None and any(w.lemma_.lower() in self.relational for w in [*words, *words.root.children]):
                 return True
         return False
+
+    def _unattributed(self, doc: Doc, actor: Actor) -> bool:
+        """"Gunmen stormed a hotel in Mogadishu": where attackers strike is their victims' country;
+        whose they are is unknown until the text says ("gunmen from al-Shabaab"). Gunmen the text
+        tells acted on ("soldiers killed 14 gunmen") or whose ("gunmen loyal to ...") are of the place."""
+        spans = [doc.char_span(start, end, alignment_mode="expand") for start, end in actor.mentions]
+        return all(span is not None and (span.root.lemma_.lower() in self.unattributed
+                                         or span[-2:].text.lower() in self.unattributed)
+                   and not any(c.lower_ in self.affiliations for c in span.root.children) for span in spans) \
+            and any(_acting(span) for span in spans)
 
     def _sector_only(self, actor: Actor) -> bool:
         return bool(actor.code) and actor.code[:3] in self.sectors - IDENTITY_PREFIXES
@@ -128,6 +147,14 @@ class DomesticCoder:
             fallback[group.id] = owner.country
         actors[:] = [a for a in actors if a.mentions or a.id in fallback]
         return fallback
+
+
+def _acting(span: Span) -> bool:
+    """The subject of a clause or the "by" of a passive ("killed by a group of armed men")."""
+    word = first_conjunct(span.root)
+    while word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.i != word.head.i:
+        word = word.head.head
+    return word.dep_ == "nsubj" or (word.dep_ == "pobj" and word.head.dep_ == "agent")
 
 
 def _speaks_or_acts(doc: Doc, actor: Actor) -> bool:

@@ -35,7 +35,7 @@ from dyad.gazetteer import IDENTITY_PREFIXES, load_gazetteer, load_org_words
 from dyad.nlp.extensions import get_list, register_extensions
 from dyad.nlp.dating import clamp_to_publication, dated_ahead, event_date, starts_when, time_anchors
 from dyad.nlp.dedup import one_per_code, without_duplicates, without_partial
-from dyad.nlp.domestic import INFERRED_COUNTRY
+from dyad.nlp.domestic import ATTACKED_IN, INFERRED_COUNTRY
 from dyad.nlp.implied import claim_own_people, claim_victims_of_place, domestic_target, local_people
 from dyad.nlp.lexicon import load_word_sets
 from dyad.nlp.parse import children as _kids
@@ -540,7 +540,7 @@ class EventCoder:
         on alert after Indian warplanes struck ..."): the act may be aimed there. A border is no
         party ("shelled a village close to the Somali border")."""
         countries = {a.id: a.country for a in get_list(doc, "dyad_actors")}
-        own = {countries.get(a) for a in event.source}
+        own = {countries.get(a) or doc.user_data.get(ATTACKED_IN, {}).get(a) for a in event.source}
         named = {countries.get(m.actor_id) for m in get_list(doc, "dyad_mentions")
                  if sentence.start_char <= m.start and m.end <= sentence.end_char
                  and (word := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None

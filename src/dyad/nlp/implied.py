@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from dyad.gazetteer import load_gazetteer
 from dyad.nlp.actors import PEOPLE_SECTOR
+from dyad.nlp.domestic import ATTACKED_IN
 from dyad.nlp.extensions import get_list
 from dyad.records import Actor, Event, Mention, next_actor_id
 
@@ -73,8 +74,9 @@ def domestic_target(doc: Doc, event: Event, codes: dict[str, str], fallback: str
     The country's actor is the document's own when it has one, else a new one with no mentions.
     """
     countries = {a.id: a.country for a in get_list(doc, "dyad_actors")}
-    sources = {countries.get(a) for a in event.source
-               if fallback == "any" or (fallback == "bodies" and len(codes.get(a, "")) > 3)} - {None}
+    struck_in = doc.user_data.get(ATTACKED_IN, {})  # "gunmen abducted 300 schoolgirls in Zamfara"
+    sources = {countries.get(a) or struck_in.get(a) for a in event.source
+               if fallback == "any" or (fallback == "bodies" and (len(codes.get(a, "")) > 3 or a in struck_in))} - {None}
     country = _place_country(doc, event) or (sources.pop() if len(sources) == 1 else None)
     return [] if country is None else [_country_actor(doc, codes, country)]
 
