@@ -1796,6 +1796,21 @@ def test_a_reaction_told_in_a_relative_clause_on_the_summing_noun_is_news():
         assert ("ACCUSE", ("CHL",), ("PER",)) in dyads(text, published="1987-06-15"), text
     # without the comma the clause only says which decision is meant
     assert dyads("The decision that Chile condemned was taken in May.", published="1987-06-15") == set()
+    # a participle between the act and the summing noun does not make the reaction background
+    text = "Peru closed its border with Bolivia, becoming the first state to do so, in a move Chile condemned."
+    assert ("ACCUSE", ("CHL",), ("PER",)) in dyads(text, published="1987-06-15")
+
+
+def test_a_participle_that_tells_an_attack_again_gives_it_the_target_it_lacked():
+    found = dyads("Peru launched a large air attack, firing rockets and shells at Chilean towns.", published="1987-06-15")
+    assert found == {("ASSAULT", ("PER",), ("CHL",))}
+    # objects joined by "and" share the preposition after the last
+    assert dyads("Peru fired rockets and shells at Chilean towns.", published="1987-06-15") == {("ASSAULT", ("PER",), ("CHL",))}
+
+
+def test_ground_taken_from_someone_is_taken_from_them():
+    assert ("ASSAULT", ("PERMIL",), ("BOLMIL",)) in dyads(
+        "Peruvian troops captured the town from the Bolivian army.", published="1987-06-15")
 
 
 def test_a_reaction_is_read_only_from_a_reaction_noun_and_never_aimed_at_a_victim():

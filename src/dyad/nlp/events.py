@@ -171,7 +171,10 @@ class EventCoder:
                 _restore(item.event, item.announced)
                 item.event.source = item.event.source or agreement.event.source[:]
                 item.event.modality = agreement.event.modality
-        found = [item for item in found if not self._background(item, owner, mentions)]
+        background = [item for item in found if self._background(item, owner, mentions)]
+        for item in background:
+            self._lend_target(item, owner)
+        found = [item for item in found if item not in background]
         found += self._protests_met(doc, found, mentions, anchors, sentence_of)
         for item in found:
             if not item.event.source and item.event.target and self._done_by_authorities(item.span.root):
@@ -933,16 +936,17 @@ class EventCoder:
             return not item.own_participants and self._idle_noun(noun, owner)
         tolled = self._toll_of(head, owner)
         if tolled is not None:  # "shelled the camps, killing 50": what the attack did, not a second attack;
-            return tolled == "ASSAULT"  # but "mobs torched homes, killing dozens": the riot killed
+            return tolled.event.type == "ASSAULT"  # but "mobs torched homes, killing dozens": the riot killed
         if self._killed_in_attack_told(head, owner):
             return True  # "three civilians were killed when Israeli jets struck a house": the strike's toll
         token = head
         for _ in range(MAX_CLIMB):
             if token.head.i == token.i or token.dep_ in ARGUMENT_EDGES:
                 return False
-            if token.dep_ == "relcl" and not (starts_when(token) or _non_restrictive(token) or actor_did(token, mentions)
-                                              or self._summarised_act(token) is not None):
-                return True  # but "..., a move Egypt condemned": Egypt's reaction is news
+            if token.dep_ in ("relcl", "acl") and self._summarised_act(token) is not None:
+                return False  # "..., a move Egypt condemned", "..., a step condemned by Egypt": a reaction is news
+            if token.dep_ == "relcl" and not (starts_when(token) or _non_restrictive(token) or actor_did(token, mentions)):
+                return True
             if token.dep_ == "relcl" and (_past_perfect(token) or _describes_place(token)
                                           or _standing(token, self.rules["stance_verb"])):
                 return True  # "the envoys, whom they had seized", "the province, where dozens were killed"
@@ -951,8 +955,6 @@ class EventCoder:
                 if _has_subject(token) or actor_doing(token, mentions) or (material and done_by_actor(token, mentions)) or (
                         _second_act(token, mentions, self.rules["says_on_its_own"])):
                     return False  # a clause with its own doer: what it says happened is reported
-                if self._summarised_act(token) is not None:
-                    return False  # "..., a step condemned by Egypt": Egypt's reaction is news
                 if (token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
                         and token.head.lemma_.lower() in self.words["speech_verbs"]):
                     return False  # "X, (while) visiting Y, told reporters": what the speaker is doing meanwhile
@@ -987,15 +989,25 @@ class EventCoder:
         return any(c.dep_ == "advcl" and starts_when(c) and c.i in owner
                    and owner[c.i].event.type == "ASSAULT" for c in _kids(head))
 
-    def _toll_of(self, head: Token, owner: dict[int, Found]) -> str | None:
-        """The type of the act a participle like "killing or wounding 50" tells the toll of: the
-        first event of the clause it hangs on, up to the comma."""
+    def _lend_target(self, item: Found, owner: dict[int, Found]) -> None:
+        """"launched its largest air attack, firing 120 missiles at Ukrainian cities": the participle
+        tells the attack over again, with the target the attack's own words did not name."""
+        clause = first_conjunct(item.span.root)
+        if clause.dep_ != "advcl" or clause.tag_ != "VBG" or _has_subject(clause):
+            return
+        attack = next((x for x in _told_before(clause, owner) if x.event.type == item.event.type), None)
+        if attack is not None and attack.event.source and not attack.event.target and (
+                set(item.event.source) <= set(attack.event.source)):
+            attack.event.target = item.event.target[:]
+
+    def _toll_of(self, head: Token, owner: dict[int, Found]) -> Found | None:
+        """The act a participle like "killing or wounding 50" tells the toll of: the first attack of
+        the clause it hangs on, up to the comma, else its first event."""
         clause = first_conjunct(head)
         if not (self._toll(clause) and head.lemma_.lower() in self.rules["result_participle"]):
             return None
-        before = range(clause.head.left_edge.i, clause.left_edge.i)
-        types = [owner[i].event.type for i in before if i in owner]
-        return "ASSAULT" if "ASSAULT" in types else types[0] if types else None
+        before = _told_before(clause, owner)
+        return next((item for item in before if item.event.type == "ASSAULT"), before[0] if before else None)
 
     def _in_background_clause(self, token: Token) -> bool:
         """Inside a clause opened by "after", "since", "because"... (the clause's counterpart of a
@@ -1350,6 +1362,8 @@ class EventCoder:
         if head.dep_ == "compound" and not _is_modifier_noun(head):  # "a mediation bid between X and Y"
             children += [c for c in _kids(head.head) if c.i not in own]
         children += told
+        children += [c for i in sorted(own) if head.doc[i].dep_ in OBJECT_DEPS for conj in head.doc[i].conjuncts
+                     for c in _kids(conj) if c.dep_ == "prep" and c.i > i]  # "fired missiles and drones at X"
         children += self._support_verb_args(head, own) or _stray_by(head)
         children += [c for i in sorted(own) if head.doc[i].pos_ == "NOUN" for c in self._support_participle_args(head.doc[i])]
         between: list[Mention] = []
@@ -2044,6 +2058,11 @@ def _on_each_other(verb: Token) -> bool:
     words = [w for c in _kids(verb) if c.dep_ in ("dobj", "prep") for w in (c, *_kids(c))]
     words += [w for c in words if c.dep_ == "dobj" for w in _kids(c) if w.dep_ == "poss"]
     return any({t.lower_ for t in w.subtree} >= pair for w in words for pair in ({"each", "other"}, {"one", "another"}))
+
+
+def _told_before(clause: Token, owner: dict) -> list:
+    """The events of the clause a participle hangs on, up to the participle's comma."""
+    return [owner[i] for i in range(clause.head.left_edge.i, clause.left_edge.i) if i in owner]
 
 
 def _in_place_name(token: Token) -> bool:
