@@ -264,3 +264,12 @@ def test_the_three_leaders_are_the_last_three_named(nlp):
 def test_they_after_a_leader_and_his_family_is_the_leader(nlp):
     doc = run(nlp, "Ousted Afghan president Ashraf Ghani and his family arrived in Abu Dhabi, and the UAE granted them asylum.")
     assert linked(doc, "them") == ["Ashraf Ghani"]
+
+
+def test_the_two_leaders_are_of_two_states_and_the_two_men_need_not_be(nlp):
+    doc = run(nlp, "Chilean President Michelle Bachelet attended Ollanta Humala's inauguration as Peru's president, "
+                   "and the two leaders agreed to meet again.")
+    countries = sorted(a.country for a in doc._.dyad_actors if a.name in linked(doc, "the two leaders"))
+    assert countries == ["CHL", "PER"]
+    doc = run(nlp, "Peruvian police arrested Juan Morales and Pedro Ruiz, and the two men were charged on Monday.")
+    assert linked(doc, "the two men") == ["Juan Morales", "Pedro Ruiz"]

@@ -258,7 +258,7 @@ class _DocCoref:
         found: dict[str, Actor] = {}
         for mention in self._before(char):
             actor = self.by_id[mention.actor_id]
-            if actor.kind == "media" or (refers == "person" and actor.kind != "person") or self._setting(mention):
+            if actor.kind == "media" or (refers in ("person", "leader") and actor.kind != "person") or self._setting(mention):
                 continue
             if refers == "country":  # a person's or ministry's country counts: "Choi ... Lavrov ... the two countries"
                 key = actor.code if actor.kind == "country" else actor.country
