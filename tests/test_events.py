@@ -2526,3 +2526,22 @@ def test_what_an_accusing_participle_alleges_is_alleged():
 def test_a_welcome_of_a_text_is_not_aimed_at_its_authors():
     assert dyads("Kenya welcomed a report written by a team of Ugandan economists.", published="2018-06-17") == {
         ("SUPPORT", ("KEN",), ())}
+
+
+def test_signing_an_accord_is_done_together_even_when_the_parser_makes_the_accord_a_modifier():
+    # the small model reads "agreement normalizing relations" as a noun phrase headed by "relations"
+    found = dyads("Peru and Chile signed an agreement normalizing relations on Tuesday.", published="1987-06-15")
+    assert found == {("SUPPORT", ("PER",), ("CHL",)), ("SUPPORT", ("CHL",), ("PER",))}
+    found = dyads("Peru and Chile signed a ceasefire on Tuesday.", published="1987-06-15")
+    assert found == {("SUPPORT", ("PER",), ("CHL",)), ("SUPPORT", ("CHL",), ("PER",))}
+
+
+def test_with_someone_doing_something_is_their_own_act_not_a_partner():
+    found = dyads("Chile ratified the treaty on Tuesday, with President Alan Garcia of Peru hailing a new era.",
+                  published="1987-06-15")
+    assert ("SUPPORT", ("CHL",), ()) in found  # Garcia is no party to Chile's ratification
+    assert any(source[0].startswith("PER") and not target for _, source, target in found)
+    found = dyads("Chile and Bolivia signed a peace treaty, with President Alan Garcia of Peru hailing a new era.",
+                  published="1987-06-15")
+    assert {("SUPPORT", ("CHL",), ("BOL",)), ("SUPPORT", ("BOL",), ("CHL",))} <= found
+    assert not any(target and target[0].startswith("PER") for _, _, target in found)

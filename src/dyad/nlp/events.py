@@ -264,8 +264,9 @@ class EventCoder:
         if lemma in self.rules["reciprocal_verb"] or _on_each_other(root):
             return True
         objects = [t for t in (*item.tokens, *_kids(root)) if t.dep_ == "dobj"]
-        return lemma in self.rules["reciprocal_with_accord"] and any(
-            o.lemma_.lower() in self.families["deal"] for o in objects)
+        # "signed an agreement normalising relations": the parser may make the accord a modifier
+        words = [w for o in objects for w in (o, *(x for left in o.lefts for x in left.subtree))]
+        return lemma in self.rules["reciprocal_with_accord"] and any(w.lemma_.lower() in self.families["deal"] for w in words)
 
     def _conventions(self, item: Found, heads: set[int]) -> None:
         """PLOVER's type conventions for intentions, readiness and refusals."""
@@ -850,7 +851,7 @@ class EventCoder:
                 governor = None  # the event answered is news of its own
             # "began a mediation bid": a verb of the same type tells the same event, parties and
             # all; "demanded a meeting of the Security Council": what is demanded is the demand's
-            restated = governor is not None and governor.span.root.pos_ == "VERB" and (
+            restated = governor is not None and governor.span.root.pos_ == "VERB" and not _has_subject(item.span.root) and (
                 governor.event.type == item.event.type or self._demanded(item, governor) or self._condemned(item, governor))
             if item.own_participants and not restated:
                 governor = None

@@ -220,7 +220,10 @@ def objects_of(prep: Token, mentions: dict[int, Mention]) -> list[Mention]:
 
 def _stranded_object(prep: Token) -> list[Token]:
     """"gave shelter to four officers hiding in X": the parser may make "officers" the subject of the
-    verb after it and leave "to" without an object; the noun right after is the object."""
+    verb after it and leave "to" without an object; the noun right after is the object. Not so
+    for "with X hailing ...": a clause of its own, which tells what X did meanwhile."""
+    if prep.lower_ in ("with", "without") and any(c.dep_ == "pcomp" for c in _kids(prep)):
+        return []
     for token in prep.doc[prep.i + 1 : prep.i + 1 + MAX_MODIFIER_WORDS]:
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.tag_ in ("VBN", "VBG", "VBD") and token.head.i > token.i:
             return [token]
