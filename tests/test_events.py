@@ -2474,6 +2474,11 @@ def test_a_vow_promising_no_act_is_no_agreement_and_one_of_defiance_a_threat():
 def test_talks_an_agreement_came_at_or_after_are_its_parties_meeting():
     found = dyads("Serbia and Kosovo agreed to resume trade after talks in Brussels on Tuesday.", published="2020-01-21")
     assert {("CONSULT", ("SRB",), ("KSV",)), ("CONSULT", ("KSV",), ("SRB",))} <= found
+    meeting = {("CONSULT", ("SRB",), ("KSV",)), ("CONSULT", ("KSV",), ("SRB",))}
+    for text in ("Serbia and Kosovo agreed to a truce at talks hosted by the Austrian chancellor in Vienna.",
+                 "Serbia and Kosovo agreed to resume trade after talks between their prime ministers in Vienna."):
+        found = {(kind, tuple(c[:3] for c in s), tuple(c[:3] for c in t)) for kind, s, t in dyads(text, published="2020-01-21")}
+        assert meeting <= found, text
 
 
 def test_dissatisfaction_expressed_after_an_act_is_aimed_at_its_doer():

@@ -169,7 +169,9 @@ class EventCoder:
             agreement = self._talks_behind(item, owner)
             if agreement is not None:  # the talks "X and Y agreed at" are theirs, and held
                 _restore(item.event, item.announced)
-                item.event.source = item.event.source or agreement.event.source[:]
+                if not set(agreement.event.source) & set(item.event.source + item.event.target):
+                    # "at talks in Putrajaya", "after talks hosted by Malaysia": the parties' meeting
+                    item.event.source, item.event.target = _two_parties(agreement.event, doc)
                 item.event.modality = agreement.event.modality
         background = [item for item in found if self._background(item, owner, mentions)]
         for item in background:
@@ -966,10 +968,11 @@ class EventCoder:
 
     def _talks_behind(self, item: Found, owner: dict[int, Found]) -> Found | None:
         """The agreement of two parties the talks of "agreed ... after talks in Ankara", "agreed at talks
-        in the Kremlin" led to: a meeting noun with no parties of its own, in a phrase of the agreeing verb."""
+        in the Kremlin", "after talks between their ministers" led to: a meeting noun in a phrase of
+        the agreeing verb."""
         noun = phrase_head(item.span.root)  # "after four days of talks"
         kind = (item.announced or item.event).type  # "agreed at talks" made them the agreement's content
-        if kind != "CONSULT" or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or item.own_participants:
+        if kind != "CONSULT" or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
             return None
         prep, verb = noun.head, noun.head.head
         if prep.lower_ not in self.rules["talks_behind_prep"]:
@@ -977,8 +980,8 @@ class EventCoder:
         for _ in range(MAX_CLIMB):  # "agreed to resume the dialogue, after talks": the agreeing verb's
             holder = owner.get(verb.i)
             if holder is not None and holder.event.type == "AGREE":  # two parties' talks, not a summit of many
-                return holder if len(holder.event.source + holder.event.target) == 2 else None
-            if verb.dep_ not in ("xcomp", "conj", "ccomp"):
+                return holder if _two_parties(holder.event, verb.doc) else None
+            if verb.dep_ not in ("xcomp", "conj", "ccomp", "pobj", "prep"):  # "agreed to a truce at talks"
                 return None
             verb = verb.head
         return None
@@ -2059,6 +2062,14 @@ def _on_each_other(verb: Token) -> bool:
     words = [w for c in _kids(verb) if c.dep_ in ("dobj", "prep") for w in (c, *_kids(c))]
     words += [w for c in words if c.dep_ == "dobj" for w in _kids(c) if w.dep_ == "poss"]
     return any({t.lower_ for t in w.subtree} >= pair for w in words for pair in ({"each", "other"}, {"one", "another"}))
+
+
+def _two_parties(event: Event, doc: Doc) -> tuple[list[str], list[str]] | None:
+    """The two sides of an agreement: doers of two states ("X and Y agreed to ..."), else a doer and a target."""
+    state = {a.id: a.country or a.id for a in get_list(doc, "dyad_actors")}
+    if len({state.get(a, a) for a in event.source}) == 2:
+        return event.source[:], []
+    return (event.source[:], event.target[:]) if len({state.get(a, a) for a in event.source + event.target}) == 2 else None
 
 
 def _told_before(clause: Token, owner: dict) -> list:
