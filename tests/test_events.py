@@ -2550,3 +2550,19 @@ def test_with_someone_doing_something_is_their_own_act_not_a_partner():
                   published="1987-06-15")
     assert {("SUPPORT", ("CHL",), ("BOL",)), ("SUPPORT", ("BOL",), ("CHL",))} <= found
     assert not any(target and target[0].startswith("PER") for _, _, target in found)
+
+
+def test_a_conversation_something_was_said_in_took_place_between_speaker_and_addressee():
+    found = dyads("President Alan Garcia told Chilean President Augusto Pinochet in a phone call that Peru wanted peace.",
+                  published="1987-06-15")
+    assert ("CONSULT", ("PERGOV",), ("CHLGOV",)) in found
+    # a conversation someone takes part in or shows interest in is no channel of what they did
+    found = dyads("Peruvian rebels suspended their participation in peace talks with the government.", published="1987-06-15")
+    assert kinds(found) == {"SANCTION"}
+
+
+def test_a_call_is_a_conversation_only_with_a_partner():
+    assert kinds(dyads("Alan Garcia held a call with Augusto Pinochet on Monday.", published="1987-06-15")) == {"CONSULT"}
+    assert "CONSULT" not in kinds(dyads("Peru answered the call of the Chilean government.", published="1987-06-15"))
+    assert ("CONSULT", ("PERGOV",), ("CHLGOV",)) in dyads(
+        "Alan Garcia spoke to Augusto Pinochet by phone on Monday.", published="1987-06-15")

@@ -273,6 +273,9 @@ class EventCoder:
     def _conventions(self, item: Found, heads: set[int]) -> None:
         """PLOVER's type conventions for intentions, readiness and refusals."""
         event = item.event
+        if self._channel(item.span.root):
+            event.modality = "asserted"  # "promised aid in a call with X": the call took place
+            return
         announced = dataclasses.replace(event)
         if event.modality != "negated" and self._willing(self._clause_of(item.span.root, heads)):  # "is ready to close the border"
             self._willingness_convention(event)
@@ -841,7 +844,7 @@ class EventCoder:
         owner = {t.i: item for item in found for t in item.tokens}
         kept, carriers = [], set()
         for item in found:
-            governor = _governing_event(item, owner)
+            governor = None if self._channel(item.span.root) else _governing_event(item, owner)
             if governor is not None and self._carried(item, governor):
                 carriers.add(id(governor))  # "ordered patrols": the patrols are the news, by whoever ordered
             if governor is not None and self._talks_behind(item, owner) is not None:
@@ -922,8 +925,8 @@ class EventCoder:
         and a noun event that names its own parties ("Kim's trip", "a summit between X and Y").
         """
         head = item.span.root
-        if self._talks_behind(item, owner) is not None:
-            return False  # "agreed to resume talks after talks in Islamabad": the talks that led to it are news
+        if self._talks_behind(item, owner) is not None or self._channel(head):
+            return False  # "agreed to resume talks after talks in Islamabad", "told X in a phone call": news
         if self._in_background_clause(head):
             return True  # "cut ties after its envoy was expelled": the expulsion dates or explains the news
         if head.pos_ in ("NOUN", "PROPN"):
@@ -1717,10 +1720,19 @@ class EventCoder:
             verb = verb.head  # "Israel responded with air strikes on Lebanon": the strikes are Israel's
         elif head.pos_ == "NOUN" and noun.dep_ == "oprd":  # "declared X persona non grata": X is the object
             return [c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj"]
+        elif self._channel(head):  # "told Putin in a phone call": the speaker and whom they told
+            verb = verb.head
+            return [c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS or c.dep_ in ("dobj", "dative")]
         elif head.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in self.rules["support_verb"]:
             return []
         return [c for c in _kids(verb) if c.i not in own and c.i != noun.i
                 and (c.dep_ in SUBJECT_DEPS or c.dep_ in ("prep", "agent", "dative", "nsubjpass"))]  # "gave Tanzania a grant"
+
+    def _channel(self, head: Token) -> bool:
+        """A conversation a verb's act was done in: "told Putin in a phone call", "said during talks with X"."""
+        prep = head.head
+        return (head.dep_ == "pobj" and head.lemma_.lower() in self.rules["channel_noun"]
+                and prep.lower_ in self.rules["channel_prep"] and prep.head.pos_ == "VERB")
 
     def _response_with(self, noun: Token) -> bool:
         """"responded with air strikes", "retaliated with sanctions": the noun is the response itself."""
