@@ -238,3 +238,8 @@ def test_attackers_the_text_ties_to_someone_or_that_are_acted_on_take_the_place(
     assert found["Gunmen"] == "MLIUAF"
     found, _ = codes("Nigerian soldiers killed 14 gunmen in a shootout in Maiduguri.")
     assert found["gunmen"] == "NGAUAF"
+
+
+def test_the_victims_of_a_force_that_invaded_or_infiltrated_a_country_are_that_countrys():
+    found, _ = codes("Ethiopian rebels infiltrated northern Kenya on Saturday, killing dozens of villagers.")
+    assert found["villagers"] == "KENCVL"

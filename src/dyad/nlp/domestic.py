@@ -248,19 +248,23 @@ def _where(doc: Doc, span: tuple[int, int]) -> bool:
         prep = root.head
         return (prep.lower_ in LOCATIVE_PREPS or part_of_place(prep) or _home_of(prep.head, prep)
                 or _entered(prep))
-    return root.dep_ in MODIFIER_DEPS or _home_of(root.head, root)
+    return root.dep_ in MODIFIER_DEPS or _home_of(root.head, root) or _entered(root)
 
 
 def _entered_at(doc: Doc, span: tuple[int, int]) -> str | None:
-    """A state or a place named as where a force goes in ("tunnelled into Israel"): a place, not a party."""
+    """A state or a place named as where a force goes in ("tunnelled into Israel", "infiltrated
+    southern Israel"): a place, not a party."""
     words = doc.char_span(*span, alignment_mode="expand")
-    return ENTERED if words is not None and words.root.dep_ == "pobj" and _entered(words.root.head) else None
+    return ENTERED if words is not None and _entered(words.root.head if words.root.dep_ == "pobj" else words.root) else None
 
 
-def _entered(prep: Token) -> bool:
-    """"poured into Kuwait": what the movers do next happens there; not a way home ("back into")."""
-    return prep.lower_ == "into" and prep.head.pos_ == "VERB" and not any(
-        w.lower_ == "back" for w in (*prep.head.children, prep.doc[prep.i - 1]))
+def _entered(word: Token) -> bool:
+    """"poured into Kuwait", "infiltrated Israel" (the "into" or the object): what the movers do next
+    happens there; not a way home ("back into")."""
+    if word.dep_ == "dobj":
+        return word.head.lemma_.lower() in load_word_sets("actor_context.tsv")["entering_verb"]
+    return word.lower_ == "into" and word.head.pos_ == "VERB" and not any(
+        w.lower_ == "back" for w in (*word.head.children, word.doc[word.i - 1]))
 
 
 def _home_of(holder, link) -> bool:
