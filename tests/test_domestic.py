@@ -243,3 +243,9 @@ def test_attackers_the_text_ties_to_someone_or_that_are_acted_on_take_the_place(
 def test_the_victims_of_a_force_that_invaded_or_infiltrated_a_country_are_that_countrys():
     found, _ = codes("Ethiopian rebels infiltrated northern Kenya on Saturday, killing dozens of villagers.")
     assert found["villagers"] == "KENCVL"
+
+
+def test_crowds_are_the_people_of_the_place_they_act_in():
+    found, record = codes("Crowds attacked the French embassy in Tunis on Friday.")
+    assert found["Crowds"] == "TUNCVL"
+    assert [(e.type, e.source_codes) for e in record.events] == [("ASSAULT", ["TUNCVL"])]
