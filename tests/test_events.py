@@ -2140,6 +2140,9 @@ def test_victims_with_no_country_of_their_own_are_the_people_of_the_place_attack
 def test_crowd_control_met_by_protesters_tells_of_their_protest_but_killing_them_does_not():
     assert ("PROTEST", ("BLROPP",), ("BLRCOP",)) in dyads("Belarusian police fired tear gas at thousands of protesters in Minsk.")
     assert "PROTEST" not in kinds(dyads("Syrian security forces killed 20 protesters in Homs."))
+    assert ("PROTEST", ("SYROPP",), ("SYRMIL",)) in dyads("Syrian troops opened fire on thousands of protesters in Homs.")
+    # the toll of the shooting tells who died, not who was protesting
+    assert "PROTEST" not in kinds(dyads("Syrian troops opened fire on a funeral in Homs, killing seven protesters."))
     # against those who met it
     assert ("PROTEST", ("PSEOPP",), ("ISRCOP",)) in dyads("Israeli police fired stun grenades at Palestinian protesters in Jerusalem.")
     assert "PROTEST" not in kinds(dyads("Police beat detained protesters in custody, a rights group said."))

@@ -204,7 +204,8 @@ class EventCoder:
             if root.lemma_.lower() not in self.rules["meets_protest"] or root.pos_ != "VERB" or (
                     item.event.modality != "asserted"):
                 continue
-            for noun in root.subtree:
+            toll = {t.i for c in _kids(root) if self._toll(c) for t in c.subtree}  # "opened fire, killing seven protesters"
+            for noun in (t for t in root.subtree if t.i not in toll):
                 actor = getattr(mentions.get(noun.idx), "actor_id", None)
                 if noun.lemma_.lower() not in self.rules["protesting_noun"] or actor is None or actor in protesting:
                     continue
