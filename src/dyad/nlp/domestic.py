@@ -89,7 +89,8 @@ class DomesticCoder:
                          or _document_country(clues, every))
             if not stated and self._unattributed(doc, actor):
                 # the scene is the victims' country: whose the attackers are is unknown
-                doc.user_data.setdefault(ATTACKED_IN, {})[actor.id] = found[0] if found else None
+                if found:
+                    doc.user_data.setdefault(ATTACKED_IN, {})[actor.id] = found[0]
                 continue
             country, evidence = found or (fallback.get(actor.id), None)
             if country:

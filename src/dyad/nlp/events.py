@@ -169,14 +169,14 @@ class EventCoder:
             agreement = self._talks_behind(item, owner)
             if agreement is not None:  # the talks "X and Y agreed at" are theirs, and held
                 _restore(item.event, item.announced)
-                if not set(agreement.event.source) & set(item.event.source + item.event.target):
+                if not item.event.target and not set(agreement.event.source) & set(item.event.source):
                     # "at talks in Putrajaya", "after talks hosted by Malaysia": the parties' meeting
                     item.event.source, item.event.target = _two_parties(agreement.event, doc)
                 item.event.modality = agreement.event.modality
-        background = [item for item in found if self._background(item, owner, mentions)]
-        for item in background:
+        flags = [self._background(item, owner, mentions) for item in found]
+        for item in (item for item, told_on_the_way in zip(found, flags) if told_on_the_way):
             self._lend_target(item, owner)
-        found = [item for item in found if item not in background]
+        found = [item for item, told_on_the_way in zip(found, flags) if not told_on_the_way]
         found += self._protests_met(doc, found, mentions, anchors, sentence_of)
         for item in found:
             if not item.event.source and item.event.target and self._done_by_authorities(item.span.root):
@@ -202,7 +202,7 @@ class EventCoder:
         for item in found:
             root = item.span.root
             if root.lemma_.lower() not in self.rules["meets_protest"] or root.pos_ != "VERB" or (
-                    item.event.modality != "asserted"):
+                    item.event.modality != "asserted") or item.event.type not in ("ASSAULT", "COERCE"):
                 continue
             toll = {t.i for c in _kids(root) if self._toll(c) for t in c.subtree}  # "opened fire, killing seven protesters"
             for noun in (t for t in root.subtree if t.i not in toll):
@@ -266,17 +266,16 @@ class EventCoder:
         lemma = root.lemma_.lower()
         if lemma in self.rules["reciprocal_verb"] or _on_each_other(root):
             return True
+        if lemma not in self.rules["reciprocal_with_accord"]:
+            return False
         objects = [t for t in (*item.tokens, *_kids(root)) if t.dep_ == "dobj"]
         # "signed an agreement normalising relations": the parser may make the accord a modifier
         words = [w for o in objects for w in (o, *(x for left in o.lefts for x in left.subtree))]
-        return lemma in self.rules["reciprocal_with_accord"] and any(w.lemma_.lower() in self.families["deal"] for w in words)
+        return any(w.lemma_.lower() in self.families["deal"] for w in words)
 
     def _conventions(self, item: Found, heads: set[int]) -> None:
         """PLOVER's type conventions for intentions, readiness and refusals."""
         event = item.event
-        if self._channel(item.span.root):
-            event.modality = "asserted"  # "promised aid in a call with X": the call took place
-            return
         announced = dataclasses.replace(event)
         if event.modality != "negated" and self._willing(self._clause_of(item.span.root, heads)):  # "is ready to close the border"
             self._willingness_convention(event)
@@ -550,7 +549,8 @@ class EventCoder:
         on alert after Indian warplanes struck ..."): the act may be aimed there. A border is no
         party ("shelled a village close to the Somali border")."""
         countries = {a.id: a.country for a in get_list(doc, "dyad_actors")}
-        own = {countries.get(a) or doc.user_data.get(ATTACKED_IN, {}).get(a) for a in event.source}
+        struck_in = doc.user_data.get(ATTACKED_IN, {})  # unidentified attackers: where they struck
+        own = {countries.get(a) or struck_in.get(a) for a in event.source}
         named = {countries.get(m.actor_id) for m in get_list(doc, "dyad_mentions")
                  if sentence.start_char <= m.start and m.end <= sentence.end_char
                  and (word := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
@@ -950,13 +950,13 @@ class EventCoder:
         for _ in range(MAX_CLIMB):
             if token.head.i == token.i or token.dep_ in ARGUMENT_EDGES:
                 return False
-            if token.dep_ in ("relcl", "acl") and self._summarised_act(token) is not None:
-                return False  # "..., a move Egypt condemned", "..., a step condemned by Egypt": a reaction is news
-            if token.dep_ == "relcl" and not (starts_when(token) or _non_restrictive(token) or actor_did(token, mentions)):
-                return True
             if token.dep_ == "relcl" and (_past_perfect(token) or _describes_place(token)
                                           or _standing(token, self.rules["stance_verb"])):
                 return True  # "the envoys, whom they had seized", "the province, where dozens were killed"
+            if self._summarised_act(token) is not None:
+                return False  # "..., a move Egypt condemned", "..., a step condemned by Egypt": a reaction is news
+            if token.dep_ == "relcl" and not (starts_when(token) or _non_restrictive(token) or actor_did(token, mentions)):
+                return True
             if token.dep_ in ("acl", "advcl"):
                 material = item.event.quad_class in MATERIAL_QUADS  # "aid sent by X"; not "a truce brokered by X"
                 if _has_subject(token) or actor_doing(token, mentions) or (material and done_by_actor(token, mentions)) or (
@@ -1722,18 +1722,19 @@ class EventCoder:
         elif head.pos_ == "NOUN" and noun.dep_ == "oprd":  # "declared X persona non grata": X is the object
             return [c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS or c.dep_ == "dobj"]
         elif self._channel(head):  # "told Putin in a phone call": the speaker and whom they told
-            verb = verb.head
-            return [c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS or c.dep_ in ("dobj", "dative")]
+            return [c for c in _kids(verb.head) if c.dep_ in SUBJECT_DEPS or c.dep_ in ("dobj", "dative")]
         elif head.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in self.rules["support_verb"]:
             return []
         return [c for c in _kids(verb) if c.i not in own and c.i != noun.i
                 and (c.dep_ in SUBJECT_DEPS or c.dep_ in ("prep", "agent", "dative", "nsubjpass"))]  # "gave Tanzania a grant"
 
     def _channel(self, head: Token) -> bool:
-        """A conversation a verb's act was done in: "told Putin in a phone call", "said during talks with X"."""
-        prep = head.head
+        """A meeting a verb's act was done in: "told Putin in a phone call", "said during talks with X";
+        not one force was used in ("arrested two activists during a meeting")."""
+        prep, verb = head.head, head.head.head
+        force = {t.type.lower() for t in self.lexicon.verbs.get(verb.lemma_.lower(), ())} & self.rules["channel_done_to"]
         return (head.dep_ == "pobj" and head.lemma_.lower() in self.rules["channel_noun"]
-                and prep.lower_ in self.rules["channel_prep"] and prep.head.pos_ == "VERB")
+                and prep.lower_ in self.rules["channel_prep"] and verb.pos_ == "VERB" and not force)
 
     def _response_with(self, noun: Token) -> bool:
         """"responded with air strikes", "retaliated with sanctions": the noun is the response itself."""
