@@ -273,3 +273,13 @@ def test_the_two_leaders_are_of_two_states_and_the_two_men_need_not_be(nlp):
     assert countries == ["CHL", "PER"]
     doc = run(nlp, "Peruvian police arrested Juan Morales and Pedro Ruiz, and the two men were charged on Monday.")
     assert linked(doc, "the two men") == ["Juan Morales", "Pedro Ruiz"]
+
+
+def test_the_north_and_the_south_of_a_divided_country_in_a_story_about_it(nlp):
+    doc = run(nlp, "South Korea suspended a military pact with the North on Monday.")
+    assert [a.code for a in doc._.dyad_actors if a.name in linked(doc, "the North")] == ["PRK"]
+    # the start of a longer name, or a story about no divided country, refers to no state
+    doc = run(nlp, "South Korea sent two warships to the South China Sea.")
+    assert linked(doc, "the South") == []
+    doc = run(nlp, "Farmers in the North protested against the government in Rome.")
+    assert linked(doc, "the North") == []

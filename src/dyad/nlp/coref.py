@@ -87,7 +87,14 @@ def load_phrases() -> dict[str, tuple[str, int]]:
     """Anaphoric phrase -> (what it refers to, how many actors); "the <media noun>" is an outlet."""
     phrases = {"the " + row[0].lower(): ("outlet", 1) for row in _rows("media_nouns.tsv")}
     phrases.update({phrase: (refers, int(count)) for phrase, refers, count in _rows("coref_phrases.tsv")})
+    phrases.update({phrase: ("half", 1) for phrase in load_halves()})
     return phrases
+
+
+@cache
+def load_halves() -> dict[str, tuple[str, frozenset[str]]]:
+    """"the north" -> (the half it names, the countries a story must name for it to): coref_halves.tsv."""
+    return {phrase: (country, frozenset(context.split("|"))) for phrase, country, context in _rows("coref_halves.tsv")}
 
 
 # ---------------------------------------------------------------- component
@@ -193,6 +200,8 @@ class _DocCoref:
             refers, count = load_phrases()[self.doc.vocab.strings[match_id]]
             if refers == "outlet":
                 actors = [a for a in [self._outlet_actor()] if a is not None]
+            elif refers == "half":
+                actors = self._half(span)
             elif count == 1:
                 actors = self._salient_country(span) if refers == "country" else []
             elif span[-1].like_num and self._counted_before(span):
@@ -202,6 +211,19 @@ class _DocCoref:
             if actors:
                 self._drop(stand_ins)
                 self._link(span, actors, "outlet" if refers == "outlet" else "group" if count > 1 else "title")
+
+    def _half(self, span: Span) -> list[Actor]:
+        """"South Korea suspended a pact with the North": the other half of a divided country the story
+        is about (a longer name, "the South China Sea", is a name's mention and never gets here)."""
+        country, context = load_halves()[span.text.lower()]
+        if not any(a.country in context for a in self.actors):
+            return []
+        actor = next((a for a in self.actors if a.kind == "country" and a.code == country), None)
+        if actor is None:
+            actor = Actor(self._next_id(), load_gazetteer().country_name(country), country, country)
+            self.actors.append(actor)
+            self.by_id[actor.id] = actor
+        return [actor]
 
     def _outlet_actor(self) -> Actor | None:
         """The story's cited source (else its outlet), as a media actor made on first need."""
