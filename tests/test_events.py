@@ -2564,6 +2564,9 @@ def test_a_conversation_something_was_said_in_took_place_between_speaker_and_add
     assert kinds(found) == {"SANCTION"}
     assert kinds(dyads("Peruvian police arrested two Chilean activists during a meeting in Lima.",
                        published="1987-06-15")) == {"COERCE"}
+    # the meeting is as real as the act done in it, not as what that act asks for or promises
+    found, _ = coded("In talks with Chilean officials, Peru urged Chile to reopen the border.", published="1987-06-15")
+    assert ("CONSULT", "asserted") in {(kind, modality) for _, kind, _, _, modality in found}
 
 
 def test_a_call_is_a_conversation_only_with_a_partner():

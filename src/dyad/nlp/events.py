@@ -276,6 +276,8 @@ class EventCoder:
     def _conventions(self, item: Found, heads: set[int]) -> None:
         """PLOVER's type conventions for intentions, readiness and refusals."""
         event = item.event
+        if self._channel(item.span.root):  # "urged Japan, in talks with X, to ...": held, whatever was asked in them
+            event.modality = "asserted"
         announced = dataclasses.replace(event)
         if event.modality != "negated" and self._willing(self._clause_of(item.span.root, heads)):  # "is ready to close the border"
             self._willingness_convention(event)
