@@ -1003,7 +1003,7 @@ class EventCoder:
         """"launched its largest air attack, firing 120 missiles at Ukrainian cities": the participle
         tells the attack over again, with the target the attack's own words did not name."""
         clause = first_conjunct(item.span.root)
-        if clause.dep_ != "advcl" or clause.tag_ != "VBG" or _has_subject(clause):
+        if not _subjectless_participle(clause):
             return
         attack = next((x for x in _told_before(clause, owner) if x.event.type == item.event.type), None)
         if attack is not None and attack.event.source and not attack.event.target and (
@@ -1688,8 +1688,7 @@ class EventCoder:
 
     def _toll(self, clause: Token) -> bool:
         """"..., killing 12": a subjectless participle telling what the event above it did."""
-        return (clause.dep_ == "advcl" and clause.tag_ == "VBG" and not _has_subject(clause)
-                and clause.lemma_.lower() in self.rules["result_participle"])
+        return _subjectless_participle(clause) and clause.lemma_.lower() in self.rules["result_participle"]
 
     def _across_frontier(self, children: list[Token], mentions) -> list[Mention]:
         """"deployed troops along the border with Pakistan", "massed troops on the Afghan frontier": the
@@ -2086,6 +2085,11 @@ def _two_parties(event: Event, doc: Doc) -> tuple[list[str], list[str]] | None:
     if len({state.get(a, a) for a in event.source}) == 2:
         return event.source[:], []
     return (event.source[:], event.target[:]) if len({state.get(a, a) for a in event.source + event.target}) == 2 else None
+
+
+def _subjectless_participle(clause: Token) -> bool:
+    """"..., killing 12", "..., firing missiles at X": a participle clause that tells more of the act above it."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and not _has_subject(clause)
 
 
 def _told_before(clause: Token, owner: dict) -> list:
