@@ -15,6 +15,8 @@ split by concern:
   subject shared with the verb above, the noun a participle describes);
 - ``dyad.nlp.implied``: participants the text implies rather than names (the country a
   protest happens in, the doer's own troops);
+- ``dyad.nlp.sentence_targets``: the target the rest of the sentence implies for an event
+  whose own words name none;
 - ``dyad.nlp.dedup``: one event, once (one actor per code on a side, one report per
   sentence, a partial event dropped for the whole one).
 """
@@ -51,6 +53,7 @@ from dyad.nlp.participants import (
     actor_doing,
     actors_of,
     done_by_actor,
+    in_place_name,
     inherited_subject,
     is_modifier_clause,
     mention_index,
@@ -62,6 +65,7 @@ from dyad.nlp.participants import (
     up_to,
 )
 from dyad.nlp.places import place_at
+from dyad.nlp.sentence_targets import SentenceTargets
 from dyad.nlp.senses import DESCRIBING_DEPS, choose_sense
 from dyad.ontology.cameo import cameo_entry
 from dyad.ontology.plover import plover_type
@@ -91,6 +95,8 @@ OBLIGATION_TRIGGER = Trigger("", "VERB", "REQUEST", "", "", (), "reported obliga
 VERDICT_TRIGGERS = {"verdict": Trigger("", "VERB", "ACCUSE", "disapprove", "111", (), "reported verdict"),
                     "praise": Trigger("", "VERB", "SUPPORT", "", "051", (), "reported praise"),
                     "blame": Trigger("", "VERB", "ACCUSE", "allege", "112", (), "reported blame")}
+# "X said Y attacked Z": X's allegation against Y
+ALLEGATION_TRIGGER = Trigger("", "VERB", "ACCUSE", "allege", "112", (), "reported act")
 
 
 @cache
@@ -133,6 +139,7 @@ class EventCoder:
         self.words = defaultdict(frozenset, _modality_words())  # a group left out of the data is empty
         self.rules = load_word_sets("event_rules.tsv")
         self.families = load_word_sets("sense_families.tsv")
+        self.sentence_targets = SentenceTargets(self.rules, self.families, frozenset(self.lexicon.nouns))
 
     def __call__(self, doc: Doc) -> Doc:
         actors = get_list(doc, "dyad_actors")
@@ -173,16 +180,18 @@ class EventCoder:
                     # "at talks in Putrajaya", "after talks hosted by Malaysia": the parties' meeting
                     item.event.source, item.event.target = _two_parties(agreement.event, doc)
                 item.event.modality = agreement.event.modality
+        alleged = self._allegations(doc, found, mentions, anchors, sentence_of, codes, sector_only)
         flags = [self._background(item, owner, mentions) for item in found]
         for item in (item for item, told_on_the_way in zip(found, flags) if told_on_the_way):
             self._lend_target(item, owner)
         found = [item for item, told_on_the_way in zip(found, flags) if not told_on_the_way]
-        found += self._protests_met(doc, found, mentions, anchors, sentence_of)
+        found += self._protests_met(doc, found, mentions, anchors, sentence_of) + alleged
         for item in found:
             if not item.event.source and item.event.target and self._done_by_authorities(item.span.root):
                 item.event.source = self._authorities(doc, item, mentions, codes, sector_only)
         coded = [(item.span, event) for item in self._without_terms(found, mentions)
                  for event in self._dyads(doc, item, codes, sector_only, claims, mentions, told)]
+        self.sentence_targets(doc, [event for _, event in coded], mentions, sector_only)
         events = get_list(doc, "dyad_events")
         spans = []
         for span, event in without_partial(without_duplicates(coded, codes, self.rules["one_per_sentence"]), codes):
@@ -190,6 +199,50 @@ class EventCoder:
             spans.append(Span(doc, span.start, span.end, label=event.type))
         doc.spans["dyad_events"] = spans
         return doc
+
+    def _allegations(self, doc: Doc, found: list[Found], mentions, anchors, sentence_of,
+                     codes: dict[str, str], sector_only: set[str]) -> list[Found]:
+        """"Russia said Ukraine had attacked its fleet", "..., saying Israeli jets struck the port",
+        "Blinken said both armies had committed war crimes": a speaker telling of another state's
+        force, or of anyone's wrongdoing, accuses them of it (PLOVER: "X said Y was behind the attack"
+        is X's ACCUSE of Y). Force by its own side, or by doers the text gives no state ("gunmen"),
+        it only reports; and "..., officials said" after the news only gives the news its source."""
+        heads = {item.span.root.i: item for item in found}
+        alleged = []
+        for speech in doc:
+            lemma = speech.lemma_.lower()
+            if lemma not in self.words["speech_verbs"] or lemma in self.words["announcing_verbs"] or speech.i in heads:
+                continue
+            told = [(a, wrong) for clause in _kids(speech) if clause.dep_ == "ccomp" and clause.i > speech.i
+                    for part in (clause, *_clause_conjuncts(clause)) for a, wrong in self._accused(part, heads, mentions)]
+            if not told:
+                continue
+            accusation = self._event(doc, doc[speech.i:speech.i + 1], [speech], ALLEGATION_TRIGGER, mentions,
+                                     anchors, sentence_of[speech.i])
+            speakers = [a for a in accusation.event.source if a not in sector_only]
+            foreign = [a for a, _ in told if not _states([a], codes) & _states(speakers, codes)]
+            doers = [a for a in _unique(a for a, wrong in told if wrong or a in foreign) if a not in sector_only and a not in speakers]
+            if speakers and doers and accusation.event.modality == "asserted":
+                accusation.event.source, accusation.event.target = speakers, doers
+                alleged.append(accusation)
+        return alleged
+
+    def _accused(self, clause: Token, heads: dict[int, Found], mentions) -> list[tuple[str, bool]]:
+        """Who a told clause says did wrong, and whether the act is a wrong in itself: the doers of its
+        act of force, or its subject when its verb is a wrong ("had colluded", "committed war crimes")."""
+        item = heads.get(clause.i)
+        if item is not None:
+            told = item.event
+            hostile = told.type.lower() in self.rules["alleged_when_told"] and told.modality in ("asserted", "alleged")
+            return [(a, False) for a in told.source] if hostile else []
+        lemma = clause.lemma_.lower()
+        wrong = lemma in self.rules["wrongdoing_verb"] or (lemma in self.rules["commits_wrong"] and any(
+            c.dep_ == "dobj" and self._of_families(c, "wrongdoing") for c in _kids(clause)))
+        if not wrong or self._clause_modality(clause, "ACCUSE") not in ("asserted", "alleged"):
+            return []
+        doers = _subject_actors(clause, mentions) or [
+            m.actor_id for c in _kids(clause) if c.dep_ == "agent" for m in objects_of(c, mentions) if m.actor_id]
+        return [(a, True) for a in doers]
 
     def _protests_met(self, doc: Doc, found: list[Found], mentions, anchors, sentence_of) -> list[Found]:
         """"Police fired tear gas at protesters", "troops opened fire on demonstrators": crowd control
@@ -371,7 +424,7 @@ class EventCoder:
             word = words.pop()
             if word.i not in claims and not self._names_no_target(word):
                 words += [c for c in word.children if c.dep_ not in ("relcl", "advcl", "parataxis")]
-            if _in_place_name(word) or word.head.lemma_.lower() in self.rules["border_noun"] or self._scene(word):
+            if in_place_name(word) or word.head.lemma_.lower() in self.rules["border_noun"] or self._scene(word):
                 continue  # "into the Sea of Japan", "a village near the Russian border", "a trial in the Netherlands"
             if beneficiary and not (word.dep_ == "pobj" and word.head.lower_ in self.rules["benefit_prep"]
                                     or self._permitted(word)):
@@ -2087,6 +2140,13 @@ def _two_parties(event: Event, doc: Doc) -> tuple[list[str], list[str]] | None:
     return (event.source[:], event.target[:]) if len({state.get(a, a) for a in event.source + event.target}) == 2 else None
 
 
+def _clause_conjuncts(clause: Token) -> list[Token]:
+    """The clauses conjoined to this one ("said X shelled the town and seized the bridge"), but
+    not an adverbial clause the parser hangs as a conjunct ("..., a day after X struck")."""
+    return [c for c in clause.subtree if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.head.pos_ in ("VERB", "AUX")
+            and not any(k.dep_ == "mark" for k in _kids(c)) and first_conjunct(c) is clause]
+
+
 def _subjectless_participle(clause: Token) -> bool:
     """"..., killing 12", "..., firing missiles at X": a participle clause that tells more of the act above it."""
     return clause.dep_ == "advcl" and clause.tag_ == "VBG" and not _has_subject(clause)
@@ -2095,12 +2155,6 @@ def _subjectless_participle(clause: Token) -> bool:
 def _told_before(clause: Token, owner: dict) -> list:
     """The events of the clause a participle hangs on, up to the participle's comma."""
     return [owner[i] for i in range(clause.head.left_edge.i, clause.left_edge.i) if i in owner]
-
-
-def _in_place_name(token: Token) -> bool:
-    """"Japan" in "the Sea of Japan", "China" in "the South China Sea": part of a larger proper name."""
-    head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
-    return token.dep_ in ("compound", "pobj") and head.pos_ == "PROPN" and head.i != token.i and head.ent_type_ not in ("GPE", "NORP")
 
 
 def _shares_auxiliaries(verb: Token) -> bool:

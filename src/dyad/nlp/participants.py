@@ -318,3 +318,9 @@ def done_by_actor(clause: Token, mentions) -> bool:
     kids = _kids(clause)
     return clause.dep_ == "acl" and clause.tag_ == "VBN" and not any(c.lower_ == "since" for c in kids) and any(
         c.dep_ == "agent" and objects_of(c, mentions) for c in kids)
+
+
+def in_place_name(token: Token) -> bool:
+    """"Japan" in "the Sea of Japan", "China" in "the South China Sea": part of a larger proper name."""
+    head = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token.head
+    return token.dep_ in ("compound", "pobj") and head.pos_ == "PROPN" and head.i != token.i and head.ent_type_ not in ("GPE", "NORP")
