@@ -2593,6 +2593,10 @@ def test_a_speaker_telling_of_a_wrong_in_itself_accuses_whoever_did_it():
     assert ("ACCUSE", ("BOLOPP",), ("BOLGOV",)) in found  # a wrong needs no foreign doer
     found = dyads("Bolivia's foreign minister said Chilean troops had committed atrocities near the border.")
     assert ("ACCUSE", ("BOLGOV",), ("CHLMIL",)) in found
+    # a hedge is still an allegation; a denial is none
+    found = dyads("Peru's president said Chilean agents may have been involved in the killing of a journalist.")
+    assert ("ACCUSE", ("PERGOV",), ("CHL",)) in found
+    assert "ACCUSE" not in kinds(dyads("Peru's president said Chilean agents had been involved in the talks."))
     assert "ACCUSE" not in kinds(dyads("Bolivia's foreign minister said Chile had not colluded with the smugglers."))
     assert "ACCUSE" not in kinds(dyads("Bolivia's foreign minister said Chilean troops had committed to the plan."))
 

@@ -235,13 +235,15 @@ class EventCoder:
             told = item.event
             hostile = told.type.lower() in self.rules["alleged_when_told"] and told.modality in ("asserted", "alleged")
             return [(a, False) for a in told.source] if hostile else []
-        lemma = clause.lemma_.lower()
+        lemma, kids = clause.lemma_.lower(), list(_kids(clause))
         wrong = lemma in self.rules["wrongdoing_verb"] or (lemma in self.rules["commits_wrong"] and any(
-            c.dep_ == "dobj" and self._of_families(c, "wrongdoing") for c in _kids(clause)))
-        if not wrong or self._clause_modality(clause, "ACCUSE") not in ("asserted", "alleged"):
-            return []
-        doers = _subject_actors(clause, mentions) or [
-            m.actor_id for c in _kids(clause) if c.dep_ == "agent" for m in objects_of(c, mentions) if m.actor_id]
+            c.dep_ == "dobj" and self._of_families(c, "wrongdoing") for c in kids)) or (
+            lemma in self.rules["implicated_in"] and any(c.dep_ == "prep" and c.lower_ == "in" and self._harm_named(c) for c in kids))
+        if not wrong or self._clause_modality(clause, "ACCUSE") == "negated":
+            return []  # "may have been involved in the killing" is an allegation all the same
+        doers = _unique(m.actor_id for c in kids if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS  # "were involved in"
+                        for m in actors_of(c, mentions)) or [
+            m.actor_id for c in kids if c.dep_ == "agent" for m in objects_of(c, mentions) if m.actor_id]
         return [(a, True) for a in doers]
 
     def _protests_met(self, doc: Doc, found: list[Found], mentions, anchors, sentence_of) -> list[Found]:
