@@ -54,3 +54,11 @@ def test_a_dateline_on_the_storys_first_line_is_a_sentence_of_its_own(nlp, datel
     "Talks ended. MOSCOW, April 13 - another line."])
 def test_a_list_or_an_aside_with_a_dash_is_no_dateline(nlp, text):
     assert not any(s.endswith("-") for s in sentences(nlp, text))
+
+
+def test_a_short_quotation_inside_a_sentence_does_not_cut_it(nlp):
+    text = 'Peru extradited drug lord Jorge "El Gato" Salas to Chile on Friday. Chile thanked Peru.'
+    assert sentences(nlp, text) == ['Peru extradited drug lord Jorge "El Gato" Salas to Chile on Friday.', "Chile thanked Peru."]
+    # a quoted sentence still ends where it ends
+    text = 'He said: "We will fight." Then he left.'
+    assert sentences(nlp, text)[-1] == "Then he left."

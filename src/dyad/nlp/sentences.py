@@ -28,6 +28,9 @@ HEADING_MAX_WORDS = 6
 CUT_AFTER = frozenset({",", ";", ":", "and", "but", "or", "while"})  # where an overlong sentence is cut
 CUT_WINDOW = 50  # tokens past the limit searched for such a word before cutting anyway
 DATELINE_MAX_TOKENS = 16  # "WASHINGTON, March 6, 1987 (Reuters) -" and a few more
+OPENING_QUOTES = frozenset('"“')
+CLOSING_QUOTES = frozenset('"”')
+SHORT_QUOTE_TOKENS = 6  # "El Chapo", "a mockery of justice": a name or a phrase, not a quoted sentence
 MONTH_WORDS = frozenset(word.lower().rstrip(".") for word in MONTHS)
 
 
@@ -69,8 +72,25 @@ def sentence_starts(doc: Doc) -> Doc:
     end = _dateline_end(doc)
     if end is not None:
         doc[end].is_sent_start = True
+    _keep_short_quotes(doc)
     _cut_overlong(doc, LIMITS.max_sentence_tokens)
     return doc
+
+
+def _keep_short_quotes(doc: Doc) -> None:
+    """A short quotation inside a sentence ('drug lord Joaquin "El Chapo" Guzman', 'called the
+    vote "a farce" on Monday') starts no sentence, nor does the word after it: the parser would
+    otherwise cut the sentence at the quotation mark."""
+    for token in doc[1:]:
+        if token.text not in OPENING_QUOTES or not doc[token.i - 1].is_alpha or token.whitespace_:
+            continue
+        inside = doc[token.i + 1 : token.i + 1 + SHORT_QUOTE_TOKENS]
+        close = next((t for t in inside if t.text in CLOSING_QUOTES), None)
+        if close is None or any(t.text in ".!?" or "\n" in t.text for t in doc[token.i + 1 : close.i]):
+            continue
+        for word in (token, doc[token.i + 1], *doc[close.i + 1 : close.i + 2]):
+            if not word.is_sent_start:
+                word.is_sent_start = False
 
 
 def _dateline_end(doc: Doc) -> int | None:
