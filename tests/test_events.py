@@ -2586,6 +2586,10 @@ def test_a_speaker_telling_of_another_states_force_accuses_it():
     assert "ACCUSE" not in kinds(dyads("Chilean gunboats fired on two Peruvian fishing vessels, Peru's foreign ministry said."))
     assert "ACCUSE" not in kinds(dyads("Chile said its navy had seized two fishing boats."))
     assert "ACCUSE" not in kinds(dyads("Bolivian police said gunmen had attacked a checkpoint."))
+    # every act the that-clause tells; but what is confirmed is someone else's news
+    found = dyads("Peru said Chilean police had raided a village and Bolivia had incited the unrest.")
+    assert ("ACCUSE", ("PER",), ("CHLCOP", "BOL")) in found
+    assert "ACCUSE" not in kinds(dyads("The Pentagon confirmed that Chilean jets had struck Peruvian air defences."))
 
 
 def test_a_speaker_telling_of_a_wrong_in_itself_accuses_whoever_did_it():
@@ -2599,6 +2603,8 @@ def test_a_speaker_telling_of_a_wrong_in_itself_accuses_whoever_did_it():
     assert "ACCUSE" not in kinds(dyads("Peru's president said Chilean agents had been involved in the talks."))
     assert "ACCUSE" not in kinds(dyads("Bolivia's foreign minister said Chile had not colluded with the smugglers."))
     assert "ACCUSE" not in kinds(dyads("Bolivia's foreign minister said Chilean troops had committed to the plan."))
+    # those a wrong is done to are not its doers
+    assert "ACCUSE" not in kinds(dyads("Italy said thousands of Tunisians had been smuggled across the sea."))
 
 
 def test_an_event_naming_no_target_is_aimed_at_the_only_other_party_its_sentence_names():
@@ -2607,6 +2613,9 @@ def test_an_event_naming_no_target_is_aimed_at_the_only_other_party_its_sentence
     assert (found.type, found.target_codes) == ("AID", ["ECU"])
     named = events("The Inter-American Development Bank approved a $200 million loan to Ecuador on Monday.")["approved"]
     assert found.confidence < named.confidence  # implied, not told
+    # filled only once the sentence's events are one each: no second accusation for a partial one
+    found = extract("Japan protested on Monday, accusing China of violating its airspace.", published=PUBLISHED).events
+    assert [(e.type, e.target_codes) for e in found] == [("ACCUSE", ["CHN"])]
     # with two other states the target stays untold
     found = events("The Inter-American Development Bank approved a $200 million loan on Monday, a week after "
                    "Peru and Ecuador signed a border treaty.")["approved"]

@@ -191,10 +191,11 @@ class EventCoder:
                 item.event.source = self._authorities(doc, item, mentions, codes, sector_only)
         coded = [(item.span, event) for item in self._without_terms(found, mentions)
                  for event in self._dyads(doc, item, codes, sector_only, claims, mentions, told)]
+        coded = list(without_partial(without_duplicates(coded, codes, self.rules["one_per_sentence"]), codes))
         self.sentence_targets(doc, [event for _, event in coded], mentions, sector_only)
         events = get_list(doc, "dyad_events")
         spans = []
-        for span, event in without_partial(without_duplicates(coded, codes, self.rules["one_per_sentence"]), codes):
+        for span, event in coded:
             events.append(event)
             spans.append(Span(doc, span.start, span.end, label=event.type))
         doc.spans["dyad_events"] = spans
@@ -211,7 +212,7 @@ class EventCoder:
         alleged = []
         for speech in doc:
             lemma = speech.lemma_.lower()
-            if lemma not in self.words["speech_verbs"] or lemma in self.words["announcing_verbs"] or speech.i in heads:
+            if lemma not in self.words["speech_verbs"] or lemma in self.rules["tells_no_allegation"] or speech.i in heads:
                 continue
             told = [(a, wrong) for clause in _kids(speech) if clause.dep_ == "ccomp" and clause.i > speech.i
                     for part in (clause, *_clause_conjuncts(clause)) for a, wrong in self._accused(part, heads, mentions)]
@@ -220,7 +221,8 @@ class EventCoder:
             accusation = self._event(doc, doc[speech.i:speech.i + 1], [speech], ALLEGATION_TRIGGER, mentions,
                                      anchors, sentence_of[speech.i])
             speakers = [a for a in accusation.event.source if a not in sector_only]
-            foreign = [a for a, _ in told if not _states([a], codes) & _states(speakers, codes)]
+            voices = _states(speakers, codes)
+            foreign = [a for a, _ in told if not _states([a], codes) & voices]
             doers = [a for a in _unique(a for a, wrong in told if wrong or a in foreign) if a not in sector_only and a not in speakers]
             if speakers and doers and accusation.event.modality == "asserted":
                 accusation.event.source, accusation.event.target = speakers, doers
@@ -241,8 +243,8 @@ class EventCoder:
             lemma in self.rules["implicated_in"] and any(c.dep_ == "prep" and c.lower_ == "in" and self._harm_named(c) for c in kids))
         if not wrong or self._clause_modality(clause, "ACCUSE") == "negated":
             return []  # "may have been involved in the killing" is an allegation all the same
-        doers = _unique(m.actor_id for c in kids if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS  # "were involved in"
-                        for m in actors_of(c, mentions)) or [
+        subjects = SUBJECT_DEPS | (PASSIVE_SUBJECT_DEPS if lemma in self.rules["implicated_in"] else set())  # "were involved"
+        doers = _unique(m.actor_id for c in kids if c.dep_ in subjects for m in actors_of(c, mentions)) or [
             m.actor_id for c in kids if c.dep_ == "agent" for m in objects_of(c, mentions) if m.actor_id]
         return [(a, True) for a in doers]
 
@@ -2146,7 +2148,7 @@ def _clause_conjuncts(clause: Token) -> list[Token]:
     """The clauses conjoined to this one ("said X shelled the town and seized the bridge"), but
     not an adverbial clause the parser hangs as a conjunct ("..., a day after X struck")."""
     return [c for c in clause.subtree if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.head.pos_ in ("VERB", "AUX")
-            and not any(k.dep_ == "mark" for k in _kids(c)) and first_conjunct(c) is clause]
+            and not any(k.dep_ == "mark" for k in _kids(c)) and first_conjunct(c).i == clause.i]
 
 
 def _subjectless_participle(clause: Token) -> bool:
