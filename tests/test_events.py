@@ -2623,3 +2623,11 @@ def test_an_event_naming_no_target_is_aimed_at_the_only_other_party_its_sentence
     # but of two, one only acted on: "Colombia sent doctors" after Peru shelled Ecuadorean villages
     found = dyads("Peruvian troops shelled Ecuadorean villages on Monday, and Colombia sent doctors and medicine.")
     assert ("AID", ("COL",), ("ECUCVL",)) in found
+
+
+def test_regretting_a_decision_is_disapproval_and_regretting_a_loss_is_not():
+    found = dyads("Chile expelled two Peruvian diplomats on Monday, a decision that Bolivia said it regretted.")
+    assert ("ACCUSE", ("BOL",), ("CHL",)) in found  # the decision sums up Chile's act
+    found = dyads("Chile freed the Bolivian convicted of the 1998 embassy bombing, a decision Peru said it deeply regrets.")
+    assert ("ACCUSE", ("PER",), ("CHL",)) in found
+    assert dyads("Peru regrets the loss of life in the border incident.") == set()

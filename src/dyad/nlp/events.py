@@ -1643,6 +1643,8 @@ class EventCoder:
         participle with an agent or a relative clause with a subject describes that noun: "closed
         the border, a step condemned by Egypt", "..., a move Egypt condemned", "..., in a move Japan
         denounced"."""
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.words["speech_verbs"]:
+            clause = clause.head  # "..., a decision Washington said it regretted"
         noun = clause.head
         by_agent = any(c.dep_ == "agent" for c in _kids(clause))
         described = (clause.dep_ == "acl" and clause.tag_ == "VBN" and by_agent) or (

@@ -112,7 +112,7 @@ class SentenceTargets:
             made = made or token.tag_ == "VBN"
         doers = token.dep_ in SUBJECT_DEPS and token.head.i == trigger.i  # "African Union members condemned"
         named = any(token.lemma_.lower() in self.families[group] for group in NAMING_FAMILIES)
-        return token.i != word.i and (made or doers or named)
+        return token.i != word.i and token.pos_ in ("NOUN", "PROPN") and (made or doers or named)
 
 
 def _not_aimed_at(trigger: Token, event: Event, own: set[str], others: list[Event], by_id: dict[str, Actor]) -> set[str]:
