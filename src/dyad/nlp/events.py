@@ -223,7 +223,8 @@ class EventCoder:
             speakers = [a for a in accusation.event.source if a not in sector_only]
             voices = _states(speakers, codes)
             foreign = [a for a, _ in told if not _states([a], codes) & voices]
-            doers = [a for a in _unique(a for a, wrong in told if wrong or a in foreign) if a not in sector_only and a not in speakers]
+            doers = [a for a in _unique(a for a, wrong in told if wrong or a in foreign)
+                     if a not in sector_only and a not in speakers]
             if speakers and doers and accusation.event.modality == "asserted":
                 accusation.event.source, accusation.event.target = speakers, doers
                 alleged.append(accusation)
@@ -239,8 +240,8 @@ class EventCoder:
             return [(a, False) for a in told.source] if hostile else []
         lemma, kids = clause.lemma_.lower(), list(_kids(clause))
         wrong = lemma in self.rules["wrongdoing_verb"] or (lemma in self.rules["commits_wrong"] and any(
-            c.dep_ == "dobj" and self._of_families(c, "wrongdoing") for c in kids)) or (
-            lemma in self.rules["implicated_in"] and any(c.dep_ == "prep" and c.lower_ == "in" and self._harm_named(c) for c in kids))
+            c.dep_ == "dobj" and self._of_families(c, "wrongdoing") for c in kids)) or (lemma in self.rules["implicated_in"] and any(
+                c.dep_ == "prep" and c.lower_ == "in" and self._harm_named(c) for c in kids))
         if not wrong or self._clause_modality(clause, "ACCUSE") == "negated":
             return []  # "may have been involved in the killing" is an allegation all the same
         subjects = SUBJECT_DEPS | (PASSIVE_SUBJECT_DEPS if lemma in self.rules["implicated_in"] else set())  # "were involved"
@@ -2149,8 +2150,9 @@ def _two_parties(event: Event, doc: Doc) -> tuple[list[str], list[str]] | None:
 def _clause_conjuncts(clause: Token) -> list[Token]:
     """The clauses conjoined to this one ("said X shelled the town and seized the bridge"), but
     not an adverbial clause the parser hangs as a conjunct ("..., a day after X struck")."""
-    return [c for c in clause.subtree if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.head.pos_ in ("VERB", "AUX")
-            and not any(k.dep_ == "mark" for k in _kids(c)) and first_conjunct(c).i == clause.i]
+    return [c for c in clause.subtree if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+            and c.head.pos_ in ("VERB", "AUX") and not any(k.dep_ == "mark" for k in _kids(c))
+            and first_conjunct(c).i == clause.i]
 
 
 def _subjectless_participle(clause: Token) -> bool:

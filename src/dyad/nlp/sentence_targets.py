@@ -67,7 +67,8 @@ class SentenceTargets:
                 named.setdefault(actor.code[:3], []).append(actor)
         others = [e for e in events if e.sentence == event.sentence and e is not event]
         if len(named) > 1:  # "U.S. planes flew food into Haiti, and the Dominican Republic sent doctors": Haiti
-            done_to = {s for e in others for s in _states(e.target, by_id)} - {s for e in others for s in _states(e.source, by_id)}
+            done_to = set().union(*(_states(e.target, by_id) for e in others)) - set().union(
+                *(_states(e.source, by_id) for e in others))
             named = {state: actors for state, actors in named.items() if state in done_to}
         if len(named) != 1 or set(named) & _not_aimed_at(trigger, event, own, others, by_id):
             return []
