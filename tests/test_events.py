@@ -2631,3 +2631,6 @@ def test_regretting_a_decision_is_disapproval_and_regretting_a_loss_is_not():
     found = dyads("Chile freed the Bolivian convicted of the 1998 embassy bombing, a decision Peru said it deeply regrets.")
     assert ("ACCUSE", ("PER",), ("CHL",)) in found
     assert dyads("Peru regrets the loss of life in the border incident.") == set()
+    # a verdict told the same way is passed on the act the noun sums up
+    found = dyads("Chile expelled two Peruvian diplomats on Monday, a decision Bolivia said was unjustified.")
+    assert ("ACCUSE", ("BOL",), ("CHL",)) in found

@@ -1367,6 +1367,9 @@ class EventCoder:
         speaker = _subject_actors(speech, mentions)
         # "said Rabin's murder was a crime": the murder is judged, not Rabin
         subject = [a for a in _subject_actors(head, mentions, skip=self._suffered_by_owner) if a not in speaker]
+        summed = self._summarised_act(head) if kind is not OBLIGATION_TRIGGER and not subject else None
+        if summed is not None:  # "..., a decision Lima said was unjustified": a verdict on the act summed up
+            subject = [a for a in _subject_actors(summed, mentions) if a not in speaker]
         return (kind, speaker, subject) if speaker and subject else None
 
     def _suffered_by_owner(self, noun: Token) -> bool:
