@@ -219,11 +219,7 @@ class _DocCoref:
         if not any(a.country in context for a in self.actors):
             return []
         actor = next((a for a in self.actors if a.kind == "country" and a.code == country), None)
-        if actor is None:
-            actor = Actor(self._next_id(), load_gazetteer().country_name(country), country, country)
-            self.actors.append(actor)
-            self.by_id[actor.id] = actor
-        return [actor]
+        return [actor or self._new_actor(load_gazetteer().country_name(country), country, country)]
 
     def _outlet_actor(self) -> Actor | None:
         """The story's cited source (else its outlet), as a media actor made on first need."""
@@ -237,16 +233,18 @@ class _DocCoref:
         actor = next((a for a in self.actors if a.kind == "media" and canonical(a.name).casefold() == name.casefold()), None)
         if actor is None:
             country = agency_country(name)
-            actor = Actor(self._next_id(), name, (country or "") + "MED", country, "MED", "media")
-            self.actors.append(actor)
-            self.by_id[actor.id] = actor
+            actor = self._new_actor(name, (country or "") + "MED", country, "MED", "media")
             span = self.doc.char_span(*source.span, alignment_mode="expand") if source.span else None
             if span is not None and self._free(span):
                 self._link(span, [actor], "name")
         return actor
 
-    def _next_id(self) -> str:
-        return next_actor_id(self.actors)
+    def _new_actor(self, *fields) -> Actor:
+        """An actor the document's text implies, under the next free id."""
+        actor = Actor(next_actor_id(self.actors), *fields)
+        self.actors.append(actor)
+        self.by_id[actor.id] = actor
+        return actor
 
     def _salient_country(self, span: Span) -> list[Actor]:
         countries = [c for c in self._candidates() if c.token.i < span.start and len(c.actors) == 1

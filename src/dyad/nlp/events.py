@@ -91,12 +91,11 @@ IGO = "IGO"  # the code prefix of intergovernmental organisations
 FUTURE_RECODES = (("future_as_agree", "AGREE"), ("future_as_threaten", "THREATEN"), ("future_as_concede", "CONCEDE"))
 # "X said Y must V" with V no trigger of its own: a demand all the same
 OBLIGATION_TRIGGER = Trigger("", "VERB", "REQUEST", "", "", (), "reported obligation")
-# "X said Y was a disaster / a welcome step": the speaker's verdict on Y, by sense_families.tsv group
+# "X said Y was a disaster / a welcome step": the speaker's verdict on Y, by sense_families.tsv group;
+# "X said Y attacked Z" is blame too (``_allegations``)
 VERDICT_TRIGGERS = {"verdict": Trigger("", "VERB", "ACCUSE", "disapprove", "111", (), "reported verdict"),
                     "praise": Trigger("", "VERB", "SUPPORT", "", "051", (), "reported praise"),
                     "blame": Trigger("", "VERB", "ACCUSE", "allege", "112", (), "reported blame")}
-# "X said Y attacked Z": X's allegation against Y
-ALLEGATION_TRIGGER = Trigger("", "VERB", "ACCUSE", "allege", "112", (), "reported act")
 
 
 @cache
@@ -218,7 +217,7 @@ class EventCoder:
                     for part in (clause, *_clause_conjuncts(clause)) for a, wrong in self._accused(part, heads, mentions)]
             if not told:
                 continue
-            accusation = self._event(doc, doc[speech.i:speech.i + 1], [speech], ALLEGATION_TRIGGER, mentions,
+            accusation = self._event(doc, doc[speech.i:speech.i + 1], [speech], VERDICT_TRIGGERS["blame"], mentions,
                                      anchors, sentence_of[speech.i])
             speakers = [a for a in accusation.event.source if a not in sector_only]
             voices = _states(speakers, codes)
